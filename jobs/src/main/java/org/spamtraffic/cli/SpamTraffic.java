@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       IngestReturnsCommand.class,
       ValidateCommand.class,
       ShowCommand.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpamTraffic implements Runnable {
