@@ -31,6 +31,14 @@ final class IngestReturnsCommand extends SparkCommand {
   long maxFileBytes;
 
   @Option(
+      names = "--chunk-size",
+      defaultValue = "33554432",
+      description =
+          "A UTF-8 CSV larger than this many bytes is read in parallel chunks cut at line ends"
+              + " (default: ${DEFAULT-VALUE})")
+  long chunkBytes;
+
+  @Option(
       names = "--jump-factor",
       defaultValue = "5",
       description =
@@ -44,7 +52,8 @@ final class IngestReturnsCommand extends SparkCommand {
         new FileInspector.Limits(
             maxFileBytes,
             FileInspector.Limits.DEFAULT.maxUnzippedBytes(),
-            FileInspector.Limits.DEFAULT.maxZipRatio());
+            FileInspector.Limits.DEFAULT.maxZipRatio(),
+            chunkBytes);
     stageRunner()
         .run(
             "ingest-returns",

@@ -16,15 +16,30 @@ import org.apache.hadoop.fs.Path;
 /** Rows of a CSV file: UTF-8 (with or without BOM) or UTF-16, any separator, RFC 4180 quoting. */
 final class CsvRows implements RowSource {
   private final ReturnFile file;
+  private final long firstLine;
   private final CsvReader<CsvRecord> reader;
   private final Iterator<CsvRecord> records;
   private RawRow next;
 
-  CsvRows(ReturnFile file, Configuration conf) throws IOException {
+  /**
+   * Rows of the whole file ({@code range} null) or of one chunk {start, end, first line number} cut
+   * at line ends by {@link FileInspector}.
+   */
+  CsvRows(ReturnFile file, Configuration conf, long[] range) throws IOException {
     this.file = file;
+    this.firstLine = range == null ? 1 : range[2];
     Path path = new Path(file.uri());
-    InputStream in = new BufferedInputStream(path.getFileSystem(conf).open(path), 1 << 16);
-    skipBom(in);
+    org.apache.hadoop.fs.FSDataInputStream raw = path.getFileSystem(conf).open(path);
+    InputStream in;
+    if (range == null) {
+      in = new BufferedInputStream(raw, 1 << 16);
+    } else {
+      raw.seek(range[0]);
+      in = new BufferedInputStream(new Bounded(raw, range[1] - range[0]), 1 << 16);
+    }
+    if (range == null || range[0] == 0) {
+      skipBom(in);
+    }
     this.reader =
         builder(file.delimiter())
             .ofCsvRecord(new InputStreamReader(in, Charset.forName(file.charset())));
@@ -67,7 +82,7 @@ final class CsvRows implements RowSource {
     HeaderMapping mapping = file.mapping();
     while (records.hasNext()) {
       CsvRecord r = records.next();
-      long line = r.getStartingLineNumber();
+      long line = firstLine + r.getStartingLineNumber() - 1;
       if (line <= file.headerRow()) {
         continue;
       }
@@ -102,5 +117,45 @@ final class CsvRows implements RowSource {
   @Override
   public void close() throws IOException {
     reader.close();
+  }
+
+  /** Reads at most {@code remaining} bytes of the underlying stream. */
+  private static final class Bounded extends InputStream {
+    private final InputStream in;
+    private long remaining;
+
+    Bounded(InputStream in, long remaining) {
+      this.in = in;
+      this.remaining = remaining;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int b = in.read();
+      if (b >= 0) {
+        remaining--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int n = in.read(b, off, (int) Math.min(len, remaining));
+      if (n > 0) {
+        remaining -= n;
+      }
+      return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+      in.close();
+    }
   }
 }

@@ -22,8 +22,17 @@ import org.spamtraffic.schema.ReturnFormat;
  *
  * @param submissionId the submission the rows belong to
  * @param file the inspected file
+ * @param range the chunk {start, end, first line} of a big CSV, or null for the whole file
  */
-public record ReadTask(String submissionId, ReturnFile file) implements Serializable {
+public record ReadTask(String submissionId, ReturnFile file, long[] range) implements Serializable {
+
+  /** Every task that reads {@code file}: one per chunk, or one for the whole file. */
+  public static java.util.List<ReadTask> of(String submissionId, ReturnFile file) {
+    if (file.chunks().isEmpty()) {
+      return java.util.List.of(new ReadTask(submissionId, file, null));
+    }
+    return file.chunks().stream().map(c -> new ReadTask(submissionId, file, c)).toList();
+  }
 
   /** Columns of the raw frame: where each line came from, what kind it is, and its cells. */
   public static final StructType SCHEMA = schema();
@@ -32,7 +41,7 @@ public record ReadTask(String submissionId, ReturnFile file) implements Serializ
   public Iterator<Row> rows() {
     RowSource source;
     try {
-      source = RowSource.open(file, new Configuration());
+      source = RowSource.open(file, new Configuration(), range);
     } catch (IOException | RuntimeException e) {
       return List.of(error(e, 0)).iterator();
     }

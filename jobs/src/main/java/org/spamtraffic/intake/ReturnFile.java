@@ -20,6 +20,8 @@ import java.util.List;
  * @param headerRow 1-based row number of the header row
  * @param mapping how the header maps to the return format, or null when no header was found
  * @param findings file-level findings, in the order found
+ * @param chunks for a big UTF-8 CSV, byte ranges cut at line ends that can be read in parallel:
+ *     {start, end, line number of the first line}; empty otherwise (the file is read whole)
  */
 public record ReturnFile(
     String uri,
@@ -33,8 +35,57 @@ public record ReturnFile(
     String sheet,
     int headerRow,
     HeaderMapping mapping,
-    List<FileFinding> findings)
+    List<FileFinding> findings,
+    List<long[]> chunks)
     implements Serializable {
+
+  /** A file read whole. */
+  public ReturnFile(
+      String uri,
+      String fileName,
+      FileFormat format,
+      long sizeBytes,
+      String sha256,
+      long receivedAtMillis,
+      String charset,
+      char delimiter,
+      String sheet,
+      int headerRow,
+      HeaderMapping mapping,
+      List<FileFinding> findings) {
+    this(
+        uri,
+        fileName,
+        format,
+        sizeBytes,
+        sha256,
+        receivedAtMillis,
+        charset,
+        delimiter,
+        sheet,
+        headerRow,
+        mapping,
+        findings,
+        List.of());
+  }
+
+  /** The same file, to be read in the given chunks. */
+  public ReturnFile withChunks(List<long[]> byteRanges) {
+    return new ReturnFile(
+        uri,
+        fileName,
+        format,
+        sizeBytes,
+        sha256,
+        receivedAtMillis,
+        charset,
+        delimiter,
+        sheet,
+        headerRow,
+        mapping,
+        findings,
+        List.copyOf(byteRanges));
+  }
 
   /** Whether no finding stops the rows from being read. */
   public boolean readable() {

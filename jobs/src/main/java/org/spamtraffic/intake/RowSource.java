@@ -13,12 +13,20 @@ public interface RowSource extends Iterator<RawRow>, Closeable {
 
   /** Opens the rows of a readable file, after its header row. */
   static RowSource open(ReturnFile file, Configuration conf) throws IOException {
+    return open(file, conf, null);
+  }
+
+  /**
+   * Opens the rows of one chunk of a CSV file ({start, end, first line}), or of the whole file when
+   * {@code range} is null.
+   */
+  static RowSource open(ReturnFile file, Configuration conf, long[] range) throws IOException {
     if (!file.readable()) {
       throw new IllegalArgumentException(file.fileName() + " is not readable: " + file.findings());
     }
     switch (file.format()) {
       case CSV:
-        return new CsvRows(file, conf);
+        return new CsvRows(file, conf, range);
       case XLSX:
         return new XlsxRows(file, conf);
       case XLS:

@@ -128,7 +128,7 @@ final class Submissions {
     List<ReadTask> tasks = new ArrayList<>();
     for (Entry e : entries) {
       if (e.read()) {
-        tasks.add(new ReadTask(e.id, e.file));
+        tasks.addAll(ReadTask.of(e.id, e.file));
       }
     }
     return tasks;
