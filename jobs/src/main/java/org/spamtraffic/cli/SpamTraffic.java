@@ -19,6 +19,9 @@ import picocli.CommandLine.Command;
       Study.class,
       IngestReturnsCommand.class,
       ValidateCommand.class,
+      IngestSurveyCommand.class,
+      CheckFormCommand.class,
+      TemplateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpamTraffic implements Runnable {
