@@ -5,6 +5,9 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.spamtraffic.survey.form.Form;
 import org.spamtraffic.survey.form.FormWorkbook;
@@ -53,13 +56,18 @@ final class TemplateCommand implements Callable<Integer> {
 
   @Option(
       names = "--country",
-      description = "ISO alpha-3 code to fill in (one workbook per country)")
-  String country;
+      split = ",",
+      description =
+          "ISO alpha-3 code(s) to fill in: one workbook per country. With more than one, --out is"
+              + " a folder and each file is <CODE>-questionnaire-<lang>.xlsx")
+  List<String> countries = new ArrayList<>();
 
   @Option(names = "--xlsform", description = "Write the XLSForm itself instead of the offline form")
   boolean xlsform;
 
-  @Option(names = "--out", required = true, description = "The .xlsx file to write")
+  @Option(
+      names = "--out",
+      description = "The .xlsx file to write (a folder with several --country)")
   Path out;
 
   @Spec CommandSpec spec;
@@ -74,11 +82,14 @@ final class TemplateCommand implements Callable<Integer> {
       err.flush();
       return 2;
     }
-    Form form = Questionnaire.form();
-    if (out.getParent() != null) {
-      Files.createDirectories(out.getParent());
+    if (out == null) {
+      err.println("spamtraffic template: --out is needed: the .xlsx file to write");
+      err.flush();
+      return 2;
     }
+    Form form = Questionnaire.form();
     if (xlsform) {
+      createParent(out);
       try (OutputStream o = Files.newOutputStream(out)) {
         FormWorkbook.write(Questionnaire.sheets(), o);
       }
@@ -97,8 +108,26 @@ final class TemplateCommand implements Callable<Integer> {
                             + "' (it has "
                             + String.join(", ", form.languages())
                             + ")"));
-    String code = country == null ? null : country.trim().toUpperCase(java.util.Locale.ROOT);
-    try (OutputStream o = Files.newOutputStream(out)) {
+    List<String> codes = new ArrayList<>();
+    countries.forEach(c -> codes.add(c.trim().toUpperCase(Locale.ROOT)));
+    if (codes.size() <= 1) {
+      write(form, language, codes.isEmpty() ? null : codes.get(0), out);
+      return 0;
+    }
+    Files.createDirectories(out);
+    for (String code : codes) {
+      write(
+          form,
+          language,
+          code,
+          out.resolve(code + "-questionnaire-" + lang.toLowerCase(Locale.ROOT) + ".xlsx"));
+    }
+    return 0;
+  }
+
+  private void write(Form form, String language, String code, Path file) throws IOException {
+    createParent(file);
+    try (OutputStream o = Files.newOutputStream(file)) {
       OfflineForm.write(form, new OfflineForm.Options(language, code, null), o);
     }
     spec.commandLine()
@@ -112,7 +141,13 @@ final class TemplateCommand implements Callable<Integer> {
                 + language
                 + (code == null ? "" : " for " + code)
                 + " → "
-                + out);
-    return 0;
+                + file);
+  }
+
+  private static void createParent(Path file) throws IOException {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
   }
 }

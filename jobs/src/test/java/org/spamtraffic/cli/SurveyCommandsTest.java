@@ -153,4 +153,35 @@ class SurveyCommandsTest {
         .contains("The questionnaire has no labels in 'ar' (it has English (en), French (fr))")
         .doesNotContain("Exception");
   }
+
+  @Test
+  void templateWritesOneWorkbookPerCountry(@TempDir Path dir) throws Exception {
+    Run r =
+        run(
+            "template",
+            "--questionnaire",
+            "--lang",
+            "en",
+            "--country",
+            "KEN,NGA",
+            "--out",
+            dir.resolve("forms").toString());
+    assertThat(r.exit()).isZero();
+    for (String code : java.util.List.of("KEN", "NGA")) {
+      Path f = dir.resolve("forms/" + code + "-questionnaire-en.xlsx");
+      ResponseFile read = ResponseFile.read(f.toString(), Files.readAllBytes(f));
+      assertThat(read.submissions().get(0).cells().get("country"))
+          .isEqualTo(code.equals("KEN") ? "Kenya" : "Nigeria");
+    }
+  }
+
+  @Test
+  void templateWithoutOutSaysWhatIsNeeded() {
+    Run r = run("template", "--questionnaire");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--out is needed");
+    Run bare = run("template");
+    assertThat(bare.exit()).isEqualTo(2);
+    assertThat(bare.err()).contains("the operators' return template is not there yet");
+  }
 }
