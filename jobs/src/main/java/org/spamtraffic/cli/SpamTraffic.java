@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       IngestSurveyCommand.class,
       CheckFormCommand.class,
       TemplateCommand.class,
+      ShowCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpamTraffic implements Runnable {
