@@ -142,7 +142,8 @@ public final class IngestSurvey {
       return String.format(
           Locale.ROOT,
           "read %d files, %d submissions → %d accepted, %d rejected; %d countries; answers %d ="
-              + " %d accepted + %d rejected + %d ignored; survey_rejects %d errors, %d warnings",
+              + " %d accepted + %d rejected + %d ignored; survey_rejects %d errors, %d warnings"
+              + " (commit %d)",
           files,
           submissions,
           accepted,
@@ -153,7 +154,8 @@ public final class IngestSurvey {
           answersRejected,
           answersIgnored,
           errors,
-          warnings);
+          warnings,
+          commit);
     }
   }
 

@@ -30,8 +30,11 @@ import org.spamtraffic.survey.offline.OfflineForm;
  * countries of the six ITU-D regions, with deliberate faults (see that folder's README). Run by
  * hand when the questionnaire changes:
  *
- * <pre>java -cp survey/target/classes:survey/target/test-classes:$(cat survey/target/cp.txt) \
- *   org.spamtraffic.survey.samples.SampleSurveyFiles data-samples/survey</pre>
+ * <pre>
+ * mvn -B -q -DskipTests -Dspotless.check.skip=true package &amp;&amp; mvn -B -q -pl survey test-compile
+ * java -cp survey/target/test-classes:survey/target/classes:schemas/target/classes:$(cat jobs/target/classpath.txt) \
+ *   org.spamtraffic.survey.samples.SampleSurveyFiles data-samples/survey
+ * </pre>
  */
 public final class SampleSurveyFiles {
   private static final Form FORM = Questionnaire.form();
