@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       CheckFormCommand.class,
       TemplateCommand.class,
       ShowCommand.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpamTraffic implements Runnable {

@@ -369,7 +369,7 @@ public final class FileInspector {
       findings.add(new FileFinding("file.unreadable", describe(e), null));
       return base.file(FileFormat.XLSX, null, ',', null, 0, null, findings);
     } finally {
-      LocalCopy.release(local, path);
+      LocalCopy.release(local);
     }
   }
 
@@ -438,7 +438,7 @@ public final class FileInspector {
       findings.add(new FileFinding("file.unreadable", describe(e), null));
       return base.file(FileFormat.XLS, null, ',', null, 0, null, findings);
     } finally {
-      LocalCopy.release(local, path);
+      LocalCopy.release(local);
     }
   }
 

@@ -200,8 +200,11 @@ public final class IngestReturns {
     return spark.createDataFrame(rows, ReadTask.SCHEMA);
   }
 
-  /** Typed columns, error columns, validity and problems, derived from the return format. */
-  static Dataset<Row> check(Dataset<Row> raw) {
+  /**
+   * Typed columns, error columns, validity ({@code _valid}) and problems ({@code _problems}) of a
+   * raw frame in {@link ReadTask#SCHEMA}, derived from the return format.
+   */
+  public static Dataset<Row> check(Dataset<Row> raw) {
     Dataset<Row> typed = SparkChecks.checkFields(raw).withColumns(SparkChecks.rowRules());
     Column data = col("kind").equalTo("DATA");
     return typed

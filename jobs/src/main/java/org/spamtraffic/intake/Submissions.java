@@ -54,6 +54,15 @@ final class Submissions {
     final Map<String, String> replacedBy = new TreeMap<>();
     String status;
     String message;
+    Entry original;
+
+    /** The operator the file is about, as far as its rows (or its original's) tell. */
+    String operator() {
+      if (original != null) {
+        return original.operator();
+      }
+      return fileOperator != null ? fileOperator : anyOperator;
+    }
 
     Entry(ReturnFile file, String id, String duplicateOf) {
       this.file = file;
@@ -108,6 +117,7 @@ final class Submissions {
         int n = copies.merge(f.contentId(), 1, Integer::sum);
         e = new Entry(f, f.contentId() + "~" + n, first);
         e.findings.add(new FileFinding("file.duplicate", first, null));
+        e.original = byId.get(first);
       }
       entries.add(e);
       byId.put(e.id, e);
@@ -421,7 +431,7 @@ final class Submissions {
         rows.add(
             RowFactory.create(
                 e.id,
-                e.fileOperator != null ? e.fileOperator : e.anyOperator,
+                e.operator(),
                 e.file.uri(),
                 e.file.sheet(),
                 null,
@@ -459,7 +469,7 @@ final class Submissions {
       rows.add(
           RowFactory.create(
               e.id,
-              e.fileOperator != null ? e.fileOperator : e.anyOperator,
+              e.operator(),
               e.acceptedPeriods.isEmpty() ? null : e.acceptedPeriods.toArray(String[]::new),
               f.uri(),
               f.fileName(),

@@ -134,7 +134,7 @@ final class XlsRows implements RowSource {
       workbook.close();
       poifs.close();
     } finally {
-      LocalCopy.release(local, original);
+      LocalCopy.release(local);
     }
   }
 }

@@ -165,7 +165,7 @@ final class XlsxRows implements RowSource {
       stream.close();
       workbook.close();
     } finally {
-      LocalCopy.release(local, original);
+      LocalCopy.release(local);
     }
   }
 }

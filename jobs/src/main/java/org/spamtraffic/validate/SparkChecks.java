@@ -15,7 +15,6 @@ import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.to_date;
-import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
@@ -71,7 +70,7 @@ public final class SparkChecks {
     List<Field> fields = ReturnFormat.v1().fields();
     Dataset<Row> t = raw;
     for (Field f : fields) {
-      t = t.withColumn(trimmed(f.name()), trim(raw(f.name()), WHITESPACE));
+      t = t.withColumn(trimmed(f.name()), functions.btrim(raw(f.name()), lit(WHITESPACE)));
     }
     Map<String, Column> typed = new LinkedHashMap<>();
     for (Field f : fields) {
