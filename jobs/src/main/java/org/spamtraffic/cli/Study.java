@@ -5,6 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import org.spamtraffic.intake.IngestReturnsStage;
 import org.spamtraffic.stage.Stage;
 import org.spamtraffic.stage.StudyContext;
+import org.spamtraffic.surveyingest.IngestSurveyStage;
 import org.spamtraffic.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +40,7 @@ final class Study extends SparkCommand {
 
   /** The study's stages, in the order data flows. */
   static List<Stage> stages() {
-    return List.of(new IngestReturnsStage());
+    return List.of(new IngestReturnsStage(), new IngestSurveyStage());
   }
 
   @Override
