@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       IngestReturnsCommand.class,
       ValidateCommand.class,
       AggregateCommand.class,
+      PublishCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpamTraffic implements Runnable {

@@ -4,6 +4,7 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.spamtraffic.aggregate.AggregateStage;
 import org.spamtraffic.intake.IngestReturnsStage;
+import org.spamtraffic.publish.PublishStage;
 import org.spamtraffic.stage.Stage;
 import org.spamtraffic.stage.StudyContext;
 import org.spamtraffic.warehouse.Warehouse;
@@ -40,7 +41,7 @@ final class Study extends SparkCommand {
 
   /** The study's stages, in the order data flows. */
   static List<Stage> stages() {
-    return List.of(new IngestReturnsStage(), new AggregateStage());
+    return List.of(new IngestReturnsStage(), new AggregateStage(), new PublishStage());
   }
 
   @Override
