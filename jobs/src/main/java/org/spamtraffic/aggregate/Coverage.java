@@ -25,6 +25,7 @@ final class Coverage {
   static final String EXTRAPOLATED = "extrapolated";
   static final String LOW_COVERAGE = "low_coverage_extrapolated";
   static final String UNKNOWN_MARKET = "unknown_market";
+  static final String ZERO_COVERAGE = "zero_coverage";
 
   private Coverage() {}
 
@@ -85,6 +86,8 @@ final class Coverage {
         .withColumn(
             "estimate_method",
             when(functions.not(known), lit(UNKNOWN_MARKET))
+                // Operators that report no subscribers give nothing to scale by.
+                .when(ratio.equalTo(0.0), lit(ZERO_COVERAGE))
                 .when(ratio.geq(1.0), lit(REPORTED))
                 .when(ratio.lt(lowCoverage), lit(LOW_COVERAGE))
                 .otherwise(lit(EXTRAPOLATED)))

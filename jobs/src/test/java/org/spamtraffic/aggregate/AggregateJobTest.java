@@ -41,8 +41,9 @@ import org.spamtraffic.warehouse.Warehouse;
  * national estimate 1,050 / 0.202.
  *
  * <p>Ghana: one operator D, 900,000 subscribers of a 1,000,000 market (coverage 0.9, extrapolated
- * 80 / 0.9). South Africa: two operators, no questionnaire (unknown market). Egypt (ITU-D Arab
- * States, M49 Africa): one operator.
+ * 80 / 0.9); its email return gives 10 spam and a service size of 0 against 200,000 mailboxes (zero
+ * coverage: not extrapolated). South Africa: two operators, no questionnaire (unknown market).
+ * Egypt (ITU-D Arab States, M49 Africa): one operator.
  */
 class AggregateJobTest {
   private static SparkSession spark;
@@ -201,10 +202,17 @@ class AggregateJobTest {
     assertThat(ken.get("estimate_method")).isEqualTo("low_coverage_extrapolated");
     assertThat((Double) ken.get("spam_national_estimate")).isCloseTo(1_050 / 0.202, within(1e-6));
 
-    Map<String, Object> gha = one(coverage, "country_code", "GHA", "quarter", "2025-Q1");
+    Map<String, Object> gha =
+        one(coverage, "country_code", "GHA", "quarter", "2025-Q1", "spam_type", "sms");
     assertThat(gha.get("estimate_method")).isEqualTo("extrapolated");
     assertThat(gha.get("low_coverage")).isEqualTo(false);
     assertThat((Double) gha.get("spam_national_estimate")).isCloseTo(80 / 0.9, within(1e-9));
+
+    Map<String, Object> ghaEmail =
+        one(coverage, "country_code", "GHA", "quarter", "2025-Q1", "spam_type", "email");
+    assertThat(ghaEmail.get("coverage_ratio")).isEqualTo(0.0);
+    assertThat(ghaEmail.get("estimate_method")).isEqualTo("zero_coverage");
+    assertThat(ghaEmail.get("spam_national_estimate")).isEqualTo(10.0);
 
     Map<String, Object> zaf = one(coverage, "country_code", "ZAF", "quarter", "2025-Q1");
     assertThat(zaf.get("coverage_status")).isEqualTo("unknown_market");
@@ -308,9 +316,9 @@ class AggregateJobTest {
   void referenceTablesAndRowCountsAreWritten() {
     assertThat(result.rows().get("countries")).isEqualTo(249L);
     assertThat(result.rows().get("itu_regions")).isEqualTo(249L);
-    assertThat(result.returnsRows()).isEqualTo(14L);
+    assertThat(result.returnsRows()).isEqualTo(15L);
     assertThat(result.questionnaire()).isTrue();
-    assertThat(result.summary()).contains("volumes").contains("read returns 14 rows");
+    assertThat(result.summary()).contains("volumes").contains("read returns 15 rows");
   }
 
   @Test

@@ -36,9 +36,14 @@ public final class AggregateTestData {
                         "investment_current_annual_usd",
                         250_000.0),
                     Map.of(
-                        "country_code", "GHA",
-                        "submission_id", "s-gha",
-                        "market_mobile_subscriptions", 1_000_000L),
+                        "country_code",
+                        "GHA",
+                        "submission_id",
+                        "s-gha",
+                        "market_mobile_subscriptions",
+                        1_000_000L,
+                        "market_email_mailboxes",
+                        200_000L),
                     Map.of(
                         "country_code",
                         "FJI",
@@ -111,6 +116,23 @@ public final class AggregateTestData {
             600));
     // Ghana: one operator
     r.add(m("D", "GHA", "2025-Q1", "NGA", "AS100", "internet", 900_000, null, 80, 60));
+    // Ghana, email: D reports 10 spam but a service size of 0 (zero coverage, not extrapolated)
+    r.add(
+        new Measure(
+            "D",
+            "GHA",
+            "2025-Q1",
+            "email",
+            "USA",
+            "AS300",
+            "internet",
+            "GHA",
+            0,
+            null,
+            10,
+            5,
+            null,
+            null));
     // South Africa: two operators, no questionnaire
     r.add(
         m("E", "ZAF", "2025-Q1", "CHN", "AS200", "grey_route", 2_000_000, 20_000_000L, 1_000, 900));

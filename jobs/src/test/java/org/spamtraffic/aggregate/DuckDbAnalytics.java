@@ -167,9 +167,11 @@ public final class DuckDbAnalytics {
             + " CASE WHEN known THEN ratio END AS coverage_ratio,"
             + " CASE WHEN known THEN 'known' ELSE 'unknown_market' END AS coverage_status,"
             + " CASE WHEN known THEN ratio < 0.5 END AS low_coverage, spam_detected,"
-            + " CASE WHEN known AND ratio < 1 THEN spam_detected / ratio ELSE spam_detected END"
+            + " CASE WHEN known AND ratio > 0 AND ratio < 1 THEN spam_detected / ratio"
+            + " ELSE spam_detected END"
             + "   AS spam_national_estimate,"
-            + " CASE WHEN NOT known THEN 'unknown_market' WHEN ratio >= 1 THEN 'reported'"
+            + " CASE WHEN NOT known THEN 'unknown_market' WHEN ratio = 0 THEN 'zero_coverage'"
+            + " WHEN ratio >= 1 THEN 'reported'"
             + "   WHEN ratio < 0.5 THEN 'low_coverage_extrapolated' ELSE 'extrapolated' END"
             + "   AS estimate_method, top_operator_share FROM k");
   }

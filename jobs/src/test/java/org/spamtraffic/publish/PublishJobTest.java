@@ -116,7 +116,8 @@ class PublishJobTest {
     assertThat(ken.get("suppressed")).isEqualTo(false);
     assertThat((Double) ken.get("coverage_ratio"))
         .isEqualTo(0.202, org.assertj.core.api.Assertions.within(1e-12));
-    Map<String, Object> gha = find(coverage, "country_code", "GHA", "quarter", "2025-Q1");
+    Map<String, Object> gha =
+        find(coverage, "country_code", "GHA", "quarter", "2025-Q1", "spam_type", "sms");
     assertThat(gha.get("suppressed")).isEqualTo(true);
     assertThat(gha.get("coverage_ratio")).isNull();
     assertThat(gha.get("spam_national_estimate")).isNull();
