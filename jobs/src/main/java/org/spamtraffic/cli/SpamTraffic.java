@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
       ShowCommand.class,
       GenerateCommand.class,
       CompareCommand.class,
+      AggregateCommand.class,
+      PublishCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpamTraffic implements Runnable {

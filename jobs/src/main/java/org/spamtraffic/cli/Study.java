@@ -2,7 +2,9 @@ package org.spamtraffic.cli;
 
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.spamtraffic.aggregate.AggregateStage;
 import org.spamtraffic.intake.IngestReturnsStage;
+import org.spamtraffic.publish.PublishStage;
 import org.spamtraffic.stage.Stage;
 import org.spamtraffic.stage.StudyContext;
 import org.spamtraffic.surveyingest.IngestSurveyStage;
@@ -40,7 +42,8 @@ final class Study extends SparkCommand {
 
   /** The study's stages, in the order data flows. */
   static List<Stage> stages() {
-    return List.of(new IngestReturnsStage(), new IngestSurveyStage());
+    return List.of(
+        new IngestReturnsStage(), new IngestSurveyStage(), new AggregateStage(), new PublishStage());
   }
 
   @Override
