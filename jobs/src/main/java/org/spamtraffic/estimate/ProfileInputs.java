@@ -236,7 +236,7 @@ public final class ProfileInputs {
               t,
               new TypeVolume(
                   users * world[0] / world[1], users, "market_size", "world_rate", true));
-        } else if (hasAnyData(r, t)) {
+        } else if (users != null || Boolean.TRUE.equals(r.getAs(t.key() + "_any_returns"))) {
           notEstimated.add(r.<String>getAs("country_code") + ":" + t.key());
         }
       }
@@ -275,12 +275,6 @@ public final class ProfileInputs {
               r.getAs("investment_planned_annual_usd")));
     }
     return new Result(asOf, window, countries, notEstimated);
-  }
-
-  /** Whether the country shows any sign of the type (returns at low coverage, a market figure). */
-  private static boolean hasAnyData(Row r, SpamType t) {
-    return Boolean.TRUE.equals(r.getAs(t.key() + "_any_returns"))
-        || !r.isNullAt(r.fieldIndex(t.key() + "_market_latest"));
   }
 
   private static Double longOrNull(Row r, String column) {
