@@ -8,6 +8,10 @@ import java.util.List;
  * capital cost at the start and a yearly operating cost over the planning horizon, and their
  * present value. Plain Java, so that the same code serves the scenarios, every Monte Carlo draw and
  * every sensitivity run, on the driver or on executors.
+ *
+ * <p>The formulas are written once, in {@code evaluate}; {@link #components} records every
+ * component with its description, {@link #totals} only sums them (it runs millions of times in the
+ * Monte Carlo, so it builds no strings).
  */
 public final class InvestmentModel {
   /** Average days in a quarter: volumes are quarterly, capacity is per day. */
@@ -20,8 +24,38 @@ public final class InvestmentModel {
 
   /** Every component of {@code country}'s need, with {@code v}'s parameter values. */
   public static List<ComponentCost> components(CountryInputs country, ParameterValues v) {
-    List<ComponentCost> out = new ArrayList<>();
+    Recorder recorder = new Recorder(country, v.annuityFactor());
+    evaluate(country, v, recorder);
+    return recorder.components;
+  }
+
+  /** The country's need, existing investment and gap, with {@code v}'s parameter values. */
+  public static CountryTotals totals(CountryInputs country, ParameterValues v) {
+    Summer summer = new Summer(v.annuityFactor());
+    evaluate(country, v, summer);
     double annuity = v.annuityFactor();
+    double existing = country.currentAnnualUsd() == null ? 0 : country.currentAnnualUsd() * annuity;
+    double planned = country.plannedAnnualUsd() == null ? 0 : country.plannedAnnualUsd() * annuity;
+    return new CountryTotals(summer.technical, summer.institutional, existing, planned);
+  }
+
+  /** Receives the components as they are computed. */
+  private interface Sink {
+    void technical(
+        SpamType type,
+        String layer,
+        double capex,
+        double opex,
+        String driver,
+        double driverValue,
+        String driverUnit,
+        TypeVolume vol);
+
+    void institutional(
+        Readiness gap, double capex, double opex, boolean scaledByPopulation, double priceLevel);
+  }
+
+  private static void evaluate(CountryInputs country, ParameterValues v, Sink sink) {
     double priceLevel = country.developing() ? v.get(Parameter.DEVELOPING_COST_FACTOR) : 1.0;
     double staffCost = v.get(Parameter.STAFF_COST_USD_PER_FTE_YEAR) * priceLevel;
     double growth = Math.pow(1 + v.get(Parameter.SPAM_GROWTH_RATE), v.horizonYears());
@@ -32,7 +66,6 @@ public final class InvestmentModel {
       if (vol == null) {
         continue;
       }
-      String t = type.key();
       double capacity =
           vol.peakQuarterSpam()
               / DAYS_PER_QUARTER
@@ -40,57 +73,47 @@ public final class InvestmentModel {
               * growth
               * (1 + v.get(Parameter.CAPACITY_HEADROOM));
       double equipment = capacity * v.get(Parameter.capacityCapex(type));
-      out.add(
-          technical(
-              t,
-              "equipment",
-              equipment,
-              maintenance * equipment,
-              annuity,
-              "peak-day spam capacity at the horizon",
-              capacity,
-              "spam items per day",
-              vol));
+      sink.technical(
+          type,
+          "equipment",
+          equipment,
+          maintenance * equipment,
+          "peak-day spam capacity at the horizon",
+          capacity,
+          "spam items per day",
+          vol);
       double network = v.get(Parameter.NETWORK_CAPEX_SHARE) * equipment;
-      out.add(
-          technical(
-              t,
-              "network",
-              network,
-              maintenance * network,
-              annuity,
-              "equipment capital cost",
-              equipment,
-              "USD",
-              vol));
-      double usersInMillions = vol.users() / 1e6;
+      sink.technical(
+          type,
+          "network",
+          network,
+          maintenance * network,
+          "equipment capital cost",
+          equipment,
+          "USD",
+          vol);
       double fte =
           v.get(Parameter.OPERATIONS_FTE_PER_SYSTEM)
-              + v.get(Parameter.OPERATIONS_FTE_PER_MILLION_USERS) * usersInMillions;
-      out.add(
-          technical(t, "service", 0, fte * staffCost, annuity, "users", vol.users(), "users", vol));
-      out.add(
-          technical(
-              t,
-              "filtering",
-              0,
-              vol.users() * v.get(Parameter.filteringPerUser(type)),
-              annuity,
-              "users",
-              vol.users(),
-              "users",
-              vol));
-      out.add(
-          technical(
-              t,
-              "feedback",
-              v.get(Parameter.FEEDBACK_CHANNEL_SETUP_USD) * priceLevel,
-              v.get(Parameter.FEEDBACK_CHANNEL_ANNUAL_USD) * priceLevel,
-              annuity,
-              "national reporting channel",
-              1,
-              "channels",
-              vol));
+              + v.get(Parameter.OPERATIONS_FTE_PER_MILLION_USERS) * vol.users() / 1e6;
+      sink.technical(type, "service", 0, fte * staffCost, "users", vol.users(), "users", vol);
+      sink.technical(
+          type,
+          "filtering",
+          0,
+          vol.users() * v.get(Parameter.filteringPerUser(type)),
+          "users",
+          vol.users(),
+          "users",
+          vol);
+      sink.technical(
+          type,
+          "feedback",
+          v.get(Parameter.FEEDBACK_CHANNEL_SETUP_USD) * priceLevel,
+          v.get(Parameter.FEEDBACK_CHANNEL_ANNUAL_USD) * priceLevel,
+          "national reporting channel",
+          1,
+          "channels",
+          vol);
     }
 
     double tensOfMillions = country.population() / 1e7;
@@ -98,57 +121,135 @@ public final class InvestmentModel {
       if (!Boolean.FALSE.equals(country.readiness().get(r))) {
         continue; // "yes" needs nothing; an unknown answer is not guessed
       }
-      double capex;
-      double opex;
-      boolean scaled;
       switch (r) {
         case ANTISPAM_LAW:
-          capex = v.get(Parameter.LEGISLATION_SETUP_USD) * priceLevel;
-          opex = 0;
-          scaled = false;
+          sink.institutional(
+              r, v.get(Parameter.LEGISLATION_SETUP_USD) * priceLevel, 0, false, priceLevel);
           break;
         case ENFORCEMENT_AUTHORITY:
-          capex = v.get(Parameter.ENFORCEMENT_SETUP_USD) * priceLevel;
-          opex =
+          sink.institutional(
+              r,
+              v.get(Parameter.ENFORCEMENT_SETUP_USD) * priceLevel,
               (v.get(Parameter.ENFORCEMENT_FTE_BASE)
                       + v.get(Parameter.ENFORCEMENT_FTE_PER_10M_POPULATION) * tensOfMillions)
-                  * staffCost;
-          scaled = true;
+                  * staffCost,
+              true,
+              priceLevel);
           break;
         case NATIONAL_CONTACT_POINT:
-          capex = 0;
-          opex = v.get(Parameter.CONTACT_POINT_FTE) * staffCost;
-          scaled = false;
+          sink.institutional(
+              r, 0, v.get(Parameter.CONTACT_POINT_FTE) * staffCost, false, priceLevel);
           break;
         case INCIDENT_RESPONSE:
-          capex = v.get(Parameter.CIRT_SETUP_USD) * priceLevel;
-          opex = v.get(Parameter.CIRT_FTE) * staffCost;
-          scaled = false;
+          sink.institutional(
+              r,
+              v.get(Parameter.CIRT_SETUP_USD) * priceLevel,
+              v.get(Parameter.CIRT_FTE) * staffCost,
+              false,
+              priceLevel);
           break;
         case AWARENESS_PROGRAMME:
-          capex = 0;
-          opex = v.get(Parameter.AWARENESS_USD_PER_CAPITA_YEAR) * country.population() * priceLevel;
-          scaled = true;
+          sink.institutional(
+              r,
+              0,
+              v.get(Parameter.AWARENESS_USD_PER_CAPITA_YEAR) * country.population() * priceLevel,
+              true,
+              priceLevel);
           break;
         case TRAINING_PROGRAMME:
-          capex = 0;
-          opex =
+          sink.institutional(
+              r,
+              0,
               (v.get(Parameter.TRAINING_BASE_USD_YEAR)
                       + v.get(Parameter.TRAINING_USD_PER_10M_POPULATION_YEAR) * tensOfMillions)
-                  * priceLevel;
-          scaled = true;
+                  * priceLevel,
+              true,
+              priceLevel);
           break;
-        default:
-          throw new AssertionError(r);
       }
+    }
+  }
+
+  /** Sums present values by group. */
+  private static final class Summer implements Sink {
+    private final double annuity;
+    double technical;
+    double institutional;
+
+    Summer(double annuity) {
+      this.annuity = annuity;
+    }
+
+    @Override
+    public void technical(
+        SpamType type,
+        String layer,
+        double capex,
+        double opex,
+        String driver,
+        double driverValue,
+        String driverUnit,
+        TypeVolume vol) {
+      technical += capex + opex * annuity;
+    }
+
+    @Override
+    public void institutional(
+        Readiness gap, double capex, double opex, boolean scaled, double priceLevel) {
+      institutional += capex + opex * annuity;
+    }
+  }
+
+  /** Records every component with what it was computed from. */
+  private static final class Recorder implements Sink {
+    private final CountryInputs country;
+    private final double annuity;
+    final List<ComponentCost> components = new ArrayList<>();
+
+    Recorder(CountryInputs country, double annuity) {
+      this.country = country;
+      this.annuity = annuity;
+    }
+
+    @Override
+    public void technical(
+        SpamType type,
+        String layer,
+        double capex,
+        double opex,
+        String driver,
+        double driverValue,
+        String driverUnit,
+        TypeVolume vol) {
+      String method =
+          vol.method() + ("users".equals(driver) ? "; users from " + vol.usersBasis() : "");
+      components.add(
+          new ComponentCost(
+              type.key() + "." + layer,
+              TECHNICAL,
+              type.key(),
+              layer,
+              capex,
+              opex,
+              capex + opex * annuity,
+              driver,
+              driverValue,
+              driverUnit,
+              method,
+              vol.imputed()));
+    }
+
+    @Override
+    public void institutional(
+        Readiness gap, double capex, double opex, boolean scaled, double priceLevel) {
       String method =
           "questionnaire: "
-              + r.column()
+              + gap.column()
               + " = no"
               + (scaled ? "; " + country.populationBasis() : "");
-      out.add(
+      components.add(
           new ComponentCost(
-              r.component(),
+              gap.component(),
               INSTITUTIONAL,
               null,
               null,
@@ -161,50 +262,5 @@ public final class InvestmentModel {
               method,
               false));
     }
-    return out;
-  }
-
-  /** The country's need, existing investment and gap, with {@code v}'s parameter values. */
-  public static CountryTotals totals(CountryInputs country, ParameterValues v) {
-    double technical = 0;
-    double institutional = 0;
-    for (ComponentCost c : components(country, v)) {
-      if (c.group().equals(TECHNICAL)) {
-        technical += c.presentValueUsd();
-      } else {
-        institutional += c.presentValueUsd();
-      }
-    }
-    double annuity = v.annuityFactor();
-    double existing = country.currentAnnualUsd() == null ? 0 : country.currentAnnualUsd() * annuity;
-    double planned = country.plannedAnnualUsd() == null ? 0 : country.plannedAnnualUsd() * annuity;
-    return new CountryTotals(technical, institutional, existing, planned);
-  }
-
-  private static ComponentCost technical(
-      String type,
-      String layer,
-      double capex,
-      double opex,
-      double annuity,
-      String driver,
-      double driverValue,
-      String driverUnit,
-      TypeVolume vol) {
-    String method =
-        vol.method() + ("users".equals(driver) ? "; users from " + vol.usersBasis() : "");
-    return new ComponentCost(
-        type + "." + layer,
-        TECHNICAL,
-        type,
-        layer,
-        capex,
-        opex,
-        capex + opex * annuity,
-        driver,
-        driverValue,
-        driverUnit,
-        method,
-        vol.imputed());
   }
 }

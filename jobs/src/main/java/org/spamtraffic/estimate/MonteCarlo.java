@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.expr;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,19 +53,36 @@ public final class MonteCarlo {
     StructType perDraw =
         new StructType()
             .add("draw", DataTypes.LongType, false)
-            .add("level", DataTypes.StringType, false)
-            .add("area", DataTypes.StringType, false)
-            .add("area_name", DataTypes.StringType, false)
+            .add("area", DataTypes.IntegerType, false)
             .add("technical", DataTypes.DoubleType, false)
             .add("institutional", DataTypes.DoubleType, false)
             .add("need", DataTypes.DoubleType, false)
             .add("gap", DataTypes.DoubleType, false);
+    // Areas travel as indexes into this list: a shuffle of ints, not of three strings a row.
+    List<Area> areas = new ArrayList<>();
+    Map<Area, Integer> index = new LinkedHashMap<>();
+    int[][] countryAreas = new int[countries.size()][];
+    for (int i = 0; i < countries.size(); i++) {
+      List<Area> of = Area.of(countries.get(i));
+      countryAreas[i] = new int[of.size()];
+      for (int j = 0; j < of.size(); j++) {
+        Area a = of.get(j);
+        Integer k = index.get(a);
+        if (k == null) {
+          k = areas.size();
+          index.put(a, k);
+          areas.add(a);
+        }
+        countryAreas[i][j] = k;
+      }
+    }
     int slices = Math.max(1, Math.min(draws, spark.sparkContext().defaultParallelism() * 2));
     Dataset<Row> sums =
         spark
             .range(0, draws, 1, slices)
             .mapPartitions(
-                new DrawEvaluator(countries, parameters, seed, distribution),
+                new DrawEvaluator(
+                    countries, countryAreas, areas.size(), parameters, seed, distribution),
                 Encoders.row(perDraw));
     List<org.apache.spark.sql.Column> aggs = new ArrayList<>();
     for (String m : MEASURES) {
@@ -80,15 +98,14 @@ public final class MonteCarlo {
               .as(m + "_mean"));
     }
     List<Row> grouped =
-        sums.groupBy(col("level"), col("area"), col("area_name"))
+        sums.groupBy(col("area"))
             .agg(
                 aggs.get(0),
                 aggs.subList(1, aggs.size()).toArray(org.apache.spark.sql.Column[]::new))
-            .orderBy(col("level"), col("area"))
             .collectAsList();
     List<Interval> out = new ArrayList<>();
     for (Row g : grouped) {
-      Area area = new Area(g.getString(0), g.getString(1), g.getString(2));
+      Area area = areas.get(g.getInt(0));
       for (String m : MEASURES) {
         List<Object> p = g.getList(g.fieldIndex(m + "_p"));
         out.add(
@@ -101,6 +118,10 @@ public final class MonteCarlo {
                 g.getDouble(g.fieldIndex(m + "_mean"))));
       }
     }
+    out.sort(
+        Comparator.comparing((Interval i) -> i.area().level())
+            .thenComparing(i -> i.area().area())
+            .thenComparing(i -> MEASURES.indexOf(i.measure())));
     return out;
   }
 
@@ -141,21 +162,22 @@ public final class MonteCarlo {
     private static final long serialVersionUID = 1L;
 
     private final List<CountryInputs> countries;
-    private final List<List<Area>> areas;
+    private final int[][] countryAreas;
+    private final int areaCount;
     private final ParameterSet parameters;
     private final long seed;
     private final Distribution distribution;
 
     DrawEvaluator(
         List<CountryInputs> countries,
+        int[][] countryAreas,
+        int areaCount,
         ParameterSet parameters,
         long seed,
         Distribution distribution) {
       this.countries = new ArrayList<>(countries);
-      this.areas = new ArrayList<>();
-      for (CountryInputs c : countries) {
-        areas.add(Area.of(c));
-      }
+      this.countryAreas = countryAreas;
+      this.areaCount = areaCount;
       this.parameters = parameters;
       this.seed = seed;
       this.distribution = distribution;
@@ -163,28 +185,51 @@ public final class MonteCarlo {
 
     @Override
     public Iterator<Row> call(Iterator<Long> ids) {
-      List<Row> out = new ArrayList<>();
-      while (ids.hasNext()) {
-        long id = ids.next();
-        ParameterValues v = draw(parameters, seed, id, distribution);
-        Map<Area, double[]> sums = new LinkedHashMap<>();
-        for (int i = 0; i < countries.size(); i++) {
-          CountryTotals t = InvestmentModel.totals(countries.get(i), v);
-          for (Area a : areas.get(i)) {
-            double[] s = sums.computeIfAbsent(a, k -> new double[4]);
-            s[0] += t.technicalUsd();
-            s[1] += t.institutionalUsd();
-            s[2] += t.needUsd();
-            s[3] += t.gapUsd();
+      // One draw's rows at a time: a partition's draws never sit in memory together.
+      return new Iterator<>() {
+        private final List<Row> buffer = new ArrayList<>();
+        private int next;
+
+        @Override
+        public boolean hasNext() {
+          if (next < buffer.size()) {
+            return true;
           }
+          if (!ids.hasNext()) {
+            return false;
+          }
+          evaluate(ids.next(), buffer);
+          next = 0;
+          return true;
         }
-        for (Map.Entry<Area, double[]> e : sums.entrySet()) {
-          Area a = e.getKey();
-          double[] s = e.getValue();
-          out.add(RowFactory.create(id, a.level(), a.area(), a.name(), s[0], s[1], s[2], s[3]));
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new java.util.NoSuchElementException();
+          }
+          return buffer.get(next++);
+        }
+      };
+    }
+
+    private void evaluate(long id, List<Row> out) {
+      out.clear();
+      ParameterValues v = draw(parameters, seed, id, distribution);
+      double[][] sums = new double[areaCount][4];
+      for (int i = 0; i < countries.size(); i++) {
+        CountryTotals t = InvestmentModel.totals(countries.get(i), v);
+        for (int a : countryAreas[i]) {
+          sums[a][0] += t.technicalUsd();
+          sums[a][1] += t.institutionalUsd();
+          sums[a][2] += t.needUsd();
+          sums[a][3] += t.gapUsd();
         }
       }
-      return out.iterator();
+      for (int a = 0; a < areaCount; a++) {
+        double[] s = sums[a];
+        out.add(RowFactory.create(id, a, s[0], s[1], s[2], s[3]));
+      }
     }
   }
 }

@@ -71,11 +71,25 @@ public enum Parameter {
 
   /** Equipment capital cost per spam item a day of capacity, for {@code type}. */
   public static Parameter capacityCapex(SpamType type) {
-    return valueOf("CAPACITY_CAPEX_USD_" + type.name());
+    return PerType.CAPACITY_CAPEX[type.ordinal()];
   }
 
   /** Filtering cost per user and year, for {@code type}. */
   public static Parameter filteringPerUser(SpamType type) {
-    return valueOf("FILTERING_USD_PER_USER_YEAR_" + type.name());
+    return PerType.FILTERING[type.ordinal()];
+  }
+
+  /** Lookup tables, built once: the model asks for them in every Monte Carlo draw. */
+  private static final class PerType {
+    static final Parameter[] CAPACITY_CAPEX = table("CAPACITY_CAPEX_USD_");
+    static final Parameter[] FILTERING = table("FILTERING_USD_PER_USER_YEAR_");
+
+    private static Parameter[] table(String prefix) {
+      Parameter[] out = new Parameter[SpamType.values().length];
+      for (SpamType t : SpamType.values()) {
+        out[t.ordinal()] = valueOf(prefix + t.name());
+      }
+      return out;
+    }
   }
 }

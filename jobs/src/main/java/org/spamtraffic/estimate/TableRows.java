@@ -3,6 +3,7 @@ package org.spamtraffic.estimate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -16,6 +17,8 @@ import org.spamtraffic.warehouse.Contracts;
  * fails fast).
  */
 final class TableRows {
+  private static final int ROWS_PER_SLICE = 4000;
+
   private final TableContract contract;
   private final List<Row> rows = new ArrayList<>();
 
@@ -39,6 +42,11 @@ final class TableRows {
   }
 
   Dataset<Row> frame(SparkSession spark) {
-    return spark.createDataFrame(rows, Contracts.sparkSchema(contract));
+    // Slices of a few thousand rows: one local relation of every row would ship as one task of
+    // several MB, which Spark warns about.
+    int slices = Math.max(1, rows.size() / ROWS_PER_SLICE);
+    return spark.createDataFrame(
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(rows, slices),
+        Contracts.sparkSchema(contract));
   }
 }
