@@ -1,5 +1,7 @@
 package org.spamtraffic.estimate;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -14,6 +16,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -374,6 +378,34 @@ class EstimateJobTest {
             (double) top.getAs("total_at_high_usd") - (double) top.getAs("total_at_low_usd"),
             within(1e-6))
         .isPositive();
+  }
+
+  @Test
+  void moreSpamInOneCountryNeverLowersAnyCountrysTechnicalNeed() {
+    Dataset<Row> profile = warehouse.read("country_profile");
+    Column email = col("email_spam_national_estimate");
+    Dataset<Row> more =
+        profile.withColumn(
+            "email_spam_national_estimate",
+            when(col("country_code").equalTo("AAA"), email.multiply(3)).otherwise(email));
+    List<CountryInputs> before = ProfileInputs.read(profile, null).countries();
+    List<CountryInputs> after = ProfileInputs.read(more, null).countries();
+    assertThat(after).hasSameSizeAs(before);
+    for (Scenario s : Scenario.values()) {
+      ParameterValues v = ParameterFile.defaults().values(s);
+      for (int i = 0; i < before.size(); i++) {
+        String code = before.get(i).countryCode();
+        double was = InvestmentModel.totals(before.get(i), v).technicalUsd();
+        double now = InvestmentModel.totals(after.get(i), v).technicalUsd();
+        assertThat(after.get(i).countryCode()).isEqualTo(code);
+        if (code.equals("AAA") || code.equals("CCC")) {
+          // Alpha itself, and Gamma whose email is imputed from Africa's rate, which Alpha raises
+          assertThat(now).as(code + " " + s).isGreaterThan(was);
+        } else {
+          assertThat(now).as(code + " " + s).isGreaterThanOrEqualTo(was);
+        }
+      }
+    }
   }
 
   @Test
