@@ -45,6 +45,7 @@ class EstimateCommandTest {
             .add("development_status", DataTypes.StringType)
             .add("reporting_operators", DataTypes.IntegerType)
             .add("has_questionnaire", DataTypes.BooleanType)
+            .add("has_returns", DataTypes.BooleanType)
             .add("email_spam_national_estimate", DataTypes.DoubleType)
             .add("email_estimate_method", DataTypes.StringType)
             .add("email_market_size", DataTypes.LongType)
@@ -62,6 +63,7 @@ class EstimateCommandTest {
                 "developing",
                 3,
                 true,
+                true,
                 900e6,
                 "extrapolated",
                 2_000_000L,
@@ -77,6 +79,7 @@ class EstimateCommandTest {
                 "developing",
                 0,
                 true,
+                false,
                 null,
                 null,
                 500_000L,

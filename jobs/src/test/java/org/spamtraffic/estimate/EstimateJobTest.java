@@ -458,6 +458,7 @@ class EstimateJobTest {
         .with("sids", false)
         .with("development_status", status)
         .with("reporting_operators", operators)
+        .with("has_returns", operators > 0)
         .with("has_questionnaire", answers.values().stream().anyMatch(a -> a != null))
         .with("investment_current_annual_usd", investment);
     answers.forEach(r::with);
