@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       CompareCommand.class,
       AggregateCommand.class,
       PublishCommand.class,
+      EstimateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpamTraffic implements Runnable {

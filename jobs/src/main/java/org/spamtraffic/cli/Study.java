@@ -3,6 +3,7 @@ package org.spamtraffic.cli;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.spamtraffic.aggregate.AggregateStage;
+import org.spamtraffic.estimate.EstimateStage;
 import org.spamtraffic.intake.IngestReturnsStage;
 import org.spamtraffic.publish.PublishStage;
 import org.spamtraffic.stage.Stage;
@@ -43,7 +44,11 @@ final class Study extends SparkCommand {
   /** The study's stages, in the order data flows. */
   static List<Stage> stages() {
     return List.of(
-        new IngestReturnsStage(), new IngestSurveyStage(), new AggregateStage(), new PublishStage());
+        new IngestReturnsStage(),
+        new IngestSurveyStage(),
+        new AggregateStage(),
+        new PublishStage(),
+        new EstimateStage());
   }
 
   @Override
