@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       Study.class,
       IngestReturnsCommand.class,
       ValidateCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpamTraffic implements Runnable {

@@ -3,6 +3,7 @@ package org.spamtraffic.cli;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.spamtraffic.intake.IngestReturnsStage;
+import org.spamtraffic.report.ReportStage;
 import org.spamtraffic.stage.Stage;
 import org.spamtraffic.stage.StudyContext;
 import org.spamtraffic.warehouse.Warehouse;
@@ -39,7 +40,7 @@ final class Study extends SparkCommand {
 
   /** The study's stages, in the order data flows. */
   static List<Stage> stages() {
-    return List.of(new IngestReturnsStage());
+    return List.of(new IngestReturnsStage(), new ReportStage());
   }
 
   @Override

@@ -41,9 +41,10 @@ public final class ChartData {
         line(out, b.parameter(), number(b.atLow()), number(b.atHigh()), number(t.base()));
       }
     } else if (chart instanceof FlowChart f) {
-      line(out, "source", "destination", "value");
+      line(out, "source", "via", "destination", "value");
       for (FlowChart.Flow flow : f.flows()) {
-        line(out, flow.source(), flow.destination(), number(flow.value()));
+        String via = flow.via() == null ? "" : flow.via();
+        line(out, flow.source(), via, flow.destination(), number(flow.value()));
       }
     } else if (chart instanceof HeatMapChart m) {
       line(out, "row", "column", "value");

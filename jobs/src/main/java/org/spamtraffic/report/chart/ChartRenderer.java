@@ -355,28 +355,39 @@ public final class ChartRenderer {
 
   private FlowPlot flowPlot(FlowChart f) {
     DefaultFlowDataset<String> data = new DefaultFlowDataset<>();
+    // Rows sharing a link are stacked into one band: the Sankey's way of drawing them.
+    java.util.Map<List<Object>, Double> links = new java.util.LinkedHashMap<>();
     for (FlowChart.Flow flow : f.flows()) {
-      data.setFlow(0, flow.source(), flow.destination(), flow.value());
+      if (flow.via() == null) {
+        links.merge(List.of(0, flow.source(), flow.destination()), flow.value(), Double::sum);
+      } else {
+        links.merge(List.of(0, flow.source(), flow.via()), flow.value(), Double::sum);
+        links.merge(List.of(1, flow.via(), flow.destination()), flow.value(), Double::sum);
+      }
     }
+    links.forEach(
+        (k, v) -> data.setFlow((Integer) k.get(0), (String) k.get(1), (String) k.get(2), v));
     FlowPlot plot = new FlowPlot(data);
     plot.setNodeColorSwatch(new ArrayList<>(ChartStyle.PALETTE));
-    // The same region has the same colour on both sides.
+    // The same label has the same colour at every stage.
     java.util.Map<String, Color> colors = new java.util.LinkedHashMap<>();
-    for (FlowChart.Flow flow : f.flows()) {
-      colors.computeIfAbsent(flow.source(), k -> ChartStyle.color(colors.size()));
-      colors.computeIfAbsent(flow.destination(), k -> ChartStyle.color(colors.size()));
+    for (List<Object> k : links.keySet()) {
+      for (int i = 1; i <= 2; i++) {
+        colors.computeIfAbsent((String) k.get(i), key -> ChartStyle.color(colors.size()));
+      }
     }
-    for (FlowChart.Flow flow : f.flows()) {
-      plot.setNodeFillColor(
-          new org.jfree.data.flow.NodeKey<>(0, flow.source()), colors.get(flow.source()));
-      plot.setNodeFillColor(
-          new org.jfree.data.flow.NodeKey<>(1, flow.destination()), colors.get(flow.destination()));
+    for (List<Object> k : links.keySet()) {
+      int stage = (Integer) k.get(0);
+      String from = (String) k.get(1);
+      String to = (String) k.get(2);
+      plot.setNodeFillColor(new org.jfree.data.flow.NodeKey<>(stage, from), colors.get(from));
+      plot.setNodeFillColor(new org.jfree.data.flow.NodeKey<>(stage + 1, to), colors.get(to));
     }
     plot.setDefaultNodeLabelFont(ChartStyle.LEGEND);
     plot.setDefaultNodeLabelPaint(ChartStyle.TEXT);
-    plot.setNodeWidth(12);
-    plot.setNodeMargin(0.02);
-    plot.setNodeLabelOffsetX(4);
+    plot.setNodeWidth(10);
+    plot.setNodeMargin(0.025);
+    plot.setNodeLabelOffsetX(3);
     plot.setOutlineVisible(false);
     plot.setBackgroundPaint(Color.WHITE);
     return plot;

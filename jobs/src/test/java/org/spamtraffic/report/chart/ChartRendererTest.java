@@ -99,11 +99,11 @@ class ChartRendererTest {
                 "route-flows", "Spam flows from source to destination region", SOURCE, 10),
             "spam messages detected",
             List.of(
-                new FlowChart.Flow("Asia & Pacific", "Europe", 5.0e8),
-                new FlowChart.Flow("Asia & Pacific", "Africa", 2.0e8),
-                new FlowChart.Flow("Europe", "Europe", 3.0e8),
-                new FlowChart.Flow("Americas", "Europe", 1.5e8),
-                new FlowChart.Flow("Americas", "Americas", 4.0e8)),
+                FlowChart.Flow.direct("Asia & Pacific", "Europe", 5.0e8),
+                FlowChart.Flow.direct("Asia & Pacific", "Africa", 2.0e8),
+                FlowChart.Flow.direct("Europe", "Europe", 3.0e8),
+                FlowChart.Flow.direct("Americas", "Europe", 1.5e8),
+                FlowChart.Flow.direct("Americas", "Americas", 4.0e8)),
             0);
     HeatMapChart heat =
         new HeatMapChart(
