@@ -36,6 +36,22 @@ public final class StudyReport {
   public static final String COVERAGE = "published_coverage";
   public static final String COUNTRIES = "countries";
 
+  /** Investment tables (estimate stage): rollups always, country rows only where publishable. */
+  public static final String INTERVALS = "investment_intervals";
+
+  public static final String SENSITIVITY = "investment_sensitivity";
+  public static final String TOTALS = "investment_totals";
+
+  /** Readiness scores per country and WSIS pillar (ingest-survey stage). */
+  public static final String INDICATORS = "survey_indicators";
+
+  /** WSIS anti-spam pillars, in the order of WTDC Resolution 45. */
+  static final List<String> PILLARS =
+      List.of("legislation", "technical", "partnerships", "education", "cooperation");
+
+  /** How many parameters the tornado chart shows, largest swing first. */
+  static final int TORNADO_BARS = 10;
+
   /** Spam types in the order of the return format. */
   static final List<String> TYPE_ORDER =
       List.of("email", "sms", "voice", "ip_messaging", "ip_multimedia");
@@ -114,6 +130,7 @@ public final class StudyReport {
     List<Block> blocks = new ArrayList<>();
     if (volumes.isEmpty()) {
       blocks.add(missing(VOLUMES));
+      summaryOfEstimates(blocks);
       return blocks;
     }
     ReportTable v = volumes.get();
@@ -127,7 +144,41 @@ public final class StudyReport {
             List.of("spam_detected", "spam_share", "block_rate", "reporting_operators"),
             List.of("col.spam-detected", "col.spam-share", "col.block-rate", "col.operators")));
     blocks.add(new ReportDocument.Paragraph(coverageLine(v)));
+    summaryOfEstimates(blocks);
     return blocks;
+  }
+
+  private void summaryOfEstimates(List<Block> blocks) {
+    List<String> bullets = new ArrayList<>();
+    tables
+        .get(INTERVALS)
+        .ifPresent(
+            i -> {
+              String asOf = i.distinct("as_of_quarter").stream().reduce((a, b) -> b).orElse(null);
+              i
+                  .rows(
+                      i.where("level", "world")
+                          .and(i.where("measure", "need"))
+                          .and(i.where("as_of_quarter", asOf)))
+                  .stream()
+                  .findFirst()
+                  .ifPresent(
+                      r ->
+                          bullets.add(
+                              labels.format(
+                                  "summary.investment",
+                                  printed.value(i.value(r, "p50_usd"), ValueFormat.USD),
+                                  printed.value(i.value(r, "p5_usd"), ValueFormat.USD),
+                                  printed.value(i.value(r, "p95_usd"), ValueFormat.USD))));
+            });
+    tables
+        .get(INDICATORS)
+        .ifPresent(
+            r ->
+                bullets.add(labels.format("summary.readiness", r.distinct("country_code").size())));
+    if (!bullets.isEmpty()) {
+      blocks.add(new ReportDocument.Bullets(bullets));
+    }
   }
 
   // ---------------------------------------------------------------- volumes
@@ -497,16 +548,331 @@ public final class StudyReport {
   private List<Block> readinessSection() {
     List<Block> blocks = new ArrayList<>();
     blocks.add(new ReportDocument.Paragraph(labels.get("readiness.intro")));
-    blocks.add(missing("survey_indicators"));
+    Optional<ReportTable> indicators = tables.get(INDICATORS);
+    if (indicators.isEmpty()) {
+      blocks.add(missing(INDICATORS));
+      return blocks;
+    }
+    ReportTable r = indicators.get();
+    List<String> answered =
+        r.rows(r.where("kind", "wsis_pillar")).stream()
+            .map(row -> r.text(row, "country_code"))
+            .distinct()
+            .sorted(
+                Comparator.comparing((String c) -> labels.name("region", regionOf(r, c)))
+                    .thenComparing(this::countryName))
+            .toList();
+    if (answered.isEmpty()) {
+      blocks.add(new ReportDocument.Missing(labels.format("missing.rows", INDICATORS)));
+      return blocks;
+    }
+    String source = labels.format("source.survey", answered.size());
+    blocks.add(
+        figure(
+            readinessMap(
+                r,
+                answered,
+                c -> countryName(c) + " (" + labels.name("region", regionOf(r, c)) + ")",
+                "readiness-by-region",
+                labels.get("readiness.region.title"),
+                labels.get("axis.region"),
+                source),
+            labels.get("readiness.region.caption"),
+            INDICATORS));
+    List<String> grouped = answered.stream().filter(c -> !groupsOf(c).isEmpty()).toList();
+    if (grouped.isEmpty()) {
+      blocks.add(new ReportDocument.Missing(labels.get("readiness.no-groups")));
+    } else {
+      grouped =
+          grouped.stream()
+              .sorted(
+                  Comparator.comparing((String c) -> groupsOf(c)).thenComparing(this::countryName))
+              .toList();
+      blocks.add(
+          figure(
+              readinessMap(
+                  r,
+                  grouped,
+                  c -> countryName(c) + " (" + groupsOf(c) + ")",
+                  "readiness-by-group",
+                  labels.get("readiness.group.title"),
+                  labels.get("axis.group"),
+                  source),
+              labels.get("readiness.group.caption"),
+              INDICATORS));
+    }
     return blocks;
+  }
+
+  private Chart readinessMap(
+      ReportTable r,
+      List<String> countries,
+      java.util.function.Function<String, String> rowLabel,
+      String id,
+      String title,
+      String rowAxis,
+      String source) {
+    List<String> pillars = new ArrayList<>(PILLARS);
+    r.rows(r.where("kind", "wsis_pillar")).stream()
+        .map(row -> r.text(row, "indicator"))
+        .distinct()
+        .sorted()
+        .filter(p -> !pillars.contains(p))
+        .forEach(pillars::add);
+    List<List<Double>> values = new ArrayList<>();
+    for (String country : countries) {
+      List<Double> row = new ArrayList<>();
+      for (String pillar : pillars) {
+        row.add(
+            r
+                .rows(
+                    r.where("country_code", country)
+                        .and(r.where("kind", "wsis_pillar"))
+                        .and(r.where("indicator", pillar)))
+                .stream()
+                .findFirst()
+                .map(x -> r.number(x, "score"))
+                .orElse(null));
+      }
+      values.add(row);
+    }
+    return new org.spamtraffic.report.chart.HeatMapChart(
+        ChartFrame.of(id, title, source, Math.min(24, 3.2 + 0.55 * countries.size())),
+        rowAxis,
+        labels.get("axis.pillar"),
+        ValueFormat.SCORE,
+        countries.stream().map(rowLabel).toList(),
+        pillars.stream().map(p -> labels.name("pillar", p)).toList(),
+        values,
+        0,
+        1,
+        0);
+  }
+
+  private String regionOf(ReportTable indicators, String country) {
+    Optional<String> fromCountries =
+        tables
+            .get(COUNTRIES)
+            .flatMap(
+                c ->
+                    c.rows(c.where("alpha3", country)).stream()
+                        .findFirst()
+                        .map(row -> c.text(row, "itu_region")));
+    return fromCountries.orElseGet(
+        () ->
+            indicators.rows(indicators.where("country_code", country)).stream()
+                .map(row -> indicators.text(row, "itu_region"))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElse(Printed.NONE));
+  }
+
+  /** "LDC, SIDS": the development groups of a country, from the countries table. */
+  private String groupsOf(String country) {
+    Optional<ReportTable> countries = tables.get(COUNTRIES);
+    if (countries.isEmpty()) {
+      return "";
+    }
+    ReportTable c = countries.get();
+    return c.rows(c.where("alpha3", country)).stream()
+        .findFirst()
+        .map(
+            row -> {
+              List<String> groups = new ArrayList<>();
+              for (String g : List.of("ldc", "lldc", "sids")) {
+                if (Boolean.TRUE.equals(c.value(row, g))) {
+                  groups.add(labels.name("group", g));
+                }
+              }
+              return String.join(", ", groups);
+            })
+        .orElse("");
   }
 
   private List<Block> investmentSection() {
     List<Block> blocks = new ArrayList<>();
     blocks.add(new ReportDocument.Paragraph(labels.get("investment.intro")));
-    blocks.add(missing("investment_intervals"));
-    blocks.add(missing("investment_sensitivity"));
+    Optional<ReportTable> intervals = tables.get(INTERVALS);
+    if (intervals.isEmpty()) {
+      blocks.add(missing(INTERVALS));
+    } else {
+      ReportTable i = intervals.get();
+      String asOf = i.distinct("as_of_quarter").stream().reduce((a, b) -> b).orElse(null);
+      Predicate<List<Object>> current = i.where("as_of_quarter", asOf);
+      List<String> regions =
+          i.rows(current.and(i.where("level", "itu_region"))).stream()
+              .map(r -> i.text(r, "area"))
+              .distinct()
+              .sorted()
+              .toList();
+      if (!regions.isEmpty()) {
+        List<org.spamtraffic.report.chart.RangeChart.Series> series = new ArrayList<>();
+        for (String measure : List.of("need", "gap")) {
+          List<Double> low = new ArrayList<>();
+          List<Double> mid = new ArrayList<>();
+          List<Double> high = new ArrayList<>();
+          for (String region : regions) {
+            Optional<List<Object>> row =
+                i
+                    .rows(
+                        current
+                            .and(i.where("level", "itu_region"))
+                            .and(i.where("area", region))
+                            .and(i.where("measure", measure)))
+                    .stream()
+                    .findFirst();
+            low.add(row.map(r -> i.number(r, "p5_usd")).orElse(null));
+            mid.add(row.map(r -> i.number(r, "p50_usd")).orElse(null));
+            high.add(row.map(r -> i.number(r, "p95_usd")).orElse(null));
+          }
+          series.add(
+              new org.spamtraffic.report.chart.RangeChart.Series(
+                  labels.get("series." + measure), low, mid, high));
+        }
+        blocks.add(
+            figure(
+                new org.spamtraffic.report.chart.RangeChart(
+                    ChartFrame.of(
+                        "investment-by-region",
+                        labels.get("investment.region.title"),
+                        modelSource(i, i.rows(current).get(0)),
+                        Math.max(7, 3 + 1.1 * regions.size())),
+                    labels.get("axis.region"),
+                    usdAxis(i, i.rows(current).get(0)),
+                    ValueFormat.USD,
+                    regions.stream().map(r -> labels.name("region", r)).toList(),
+                    series,
+                    0),
+                labels.get("investment.region.caption"),
+                INTERVALS));
+      }
+      List<List<String>> rows = new ArrayList<>();
+      for (String level : List.of("world", "itu_region", "group")) {
+        for (List<Object> r : i.rows(current.and(i.where("level", level)))) {
+          String measure = i.text(r, "measure");
+          if (!measure.equals("need") && !measure.equals("gap")) {
+            continue;
+          }
+          rows.add(
+              List.of(
+                  areaName(level, i.text(r, "area")),
+                  labels.name("measure", measure),
+                  printed.value(i.value(r, "p5_usd"), ValueFormat.USD),
+                  printed.value(i.value(r, "p50_usd"), ValueFormat.USD),
+                  printed.value(i.value(r, "p95_usd"), ValueFormat.USD)));
+        }
+      }
+      if (!rows.isEmpty()) {
+        blocks.add(
+            new ReportDocument.Table(
+                labels.format("investment.table", asOf),
+                List.of(
+                    labels.get("col.area"),
+                    labels.get("col.measure"),
+                    labels.get("col.p5"),
+                    labels.get("col.p50"),
+                    labels.get("col.p95")),
+                rows,
+                List.of(false, false, true, true, true),
+                INTERVALS));
+      }
+    }
+    Optional<ReportTable> sensitivity = tables.get(SENSITIVITY);
+    if (sensitivity.isEmpty()) {
+      blocks.add(missing(SENSITIVITY));
+    } else {
+      ReportTable t = sensitivity.get();
+      String asOf = t.distinct("as_of_quarter").stream().reduce((a, b) -> b).orElse(null);
+      List<List<Object>> world =
+          t
+              .rows(
+                  t.where("level", "world")
+                      .and(t.where("measure", "need"))
+                      .and(t.where("as_of_quarter", asOf)))
+              .stream()
+              .sorted(Comparator.comparingInt(r -> ((Number) t.value(r, "rank")).intValue()))
+              .toList();
+      if (world.isEmpty()) {
+        blocks.add(new ReportDocument.Missing(labels.format("missing.rows", SENSITIVITY)));
+      } else {
+        double base = t.number(world.get(0), "total_base_usd");
+        List<org.spamtraffic.report.chart.TornadoChart.Bar> bars = new ArrayList<>();
+        for (List<Object> r : world.subList(0, Math.min(TORNADO_BARS, world.size()))) {
+          bars.add(
+              new org.spamtraffic.report.chart.TornadoChart.Bar(
+                  t.text(r, "parameter"),
+                  t.number(r, "total_at_low_usd"),
+                  t.number(r, "total_at_high_usd")));
+        }
+        blocks.add(
+            figure(
+                new org.spamtraffic.report.chart.TornadoChart(
+                    ChartFrame.of(
+                        "sensitivity-world",
+                        labels.get("investment.sensitivity.title"),
+                        modelSource(t, world.get(0)),
+                        Math.max(7, 3 + 0.7 * bars.size())),
+                    labels.format(
+                        "investment.sensitivity.axis", printed.value(base, ValueFormat.USD)),
+                    ValueFormat.USD,
+                    base,
+                    bars,
+                    labels.get("investment.low"),
+                    labels.get("investment.high")),
+                labels.get("investment.sensitivity.caption"),
+                SENSITIVITY));
+      }
+    }
+    if (tables.get(TOTALS).isEmpty()) {
+      blocks.add(missing(TOTALS));
+    } else {
+      ReportTable t = tables.get(TOTALS).get();
+      String asOf = t.distinct("as_of_quarter").stream().reduce((a, b) -> b).orElse(null);
+      List<List<String>> rows = new ArrayList<>();
+      for (String level : List.of("world", "itu_region", "group")) {
+        for (List<Object> r :
+            t.rows(
+                t.where("level", level)
+                    .and(t.where("scenario", "base"))
+                    .and(t.where("as_of_quarter", asOf)))) {
+          rows.add(
+              List.of(
+                  areaName(level, t.text(r, "area")),
+                  printed.value(t.value(r, "countries"), ValueFormat.COUNT),
+                  printed.value(t.value(r, "need_usd"), ValueFormat.USD),
+                  printed.value(t.value(r, "existing_usd"), ValueFormat.USD),
+                  printed.value(t.value(r, "gap_usd"), ValueFormat.USD),
+                  printed.value(t.value(r, "countries_imputed"), ValueFormat.COUNT)));
+        }
+      }
+      blocks.add(
+          new ReportDocument.Table(
+              labels.format("investment.totals.table", asOf),
+              List.of(
+                  labels.get("col.area"),
+                  labels.get("col.countries"),
+                  labels.get("col.need"),
+                  labels.get("col.existing"),
+                  labels.get("col.gap"),
+                  labels.get("col.imputed")),
+              rows,
+              List.of(false, true, true, true, true, true),
+              TOTALS));
+    }
     return blocks;
+  }
+
+  private String modelSource(ReportTable t, List<Object> row) {
+    return labels.format(
+        "source.model",
+        t.text(row, "parameter_set"),
+        t.text(row, "price_year"),
+        t.text(row, "horizon_years"),
+        printed.value(t.value(row, "discount_rate"), ValueFormat.PERCENT));
+  }
+
+  private String usdAxis(ReportTable t, List<Object> row) {
+    return labels.format("axis.usd-pv", t.text(row, "horizon_years"), t.text(row, "price_year"));
   }
 
   // ---------------------------------------------------------------- methodology
@@ -541,6 +907,20 @@ public final class StudyReport {
       }
     }
     bullets.add(labels.get("methodology.coverage"));
+    tables
+        .get(TOTALS)
+        .ifPresent(
+            t ->
+                t.rows(t.where("level", "world").and(t.where("scenario", "base"))).stream()
+                    .max(Comparator.comparing(r -> t.text(r, "as_of_quarter")))
+                    .ifPresent(
+                        r ->
+                            bullets.add(
+                                labels.format(
+                                    "methodology.imputed",
+                                    printed.value(
+                                        t.value(r, "countries_imputed"), ValueFormat.COUNT),
+                                    printed.value(t.value(r, "countries"), ValueFormat.COUNT)))));
     bullets.add(labels.get("methodology.tables"));
     blocks.add(new ReportDocument.Bullets(bullets));
     Optional<ReportTable> coverage = tables.get(COVERAGE);
@@ -614,6 +994,63 @@ public final class StudyReport {
                 .max(Comparator.naturalOrder())
                 .get();
         blocks.add(coverageTable(c, mine.and(c.where("quarter", quarter)), quarter));
+        any = true;
+      }
+    }
+    Optional<ReportTable> indicators = tables.get(INDICATORS);
+    if (indicators.isPresent()) {
+      ReportTable r = indicators.get();
+      List<List<Object>> mine =
+          r.rows(r.where("country_code", code).and(r.where("kind", "wsis_pillar")));
+      if (!mine.isEmpty()) {
+        List<List<String>> rows = new ArrayList<>();
+        for (String pillar : PILLARS) {
+          mine.stream()
+              .filter(x -> pillar.equals(r.text(x, "indicator")))
+              .findFirst()
+              .ifPresent(
+                  x ->
+                      rows.add(
+                          List.of(
+                              labels.name("pillar", pillar),
+                              printed.value(r.value(x, "score"), ValueFormat.SCORE))));
+        }
+        blocks.add(
+            new ReportDocument.Table(
+                labels.format("country.readiness.table", name),
+                List.of(labels.get("axis.pillar"), labels.get("col.score")),
+                rows,
+                List.of(false, true),
+                INDICATORS));
+        any = true;
+      }
+    }
+    Optional<ReportTable> intervals = tables.get(INTERVALS);
+    if (intervals.isPresent()) {
+      ReportTable i = intervals.get();
+      List<List<Object>> mine = i.rows(i.where("level", "country").and(i.where("area", code)));
+      if (!mine.isEmpty()) {
+        List<List<String>> rows = new ArrayList<>();
+        for (List<Object> r : mine) {
+          rows.add(
+              List.of(
+                  labels.name("measure", i.text(r, "measure")),
+                  printed.value(i.value(r, "p5_usd"), ValueFormat.USD),
+                  printed.value(i.value(r, "p50_usd"), ValueFormat.USD),
+                  printed.value(i.value(r, "p95_usd"), ValueFormat.USD)));
+        }
+        blocks.add(
+            new ReportDocument.Table(
+                labels.format(
+                    "country.investment.table", name, i.text(mine.get(0), "as_of_quarter")),
+                List.of(
+                    labels.get("col.measure"),
+                    labels.get("col.p5"),
+                    labels.get("col.p50"),
+                    labels.get("col.p95")),
+                rows,
+                List.of(false, true, true, true),
+                INTERVALS));
         any = true;
       }
     }

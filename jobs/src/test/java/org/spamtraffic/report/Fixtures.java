@@ -20,7 +20,157 @@ final class Fixtures {
   static final String Q2 = "2025-Q4";
 
   static PublishedTables all() {
-    return PublishedTables.of(List.of(volumes(), sources(), routes(), coverage(), countries()));
+    return PublishedTables.of(
+        List.of(
+            volumes(),
+            sources(),
+            routes(),
+            coverage(),
+            countries(),
+            intervals(),
+            sensitivity(),
+            totals(),
+            indicators()));
+  }
+
+  private static void model(Map<String, Object> v) {
+    v.put("parameter_set", "default");
+    v.put("price_year", 2024);
+    v.put("horizon_years", 5);
+    v.put("discount_rate", 0.05);
+  }
+
+  static ReportTable intervals() {
+    TableContract c = TableContract.load("investment_intervals");
+    List<List<Object>> rows = new ArrayList<>();
+    String[][] areas = {
+      {"world", "World", "true"},
+      {"itu_region", "Africa", "true"},
+      {"itu_region", "Europe", "true"},
+      {"group", "LDC", "true"},
+      {"country", "KEN", "true"},
+      {"country", "DEU", "false"}
+    };
+    int a = 0;
+    for (String[] area : areas) {
+      a++;
+      int m = 0;
+      for (String measure : List.of("need", "gap", "technical")) {
+        m++;
+        double p50 = 1_000_000.0 * a * (4 - m) + 0.25;
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("level", area[0]);
+        v.put("area", area[1]);
+        v.put("area_name", area[1]);
+        v.put("as_of_quarter", Q2);
+        v.put("measure", measure);
+        v.put("p5_usd", p50 * 0.6);
+        v.put("p50_usd", p50);
+        v.put("p95_usd", p50 * 1.7);
+        v.put("mean_usd", p50 * 1.05);
+        v.put("draws", 10_000);
+        v.put("seed", 42L);
+        v.put("distribution", "pert");
+        v.put("publishable", Boolean.parseBoolean(area[2]));
+        model(v);
+        rows.add(row(c, v));
+      }
+    }
+    return ReportTable.of(c, rows);
+  }
+
+  static ReportTable sensitivity() {
+    TableContract c = TableContract.load("investment_sensitivity");
+    List<List<Object>> rows = new ArrayList<>();
+    String[] parameters = {"sms_firewall_capex", "email_filter_cost_per_mailbox", "discount_rate"};
+    for (int i = 0; i < parameters.length; i++) {
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("level", "world");
+      v.put("area", "World");
+      v.put("as_of_quarter", Q2);
+      v.put("measure", "need");
+      v.put("parameter", parameters[i]);
+      v.put("unit", "USD");
+      v.put("parameter_low", 1.0);
+      v.put("parameter_base", 2.0);
+      v.put("parameter_high", 3.0);
+      v.put("total_base_usd", 3_000_000.0);
+      v.put("total_at_low_usd", 3_000_000.0 - 900_000.0 / (i + 1));
+      v.put("total_at_high_usd", 3_000_000.0 + 1_200_000.0 / (i + 1));
+      v.put("swing_usd", 2_100_000.0 / (i + 1));
+      v.put("rank", i + 1);
+      model(v);
+      rows.add(row(c, v));
+    }
+    return ReportTable.of(c, rows);
+  }
+
+  static ReportTable totals() {
+    TableContract c = TableContract.load("investment_totals");
+    List<List<Object>> rows = new ArrayList<>();
+    String[][] areas = {
+      {"world", "World", "true"}, {"itu_region", "Africa", "true"}, {"country", "DEU", "false"}
+    };
+    for (String[] area : areas) {
+      for (String scenario : List.of("low", "base", "high")) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("level", area[0]);
+        v.put("area", area[1]);
+        v.put("area_name", area[1]);
+        v.put("as_of_quarter", Q2);
+        v.put("scenario", scenario);
+        v.put("countries", area[0].equals("world") ? 3 : 1);
+        v.put("countries_imputed", area[0].equals("world") ? 1 : 0);
+        v.put("countries_readiness_unknown", 0);
+        v.put("countries_existing_unknown", 0);
+        v.put("technical_usd", 2_000_000.0);
+        v.put("institutional_usd", 500_000.0);
+        v.put("need_usd", 2_500_000.0);
+        v.put("existing_usd", 400_000.0);
+        v.put("planned_usd", 600_000.0);
+        v.put("gap_usd", 2_100_000.0);
+        v.put("publishable", Boolean.parseBoolean(area[2]));
+        model(v);
+        rows.add(row(c, v));
+      }
+    }
+    return ReportTable.of(c, rows);
+  }
+
+  static ReportTable indicators() {
+    TableContract c = TableContract.load("survey_indicators");
+    List<List<Object>> rows = new ArrayList<>();
+    String[][] answers = {
+      {"KEN", "Africa", "s-ken"}, {"FRA", "Europe", "s-fra"}, {"HTI", "Americas", "s-hti"}
+    };
+    String[] pillars = {"legislation", "technical", "partnerships", "education", "cooperation"};
+    for (int a = 0; a < answers.length; a++) {
+      for (int p = 0; p < pillars.length; p++) {
+        for (boolean latest : List.of(true, false)) {
+          Map<String, Object> v = new LinkedHashMap<>();
+          v.put("submission_id", answers[a][2] + (latest ? "" : "-old"));
+          v.put("country_code", answers[a][0]);
+          v.put("itu_region", answers[a][1]);
+          v.put("is_latest", latest);
+          v.put("kind", "wsis_pillar");
+          v.put("indicator", pillars[p]);
+          // An earlier submission scored 0: it must never reach the report.
+          Double score = 0.125 * (a + 1) + 0.1 * p;
+          if (!latest) {
+            score = 0.0;
+          } else if (a == 2 && p == 3) {
+            score = null; // Haiti left the education questions unanswered
+          }
+          v.put("score", score);
+          v.put("points", 1.0);
+          v.put("max_points", 4.0);
+          v.put("rules_matched", 1);
+          v.put("rules_total", 4);
+          rows.add(row(c, v));
+        }
+      }
+    }
+    return ReportTable.of(c, rows);
   }
 
   /** Tables as they are before the aggregate stage ran: only the reference tables. */
@@ -181,7 +331,8 @@ final class Fixtures {
       {"USA", "US", "840", "United States", "États-Unis d'Amérique (les)", "Americas"},
       {"RUS", "RU", "643", "Russia", "Fédération de Russie (la)", "CIS"},
       {"BRA", "BR", "076", "Brazil", "Brésil (le)", "Americas"},
-      {"IND", "IN", "356", "India", "Inde (l')", "Asia & Pacific"}
+      {"IND", "IN", "356", "India", "Inde (l')", "Asia & Pacific"},
+      {"HTI", "HT", "332", "Haiti", "Haïti", "Americas"}
     };
     for (String[] r : list) {
       Map<String, Object> v = new LinkedHashMap<>();
@@ -191,9 +342,9 @@ final class Fixtures {
       v.put("name_en", r[3]);
       v.put("name_fr", r[4]);
       v.put("itu_region", r[5]);
-      v.put("ldc", false);
+      v.put("ldc", r[0].equals("HTI"));
       v.put("lldc", false);
-      v.put("sids", false);
+      v.put("sids", r[0].equals("HTI"));
       v.put(
           "development_status",
           r[0].equals("KEN") || r[0].equals("IND") ? "developing" : "developed");

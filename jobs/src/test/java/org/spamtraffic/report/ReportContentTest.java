@@ -265,6 +265,92 @@ class ReportContentTest {
   }
 
   @Test
+  void investmentAndReadinessPrintTheirTablesAndOnlyPublishableCountryRows() throws Exception {
+    Labels en = Labels.of("en");
+    ReportDocument doc = StudyReport.build(tables, en, PARAMETERS);
+    ReportTable intervals = Fixtures.intervals();
+    NumberFormat number = NumberFormat.getInstance(Locale.ENGLISH);
+    ReportDocument.Table byArea =
+        table(doc, "Investment need and gap by area, P5 to P95, 2025-Q4 (USD, present value)");
+    int checked = 0;
+    for (List<String> printed : byArea.rows()) {
+      String area = printed.get(0).equals("World") ? "World" : printed.get(0);
+      String measure = printed.get(1).toLowerCase(Locale.ROOT);
+      List<Object> row =
+          intervals.rows().stream()
+              .filter(r -> intervals.text(r, "area").equals(area))
+              .filter(r -> intervals.text(r, "measure").equals(measure))
+              .findFirst()
+              .orElseThrow();
+      assertThat(number.parse(printed.get(2)).doubleValue())
+          .isCloseTo(intervals.number(row, "p5_usd"), within(0.5));
+      assertThat(number.parse(printed.get(3)).doubleValue())
+          .isCloseTo(intervals.number(row, "p50_usd"), within(0.5));
+      assertThat(number.parse(printed.get(4)).doubleValue())
+          .isCloseTo(intervals.number(row, "p95_usd"), within(0.5));
+      checked++;
+    }
+    assertThat(checked).isEqualTo(8); // world, two regions, LDC: need and gap
+    String csv =
+        ChartData.csv(
+            doc.figures().stream()
+                .filter(f -> f.chart().frame().id().equals("investment-by-region"))
+                .findFirst()
+                .orElseThrow()
+                .chart());
+    List<Object> africaNeed =
+        intervals
+            .rows(intervals.where("area", "Africa").and(intervals.where("measure", "need")))
+            .get(0);
+    assertThat(csv)
+        .contains(
+            "Africa,Need (P50; bar: P5–P95),"
+                + ChartData.number(intervals.number(africaNeed, "p5_usd"))
+                + ","
+                + ChartData.number(intervals.number(africaNeed, "p50_usd"))
+                + ","
+                + ChartData.number(intervals.number(africaNeed, "p95_usd"))
+                + "\n");
+    // Germany's estimate is not publishable: no trace of it; Kenya's is.
+    List<String> allText =
+        doc.tables().stream().flatMap(t -> t.rows().stream()).flatMap(List::stream).toList();
+    assertThat(doc.tables().stream().map(ReportDocument.Table::title))
+        .contains("Investment need and gap, Kenya, 2025-Q4 (USD, present value; P5 to P95)")
+        .noneMatch(t -> t.startsWith("Investment need and gap, Germany"));
+    assertThat(allText).doesNotContain("DEU", "Germany (DEU)");
+    ReportDocument.Figure tornado =
+        doc.figures().stream()
+            .filter(f -> f.chart().frame().id().equals("sensitivity-world"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ChartData.csv(tornado.chart()))
+        .startsWith(
+            "parameter,total_at_low,total_at_high,base_total\n"
+                + "sms_firewall_capex,2100000,4200000,3000000\n");
+    ReportDocument.Figure readiness =
+        doc.figures().stream()
+            .filter(f -> f.chart().frame().id().equals("readiness-by-region"))
+            .findFirst()
+            .orElseThrow();
+    String scores = ChartData.csv(readiness.chart());
+    assertThat(scores)
+        .contains("Kenya (Africa),Legislation,0.125\n")
+        .contains("Haiti (Americas),Education,\n")
+        .doesNotContain(",0\n"); // the earlier submissions' zeros
+    assertThat(readiness.chart().frame().source())
+        .isEqualTo("Source: questionnaire answers of 3 Member States.");
+    assertThat(ChartData.csv(figure(doc, "readiness-by-group").chart()))
+        .startsWith("row,column,value\n\"Haiti (LDC, SIDS)\",Legislation,0.375\n");
+  }
+
+  private static ReportDocument.Figure figure(ReportDocument doc, String id) {
+    return doc.figures().stream()
+        .filter(f -> f.chart().frame().id().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
   void anUnknownLanguageOrCountryIsRefusedWithTheChoices() {
     assertThatThrownBy(() -> Labels.of("xx"))
         .hasMessage("No report labels for language 'xx'; available: [en, fr]");

@@ -13,14 +13,29 @@ import org.spamtraffic.warehouse.Contracts;
 import org.spamtraffic.warehouse.Warehouse;
 
 /**
- * The tables a report may read, collected from the warehouse: every table whose contract says
- * {@code x-published}, and the country-level tables that carry a {@code publishable} flag per row
- * (investment estimates, questionnaire indicators), of which only publishable rows and rollups are
- * kept. Nothing else leaves the warehouse.
+ * The tables a report may read, collected from the warehouse. Nothing else leaves the warehouse:
+ *
+ * <ul>
+ *   <li>every table whose contract says {@code x-published} (disclosure-controlled by the publish
+ *       step, or public reference data);
+ *   <li>tables with a {@code publishable} flag per row (investment estimates), of which only
+ *       publishable rows and rollups (any level but country) are kept;
+ *   <li>the tables listed in {@link #ALSO_PUBLISHABLE}, whose rows carry no operator's figures:
+ *       rollups only, or Member States' own questionnaire answers (latest submission only).
+ * </ul>
  */
 public final class PublishedTables {
   /** The row-level flag of tables that are published row by row. */
   public static final String PUBLISHABLE = "publishable";
+
+  /**
+   * Tables without {@code x-published} that a report may still show, and why:
+   * investment_sensitivity holds world and regional totals only (no country row, so no operator's
+   * figure can be read off it); survey_indicators and survey_distributions are Member States'
+   * questionnaire answers and their regional counts, which ITU studies publish per country.
+   */
+  public static final java.util.Set<String> ALSO_PUBLISHABLE =
+      java.util.Set.of("investment_sensitivity", "survey_indicators", "survey_distributions");
 
   private final Map<String, ReportTable> tables;
   private final Map<String, String> versions;
@@ -30,11 +45,32 @@ public final class PublishedTables {
     this.versions = versions;
   }
 
-  /** Tables given directly (tests, notebooks). */
+  /**
+   * Tables given directly (tests, notebooks), restricted as {@link #read} restricts them: a table
+   * that may not be published is left out, unpublishable rows are dropped.
+   */
   public static PublishedTables of(List<ReportTable> tables) {
     Map<String, ReportTable> map = new TreeMap<>();
-    tables.forEach(t -> map.put(t.name(), t));
+    tables.forEach(t -> publishableView(t).ifPresent(v -> map.put(v.name(), v)));
     return new PublishedTables(map, Map.of());
+  }
+
+  /** What a report may show of {@code table}: nothing, some rows or all of it. */
+  static Optional<ReportTable> publishableView(ReportTable table) {
+    TableContract contract = table.contract();
+    boolean rowByRow = table.has(PUBLISHABLE);
+    if (!contract.published() && !rowByRow && !ALSO_PUBLISHABLE.contains(contract.name())) {
+      return Optional.empty();
+    }
+    ReportTable view = table;
+    if (!contract.published()) {
+      view = view.filter(rowByRow ? publishableRow(view) : notCountryLevel(view));
+    }
+    if (view.has("is_latest")) {
+      // Earlier questionnaire submissions stay in the warehouse's history, not in reports.
+      view = view.filter(view.where("is_latest", true));
+    }
+    return Optional.of(view);
   }
 
   /** Reads every publishable table of the warehouse's current commit. */
@@ -47,16 +83,15 @@ public final class PublishedTables {
       if (contract.isEmpty()) {
         continue;
       }
-      boolean rowByRow =
-          contract.get().columns().stream().anyMatch(c -> c.name().equals(PUBLISHABLE));
-      if (!contract.get().published() && !rowByRow) {
+      boolean readable =
+          contract.get().published()
+              || ALSO_PUBLISHABLE.contains(name)
+              || contract.get().columns().stream().anyMatch(c -> c.name().equals(PUBLISHABLE));
+      if (!readable) {
         continue;
       }
       Dataset<Row> data = Contracts.conform(contract.get(), warehouse.read(name));
-      ReportTable table = collect(contract.get(), data);
-      if (!contract.get().published()) {
-        table = table.filter(publishableRow(table));
-      }
+      ReportTable table = publishableView(collect(contract.get(), data)).orElseThrow();
       tables.put(name, table);
       versions.put(name, e.getValue());
     }
@@ -94,6 +129,15 @@ public final class PublishedTables {
       }
       return country >= 0 && row.get(country) == null;
     };
+  }
+
+  /** Drops any country-level row of a table meant to hold rollups only (a safety net). */
+  static java.util.function.Predicate<List<Object>> notCountryLevel(ReportTable table) {
+    if (!table.has("level")) {
+      return row -> true;
+    }
+    int level = table.index("level");
+    return row -> !"country".equals(row.get(level));
   }
 
   private static Optional<TableContract> contract(String name) {
