@@ -17,7 +17,7 @@ import org.apache.hadoop.fs.Path;
  * The folder a report is written to ({@code <out>/reports/<study-id>/}), on any Hadoop file system,
  * and the record of every file written to it, with its SHA-256, for the manifest.
  */
-final class Bundle {
+final class Bundle implements AutoCloseable {
   /**
    * One file of the bundle.
    *
@@ -47,7 +47,11 @@ final class Bundle {
   static Bundle create(String dir, Configuration conf) {
     Path path = new Path(dir);
     try {
-      FileSystem fs = path.getFileSystem(conf);
+      // An instance of our own (not the shared cached one), so that turning off checksum files
+      // (.crc files beside every output on the local file system, noise for report writers) does
+      // not change how Spark writes the warehouse.
+      FileSystem fs = FileSystem.newInstance(path.toUri(), conf);
+      fs.setWriteChecksum(false);
       if (fs.exists(path)) {
         fs.delete(path, true);
       }
@@ -72,6 +76,15 @@ final class Bundle {
       out.write(bytes);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write " + target, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      fs.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot close the file system of " + dir, e);
     }
   }
 

@@ -60,7 +60,11 @@ public final class ReportJob {
           StudyReport.SOURCES,
           StudyReport.ROUTES,
           StudyReport.COVERAGE,
-          StudyReport.COUNTRIES);
+          StudyReport.COUNTRIES,
+          StudyReport.INTERVALS,
+          StudyReport.SENSITIVITY,
+          StudyReport.TOTALS,
+          StudyReport.INDICATORS);
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -145,8 +149,20 @@ public final class ReportJob {
             new StudyReport.Parameters(
                 options.studyId(), commit.number(), commitDate, options.countries()));
 
-    Bundle bundle =
-        Bundle.create(options.bundleUri(), warehouse.spark().sparkContext().hadoopConfiguration());
+    try (Bundle bundle =
+        Bundle.create(
+            options.bundleUri(), warehouse.spark().sparkContext().hadoopConfiguration())) {
+      return write(bundle, options, commit, tables, labels, document);
+    }
+  }
+
+  private Result write(
+      Bundle bundle,
+      Options options,
+      Warehouse.Commit commit,
+      PublishedTables tables,
+      Labels labels,
+      ReportDocument document) {
     Map<String, byte[]> pngs = writeCharts(bundle, document, labels);
     List<ReportTable> ordered = workbookOrder(tables);
     for (ReportTable t : ordered) {
