@@ -205,7 +205,7 @@ public final class StudyReport {
               region,
               "volume-by-type-" + slug(region),
               labels.format("volumes.region.title", name),
-              7);
+              8);
       blocks.add(figure(chart, labels.format("volumes.region.caption", name), VOLUMES));
     }
     String quarter = latestQuarter(v);
@@ -256,7 +256,7 @@ public final class StudyReport {
         ChartFrame.of(id, title, returnsSource(v, suppressed), heightCm),
         CategoryChart.Kind.STACKED_BARS,
         labels.get("axis.quarter"),
-        labels.get("axis.spam-detected"),
+        labels.get("axis.messages"),
         ValueFormat.COUNT,
         quarters,
         series,
@@ -642,7 +642,8 @@ public final class StudyReport {
         labels.get("axis.pillar"),
         ValueFormat.SCORE,
         countries.stream().map(rowLabel).toList(),
-        pillars.stream().map(p -> labels.name("pillar", p)).toList(),
+        // Short names on the axis: the full ones do not fit side by side at 8 pt.
+        pillars.stream().map(p -> labels.name("pillar.short", p)).toList(),
         values,
         0,
         1,
@@ -748,11 +749,15 @@ public final class StudyReport {
       }
       List<List<String>> rows = new ArrayList<>();
       for (String level : List.of("world", "itu_region", "group")) {
-        for (List<Object> r : i.rows(current.and(i.where("level", level)))) {
+        List<List<Object>> ofLevel =
+            i.rows(current.and(i.where("level", level))).stream()
+                .filter(r -> List.of("need", "gap").contains(i.text(r, "measure")))
+                .sorted(
+                    Comparator.comparing((List<Object> r) -> i.text(r, "area"))
+                        .thenComparing(r -> i.text(r, "measure").equals("need") ? 0 : 1))
+                .toList();
+        for (List<Object> r : ofLevel) {
           String measure = i.text(r, "measure");
-          if (!measure.equals("need") && !measure.equals("gap")) {
-            continue;
-          }
           rows.add(
               List.of(
                   areaName(level, i.text(r, "area")),
@@ -979,7 +984,7 @@ public final class StudyReport {
               code,
               "country-" + slug(code) + "-volumes",
               labels.format("country.volumes.title", name),
-              7);
+              8);
       blocks.add(figure(chart, labels.format("country.volumes.caption", name), VOLUMES));
       any = true;
     }

@@ -146,7 +146,7 @@ class ReportContentTest {
             .findFirst()
             .orElseThrow();
     assertThat(kenya.chart().suppressedValues()).isEqualTo(2);
-    assertThat(kenya.chart().frame().source()).endsWith(" 2 withheld values not shown.");
+    assertThat(kenya.chart().frame().source()).endsWith(" Withheld values not shown: 2.");
     assertThat(ChartData.csv(kenya.chart())).contains("2025-Q4,Voice,\n");
   }
 

@@ -61,6 +61,21 @@ class ReportJobTest {
     tx.commit();
     first = new ReportJob(full).run(options("one"));
     second = new ReportJob(full).run(options("two"));
+    keepForRenderCheck(bundle("one"));
+  }
+
+  /** A copy under target/ for docs/render-check.sh, which renders it with LibreOffice. */
+  private static void keepForRenderCheck(Path bundle) {
+    Path target = Path.of("target", "report-sample");
+    try (Stream<Path> files = Files.walk(bundle)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        Path copy = target.resolve(bundle.relativize(f).toString());
+        Files.createDirectories(copy.getParent());
+        Files.copy(f, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   @AfterAll

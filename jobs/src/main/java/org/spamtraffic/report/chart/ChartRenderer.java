@@ -54,6 +54,7 @@ import org.jfree.chart.title.TextTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.ui.VerticalAlignment;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.category.DefaultIntervalCategoryDataset;
@@ -223,15 +224,19 @@ public final class ChartRenderer {
     if (c.kind() == CategoryChart.Kind.HORIZONTAL_BARS) {
       plot.setOrientation(PlotOrientation.HORIZONTAL);
       plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
-      bars.setMaximumBarWidth(0.08);
+      bars.setMaximumBarWidth(0.2);
       if (c.series().size() == 1) {
+        bars.setDefaultPositiveItemLabelPosition(
+            new org.jfree.chart.labels.ItemLabelPosition(
+                org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        bars.setItemLabelAnchorOffset(3);
         // One series: print each bar's value at its end, so readers need not estimate it.
         bars.setDefaultItemLabelGenerator(
             new StandardCategoryItemLabelGenerator("{2}", c.format().cellFormat(locale)));
         bars.setDefaultItemLabelsVisible(true);
         bars.setDefaultItemLabelFont(ChartStyle.TICK_LABEL);
         bars.setDefaultItemLabelPaint(ChartStyle.TEXT);
-        plot.getRangeAxis().setUpperMargin(0.15);
+        plot.getRangeAxis().setUpperMargin(0.2);
       }
     }
     style(plot);

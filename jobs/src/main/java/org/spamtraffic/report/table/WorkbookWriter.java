@@ -83,8 +83,14 @@ public final class WorkbookWriter {
     Cell t = sheet.createRow(r++).createCell(0);
     t.setCellValue(title);
     t.setCellStyle(styles.title);
-    sheet.createRow(r++).createCell(0).setCellValue(labels.get("workbook.intro"));
-    sheet.createRow(r++).createCell(0).setCellValue(labels.get("workbook.suppressed"));
+    for (String line : List.of(labels.get("workbook.intro"), labels.get("workbook.suppressed"))) {
+      Row row = sheet.createRow(r);
+      text(row, 0, line, styles.wrap);
+      // Across the README's columns, two lines high, so that it reads on screen and on paper.
+      sheet.addMergedRegion(new CellRangeAddress(r, r, 0, 4));
+      row.setHeightInPoints(30);
+      r++;
+    }
     r++;
     String[] header = {
       labels.get("workbook.sheet"),
@@ -99,31 +105,61 @@ public final class WorkbookWriter {
       text(row, 0, sheetName(table), styles.wrap);
       text(row, 1, table.contract().description(), styles.wrap);
       text(row, 2, table.contract().row(), styles.wrap);
-      number(row, 3, table.size(), styles.count);
-      number(row, 4, table.suppressedCells(), styles.count);
+      fitHeight(row, table.contract().description(), table.contract().row());
+      number(row, 3, table.size(), styles.countTop);
+      number(row, 4, table.suppressedCells(), styles.countTop);
     }
     r++;
     header(
         sheet.createRow(r++),
         new String[] {
-          labels.get("workbook.sheet"),
           labels.get("workbook.column"),
-          labels.get("workbook.description")
+          labels.get("workbook.description"),
+          labels.get("workbook.sheet")
         },
         styles);
     for (ReportTable table : tables) {
       for (TableContract.Column c : table.columns()) {
         Row row = sheet.createRow(r++);
-        text(row, 0, sheetName(table), styles.wrap);
-        text(row, 1, c.name(), styles.wrap);
-        text(row, 2, c.description(), styles.wrap);
+        // The description in the wide column: it is what people read.
+        text(row, 0, c.name(), styles.wrap);
+        text(row, 1, c.description(), styles.wrap);
+        text(row, 2, sheetName(table), styles.wrap);
+        fitHeight(row, c.description(), "");
       }
     }
-    sheet.setColumnWidth(0, 26 * 256);
-    sheet.setColumnWidth(1, 70 * 256);
-    sheet.setColumnWidth(2, 50 * 256);
+    sheet.setColumnWidth(0, 28 * 256);
+    sheet.setColumnWidth(1, 60 * 256);
+    sheet.setColumnWidth(2, 44 * 256);
     sheet.setColumnWidth(3, 10 * 256);
     sheet.setColumnWidth(4, 14 * 256);
+    printLayout(sheet, 1);
+  }
+
+  /**
+   * Row height for wrapped text in README columns 1 and 2 (60 and 44 characters wide): spreadsheet
+   * programs do not all grow rows to fit wrapped text on opening, so the height is set here.
+   */
+  private static void fitHeight(Row row, String wide, String narrow) {
+    int lines = Math.max(1, Math.max(lines(wide, 68), lines(narrow, 50)));
+    row.setHeightInPoints(lines * 12.75f);
+  }
+
+  private static int lines(String text, int width) {
+    return text == null || text.isEmpty() ? 1 : (text.length() + width - 1) / width;
+  }
+
+  /**
+   * Landscape A4, {@code pagesWide} pages across, as many down as needed, header row repeated: a
+   * sheet printed or saved as PDF stays legible instead of one column per page.
+   */
+  private static void printLayout(XSSFSheet sheet, int pagesWide) {
+    sheet.setFitToPage(true);
+    sheet.setAutobreaks(true);
+    sheet.getPrintSetup().setLandscape(true);
+    sheet.getPrintSetup().setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+    sheet.getPrintSetup().setFitWidth((short) pagesWide);
+    sheet.getPrintSetup().setFitHeight((short) 0);
   }
 
   private void sheet(XSSFWorkbook wb, Styles styles, ReportTable table) {
@@ -178,9 +214,15 @@ public final class WorkbookWriter {
         widths[c] = Math.max(widths[c], printed.length() + 1);
       }
     }
+    int total = 0;
     for (int c = 0; c < columns.size(); c++) {
-      sheet.setColumnWidth(c, Math.min(MAX_WIDTH, Math.max(8, widths[c])) * 256);
+      int width = Math.min(MAX_WIDTH, Math.max(8, widths[c]));
+      sheet.setColumnWidth(c, width * 256);
+      total += width;
     }
+    // About 150 characters fit across a landscape A4 page at a legible size.
+    printLayout(sheet, Math.max(1, (total + 149) / 150));
+    sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
     sheet.createFreezePane(0, 1);
     if (!columns.isEmpty()) {
       sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, columns.size() - 1));
@@ -214,6 +256,7 @@ public final class WorkbookWriter {
     final CellStyle header;
     final CellStyle wrap;
     final CellStyle count;
+    final CellStyle countTop;
     final CellStyle date;
     final CellStyle suppressed;
     final java.util.Map<ValueFormat, CellStyle> numbers =
@@ -245,6 +288,9 @@ public final class WorkbookWriter {
       wrap.setVerticalAlignment(VerticalAlignment.TOP);
 
       count = number(ValueFormat.COUNT);
+      countTop = wb.createCellStyle();
+      countTop.cloneStyleFrom(count);
+      countTop.setVerticalAlignment(VerticalAlignment.TOP);
 
       date = wb.createCellStyle();
       date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
