@@ -377,11 +377,18 @@ class ReportContentTest {
     return new DocxWriter(labels).write(doc, pngs(doc, labels), Instant.EPOCH);
   }
 
-  static Map<String, byte[]> pngs(ReportDocument doc, Labels labels) {
-    ChartRenderer renderer = new ChartRenderer(labels.locale());
-    Map<String, byte[]> pngs = new LinkedHashMap<>();
-    doc.figures().forEach(f -> pngs.put(f.chart().frame().id(), renderer.png(f.chart())));
-    return pngs;
+  /** PNGs by document: rendering at 300 dpi is the slow part, and equal documents draw alike. */
+  private static final Map<ReportDocument, Map<String, byte[]>> PNGS = new java.util.HashMap<>();
+
+  static synchronized Map<String, byte[]> pngs(ReportDocument doc, Labels labels) {
+    return PNGS.computeIfAbsent(
+        doc,
+        d -> {
+          ChartRenderer renderer = new ChartRenderer(labels.locale());
+          Map<String, byte[]> pngs = new LinkedHashMap<>();
+          d.figures().forEach(f -> pngs.put(f.chart().frame().id(), renderer.png(f.chart())));
+          return pngs;
+        });
   }
 
   static List<List<List<String>>> docxTables(byte[] docx) throws IOException {

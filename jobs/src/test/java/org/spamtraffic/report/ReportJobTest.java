@@ -58,6 +58,28 @@ class ReportJobTest {
         spark.createDataFrame(
             List.of(RowFactory.create("s1", "op1", "f.csv", null, 4L, "x", "v", "r", "error", "m")),
             Contracts.sparkSchema(org.spamtraffic.schema.TableContract.load("rejects"))));
+    java.util.Map<String, Object> submission = new java.util.LinkedHashMap<>();
+    submission.put("submission_id", "0123456789abcdef");
+    submission.put("operator_id", "op1");
+    submission.put("file", "landing/op1/2025-Q4.csv");
+    submission.put("file_name", "2025-Q4.csv");
+    submission.put("format", "csv");
+    submission.put("sha256", "0123456789abcdef" + "0".repeat(48));
+    submission.put("size_bytes", 1234L);
+    submission.put("received_at", java.sql.Timestamp.valueOf("2026-01-10 09:00:00"));
+    submission.put("rows_read", 10L);
+    submission.put("rows_accepted", 10L);
+    submission.put("rows_rejected", 0L);
+    submission.put("warnings", 0L);
+    submission.put("status", "accepted");
+    submission.put("format_version", 1);
+    org.spamtraffic.schema.TableContract submissions =
+        org.spamtraffic.schema.TableContract.load("submissions");
+    tx.write(
+        "submissions",
+        spark.createDataFrame(
+            List.of(RowFactory.create(Fixtures.row(submissions, submission).toArray())),
+            Contracts.sparkSchema(submissions)));
     tx.commit();
     first = new ReportJob(full).run(options("one"));
     second = new ReportJob(full).run(options("two"));
@@ -171,6 +193,11 @@ class ReportJobTest {
       assertThat(f.path("sha256").asText())
           .isEqualTo(sha256(Files.readAllBytes(root.resolve(f.path("path").asText()))));
     }
+    JsonNode landing = m.path("landing_files");
+    assertThat(landing).hasSize(1);
+    assertThat(landing.get(0).path("file").asText()).isEqualTo("landing/op1/2025-Q4.csv");
+    assertThat(landing.get(0).path("sha256").asText()).startsWith("0123456789abcdef");
+    assertThat(m.path("inputs").findValuesAsText("table")).doesNotContain("submissions");
     int outputs = 0;
     for (JsonNode o : m.path("outputs")) {
       Path file = b.resolve(o.path("path").asText());
