@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       AggregateCommand.class,
       PublishCommand.class,
       EstimateCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpamTraffic implements Runnable {

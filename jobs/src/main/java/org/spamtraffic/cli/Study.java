@@ -6,6 +6,7 @@ import org.spamtraffic.aggregate.AggregateStage;
 import org.spamtraffic.estimate.EstimateStage;
 import org.spamtraffic.intake.IngestReturnsStage;
 import org.spamtraffic.publish.PublishStage;
+import org.spamtraffic.report.ReportStage;
 import org.spamtraffic.stage.Stage;
 import org.spamtraffic.stage.StudyContext;
 import org.spamtraffic.surveyingest.IngestSurveyStage;
@@ -48,7 +49,8 @@ final class Study extends SparkCommand {
         new IngestSurveyStage(),
         new AggregateStage(),
         new PublishStage(),
-        new EstimateStage());
+        new EstimateStage(),
+        new ReportStage());
   }
 
   @Override

@@ -1,0 +1,47 @@
+package org.spamtraffic.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.SparkSession;
+import org.spamtraffic.report.ReportJob;
+import org.spamtraffic.warehouse.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Writes the report bundle from the published tables. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes the report bundle to <out>/reports/<study-id>/ from the published",
+      "(disclosure-controlled) tables: charts (PNG, SVG, CSV), tables.xlsx and CSV,",
+      "the TSAG report draft report.docx, and manifest.json."
+    })
+final class ReportCommand extends SparkCommand {
+  @Option(
+      names = "--study-id",
+      defaultValue = "sample",
+      description = "Name of the study run; names the report folder (default: ${DEFAULT-VALUE})")
+  String studyId;
+
+  @Option(
+      names = "--lang",
+      defaultValue = "en",
+      description =
+          "Language of headings, captions and labels: en or fr (default: ${DEFAULT-VALUE})")
+  String language;
+
+  @Option(
+      names = "--country",
+      paramLabel = "XXX",
+      description = "Add a profile section for this country (ISO alpha-3), repeatable")
+  List<String> countries = new ArrayList<>();
+
+  @Override
+  protected int run(SparkSession spark, Warehouse warehouse) {
+    ReportJob.Options options =
+        new ReportJob.Options(sparkOptions.outUri(), studyId, language, countries);
+    stageRunner().run("report", () -> new ReportJob(warehouse).run(options));
+    return 0;
+  }
+}

@@ -1,0 +1,417 @@
+package org.spamtraffic.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.junit.jupiter.api.Test;
+import org.spamtraffic.report.chart.ChartData;
+import org.spamtraffic.report.chart.ChartRenderer;
+import org.spamtraffic.report.data.PublishedTables;
+import org.spamtraffic.report.data.ReportTable;
+import org.spamtraffic.report.document.DocxWriter;
+import org.spamtraffic.report.document.Labels;
+import org.spamtraffic.report.document.ReportDocument;
+import org.spamtraffic.report.table.CsvTables;
+import org.spamtraffic.report.table.WorkbookWriter;
+
+/** The draft, workbook and charts print exactly what the published tables hold. */
+class ReportContentTest {
+  private static final StudyReport.Parameters PARAMETERS =
+      new StudyReport.Parameters("test", 7, "2026-01-15", List.of("KEN", "DEU"));
+
+  private final PublishedTables tables = Fixtures.all();
+  private final ReportTable volumes = Fixtures.volumes();
+
+  @Test
+  void keyFiguresInTheDocumentEqualThePublishedWorldRows() throws Exception {
+    Labels en = Labels.of("en");
+    ReportDocument doc = StudyReport.build(tables, en, PARAMETERS);
+    List<List<String>> docx = docxTables(docx(doc, en)).get(0);
+    assertThat(doc.tables().get(0).title()).isEqualTo("Key figures by spam type, world, 2025-Q4");
+    assertThat(docx.get(0))
+        .containsExactly(
+            "Spam type", "Spam detected", "Spam share", "Block rate", "Reporting operators");
+    NumberFormat number = NumberFormat.getInstance(Locale.ENGLISH);
+    NumberFormat percent = NumberFormat.getPercentInstance(Locale.ENGLISH);
+    Map<String, String> typeNames = Map.of("email", "Email", "sms", "SMS", "voice", "Voice");
+    int checked = 0;
+    for (List<Object> row :
+        volumes.rows(volumes.where("level", "world").and(volumes.where("quarter", Fixtures.Q2)))) {
+      String type = volumes.text(row, "spam_type");
+      List<String> printed =
+          docx.stream().filter(r -> r.get(0).equals(typeNames.get(type))).findFirst().orElseThrow();
+      assertThat(number.parse(printed.get(1)).longValue())
+          .isEqualTo(volumes.value(row, "spam_detected"));
+      assertThat(percent.parse(printed.get(2)).doubleValue())
+          .isCloseTo(volumes.number(row, "spam_share"), within(0.0005));
+      assertThat(percent.parse(printed.get(3)).doubleValue())
+          .isCloseTo(volumes.number(row, "block_rate"), within(0.0005));
+      assertThat(number.parse(printed.get(4)).intValue())
+          .isEqualTo(volumes.value(row, "reporting_operators"));
+      checked++;
+    }
+    assertThat(checked).isEqualTo(3);
+  }
+
+  @Test
+  void regionTableAndCoverageTablePrintTheTablesAndMarkWithheldCells() throws Exception {
+    Labels en = Labels.of("en");
+    ReportDocument doc = StudyReport.build(tables, en, PARAMETERS);
+    List<List<List<String>>> docx = docxTables(docx(doc, en));
+    // Every table of the .docx holds exactly the cells of the document model, in order.
+    assertThat(docx).hasSize(doc.tables().size());
+    for (int i = 0; i < docx.size(); i++) {
+      ReportDocument.Table t = doc.tables().get(i);
+      assertThat(docx.get(i).get(0)).as(t.title()).isEqualTo(t.header());
+      assertThat(docx.get(i).subList(1, docx.get(i).size())).as(t.title()).isEqualTo(t.rows());
+    }
+    ReportDocument.Table byRegion = table(doc, "Spam detected by ITU-D region and type, 2025-Q4");
+    NumberFormat number = NumberFormat.getInstance(Locale.ENGLISH);
+    Map<String, String> areaOf = Map.of("Africa", "Africa", "Europe", "Europe", "World", "World");
+    for (List<String> printed : byRegion.rows()) {
+      String area = areaOf.get(printed.get(0));
+      List<String> types = List.of("email", "sms", "voice");
+      for (int t = 0; t < types.size(); t++) {
+        List<Object> row = published(area, Fixtures.Q2, types.get(t));
+        assertThat(number.parse(printed.get(t + 1)).longValue())
+            .as(area + " " + types.get(t))
+            .isEqualTo(volumes.value(row, "spam_detected"));
+      }
+    }
+    ReportDocument.Table coverage = table(doc, "Coverage of national markets, 2025-Q4");
+    List<String> germany =
+        coverage.rows().stream().filter(r -> r.get(0).equals("Germany")).findFirst().orElseThrow();
+    assertThat(germany.get(3)).isEqualTo("suppressed");
+    List<String> kenya =
+        coverage.rows().stream().filter(r -> r.get(0).equals("Kenya")).findFirst().orElseThrow();
+    assertThat(kenya.get(3)).isEqualTo("30.0%");
+    assertThat(kenya.get(4)).isEqualTo("low_coverage_extrapolated");
+  }
+
+  @Test
+  void everyFigureHasANumberedCaptionAndItsChartDataEqualsTheTable() throws Exception {
+    Labels en = Labels.of("en");
+    ReportDocument doc = StudyReport.build(tables, en, PARAMETERS);
+    try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(docx(doc, en)))) {
+      List<String> captions =
+          word.getParagraphs().stream()
+              .filter(p -> "FigureCaption".equals(p.getStyle()))
+              .map(XWPFParagraph::getText)
+              .toList();
+      assertThat(captions).hasSize(doc.figures().size());
+      for (int i = 0; i < captions.size(); i++) {
+        assertThat(captions.get(i))
+            .isEqualTo("Figure " + (i + 1) + " – " + doc.figures().get(i).caption());
+      }
+      assertThat(word.getAllPictures()).hasSize(doc.figures().size());
+    }
+    ReportDocument.Figure world =
+        doc.figures().stream()
+            .filter(f -> f.chart().frame().id().equals("volume-by-type-world"))
+            .findFirst()
+            .orElseThrow();
+    List<String> lines = List.of(ChartData.csv(world.chart()).split("\n"));
+    assertThat(lines.get(0)).isEqualTo("category,series,value");
+    Map<String, String> typeNames = Map.of("Email", "email", "SMS", "sms", "Voice", "voice");
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      List<Object> row = published("World", cells[0], typeNames.get(cells[1]));
+      assertThat(cells[2]).isEqualTo(volumes.value(row, "spam_detected").toString());
+    }
+    assertThat(lines).hasSize(1 + 2 * 3);
+    // Withheld values are left out of a chart and counted in its source line.
+    ReportDocument.Figure kenya =
+        doc.figures().stream()
+            .filter(f -> f.chart().frame().id().equals("country-deu-volumes"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(kenya.chart().suppressedValues()).isEqualTo(2);
+    assertThat(kenya.chart().frame().source()).endsWith(" Withheld values not shown: 2.");
+    assertThat(ChartData.csv(kenya.chart())).contains("2025-Q4,Voice,\n");
+  }
+
+  @Test
+  void theWorkbookHoldsEveryPublishedCellAndMarksWithheldOnes() throws IOException {
+    Labels en = Labels.of("en");
+    List<ReportTable> list = new ArrayList<>(tables.all().values());
+    byte[] xlsx = new WorkbookWriter(en).write(list, "Published tables", Instant.EPOCH);
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      assertThat(wb.getSheetName(0)).isEqualTo("README");
+      assertThat(wb.getNumberOfSheets()).isEqualTo(list.size() + 1);
+      for (ReportTable t : list) {
+        XSSFSheet sheet = wb.getSheet(WorkbookWriter.sheetName(t));
+        assertThat(sheet.getPaneInformation().isFreezePane()).as(t.name()).isTrue();
+        assertThat(sheet.getCTWorksheet().isSetAutoFilter()).as(t.name()).isTrue();
+        XSSFCell first = sheet.getRow(0).getCell(0);
+        assertThat(wb.getFontAt(first.getCellStyle().getFontIndex()).getBold()).isTrue();
+        assertThat(sheet.getLastRowNum()).isEqualTo(t.size());
+        for (int r = 0; r < t.size(); r++) {
+          List<Object> row = t.rows().get(r);
+          for (int c = 0; c < t.columns().size(); c++) {
+            Cell cell = sheet.getRow(r + 1).getCell(c);
+            Object v = row.get(c);
+            String where = t.name() + " row " + (r + 1) + " " + t.columns().get(c).name();
+            if (t.suppressed(row, c)) {
+              assertThat(cell.getStringCellValue()).as(where).isEqualTo("suppressed");
+              assertThat(cell.getCellStyle().getFillForegroundColorColor()).as(where).isNotNull();
+            } else if (v == null) {
+              assertThat(cell.getCellType()).as(where).isEqualTo(CellType.BLANK);
+            } else if (v instanceof Number n) {
+              assertThat(cell.getNumericCellValue()).as(where).isEqualTo(n.doubleValue());
+            } else if (v instanceof Boolean b) {
+              assertThat(cell.getBooleanCellValue()).as(where).isEqualTo(b);
+            } else {
+              assertThat(cell.getStringCellValue()).as(where).isEqualTo(v.toString());
+            }
+          }
+        }
+      }
+      XSSFSheet volumesSheet = wb.getSheet("published_volumes");
+      int share = volumes.index("spam_share");
+      assertThat(volumesSheet.getRow(1).getCell(share).getCellStyle().getDataFormatString())
+          .isEqualTo("0.0%");
+      int detected = volumes.index("spam_detected");
+      assertThat(volumesSheet.getRow(1).getCell(detected).getCellStyle().getDataFormatString())
+          .isEqualTo("#,##0");
+      assertThat(wb.getSheet("README").getRow(4).getCell(1).getStringCellValue()).isNotBlank();
+    }
+  }
+
+  @Test
+  void theSameTablesGiveTheSameBytes() throws IOException {
+    Labels en = Labels.of("en");
+    ChartRenderer renderer = new ChartRenderer(en.locale());
+    ReportDocument one = StudyReport.build(Fixtures.all(), en, PARAMETERS);
+    ReportDocument two = StudyReport.build(Fixtures.all(), en, PARAMETERS);
+    assertThat(one).isEqualTo(two);
+    for (int i = 0; i < one.figures().size(); i++) {
+      assertThat(renderer.svg(one.figures().get(i).chart()))
+          .isEqualTo(renderer.svg(two.figures().get(i).chart()));
+      assertThat(ChartData.csv(one.figures().get(i).chart()))
+          .isEqualTo(ChartData.csv(two.figures().get(i).chart()));
+    }
+    for (ReportTable t : Fixtures.all().all().values()) {
+      assertThat(CsvTables.bytes(t)).isEqualTo(CsvTables.bytes(t));
+    }
+    // Rows given in another order give the same CSV: tables sort their rows.
+    ReportTable v = Fixtures.volumes();
+    List<List<Object>> reversed = new ArrayList<>(v.rows());
+    java.util.Collections.reverse(reversed);
+    assertThat(CsvTables.csv(ReportTable.of(v.contract(), reversed))).isEqualTo(CsvTables.csv(v));
+    Map<String, byte[]> a = zipEntries(docx(one, en));
+    Map<String, byte[]> b = zipEntries(new DocxWriter(en).write(two, pngs(two, en), Instant.EPOCH));
+    assertThat(a.keySet()).isEqualTo(b.keySet());
+    for (String entry : a.keySet()) {
+      if (!entry.equals("docProps/core.xml")) {
+        assertThat(a.get(entry)).as(entry).isEqualTo(b.get(entry));
+      }
+    }
+  }
+
+  @Test
+  void missingTablesAreNamedInTheDraftInsteadOfFailing() throws Exception {
+    Labels en = Labels.of("en");
+    ReportDocument doc = StudyReport.build(Fixtures.referenceOnly(), en, PARAMETERS);
+    List<String> missing =
+        doc.sections().stream()
+            .flatMap(s -> s.blocks().stream())
+            .filter(ReportDocument.Missing.class::isInstance)
+            .map(b -> ((ReportDocument.Missing) b).text())
+            .toList();
+    assertThat(missing)
+        .anyMatch(m -> m.contains("published table published_volumes"))
+        .anyMatch(m -> m.contains("published table published_sources"))
+        .anyMatch(m -> m.contains("published table published_coverage"))
+        .anyMatch(m -> m.startsWith("No published figures for Kenya"));
+    assertThat(doc.figures()).isEmpty();
+    assertThat(docx(doc, en)).isNotEmpty();
+  }
+
+  @Test
+  void frenchHeadingsCaptionsAndNumbers() throws Exception {
+    Labels fr = Labels.of("fr");
+    ReportDocument doc = StudyReport.build(tables, fr, PARAMETERS);
+    assertThat(doc.sections().get(0).heading()).isEqualTo("Synthèse des chiffres clés");
+    assertThat(doc.figures().get(0).caption())
+        .isEqualTo("Spam détecté par type et par trimestre, monde");
+    List<List<String>> summary = docxTables(docx(doc, fr)).get(0);
+    assertThat(summary.get(0).get(0)).isEqualTo("Type de spam");
+    List<Object> email = published("World", Fixtures.Q2, "email");
+    String printed = summary.get(1).get(1);
+    assertThat(NumberFormat.getInstance(Locale.FRENCH).parse(printed).longValue())
+        .isEqualTo(email.get(volumes.index("spam_detected")));
+    assertThat(table(doc, "Couverture des marchés nationaux, 2025-Q4").rows())
+        .anyMatch(r -> r.get(0).equals("Allemagne (l')") && r.get(3).equals("masqué"));
+  }
+
+  @Test
+  void investmentAndReadinessPrintTheirTablesAndOnlyPublishableCountryRows() throws Exception {
+    Labels en = Labels.of("en");
+    ReportDocument doc = StudyReport.build(tables, en, PARAMETERS);
+    ReportTable intervals = Fixtures.intervals();
+    NumberFormat number = NumberFormat.getInstance(Locale.ENGLISH);
+    ReportDocument.Table byArea =
+        table(doc, "Investment need and gap by area, P5 to P95, 2025-Q4 (USD, present value)");
+    int checked = 0;
+    for (List<String> printed : byArea.rows()) {
+      String area = printed.get(0).equals("World") ? "World" : printed.get(0);
+      String measure = printed.get(1).toLowerCase(Locale.ROOT);
+      List<Object> row =
+          intervals.rows().stream()
+              .filter(r -> intervals.text(r, "area").equals(area))
+              .filter(r -> intervals.text(r, "measure").equals(measure))
+              .findFirst()
+              .orElseThrow();
+      assertThat(number.parse(printed.get(2)).doubleValue())
+          .isCloseTo(intervals.number(row, "p5_usd"), within(0.5));
+      assertThat(number.parse(printed.get(3)).doubleValue())
+          .isCloseTo(intervals.number(row, "p50_usd"), within(0.5));
+      assertThat(number.parse(printed.get(4)).doubleValue())
+          .isCloseTo(intervals.number(row, "p95_usd"), within(0.5));
+      checked++;
+    }
+    assertThat(checked).isEqualTo(8); // world, two regions, LDC: need and gap
+    String csv =
+        ChartData.csv(
+            doc.figures().stream()
+                .filter(f -> f.chart().frame().id().equals("investment-by-region"))
+                .findFirst()
+                .orElseThrow()
+                .chart());
+    List<Object> africaNeed =
+        intervals
+            .rows(intervals.where("area", "Africa").and(intervals.where("measure", "need")))
+            .get(0);
+    assertThat(csv)
+        .contains(
+            "Africa,Need (P50; bar: P5–P95),"
+                + ChartData.number(intervals.number(africaNeed, "p5_usd"))
+                + ","
+                + ChartData.number(intervals.number(africaNeed, "p50_usd"))
+                + ","
+                + ChartData.number(intervals.number(africaNeed, "p95_usd"))
+                + "\n");
+    // Germany's estimate is not publishable: no trace of it; Kenya's is.
+    List<String> allText =
+        doc.tables().stream().flatMap(t -> t.rows().stream()).flatMap(List::stream).toList();
+    assertThat(doc.tables().stream().map(ReportDocument.Table::title))
+        .contains("Investment need and gap, Kenya, 2025-Q4 (USD, present value; P5 to P95)")
+        .noneMatch(t -> t.startsWith("Investment need and gap, Germany"));
+    assertThat(allText).doesNotContain("DEU", "Germany (DEU)");
+    ReportDocument.Figure tornado =
+        doc.figures().stream()
+            .filter(f -> f.chart().frame().id().equals("sensitivity-world"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(ChartData.csv(tornado.chart()))
+        .startsWith(
+            "parameter,total_at_low,total_at_high,base_total\n"
+                + "sms_firewall_capex,2100000,4200000,3000000\n");
+    ReportDocument.Figure readiness =
+        doc.figures().stream()
+            .filter(f -> f.chart().frame().id().equals("readiness-by-region"))
+            .findFirst()
+            .orElseThrow();
+    String scores = ChartData.csv(readiness.chart());
+    assertThat(scores)
+        .contains("Kenya (Africa),Legislation,0.125\n")
+        .contains("Haiti (Americas),Education,\n")
+        .doesNotContain(",0\n"); // the earlier submissions' zeros
+    assertThat(readiness.chart().frame().source())
+        .isEqualTo("Source: questionnaire answers of 3 Member States.");
+    assertThat(ChartData.csv(figure(doc, "readiness-by-group").chart()))
+        .startsWith("row,column,value\n\"Haiti (LDC, SIDS)\",Legislation,0.375\n");
+  }
+
+  private static ReportDocument.Figure figure(ReportDocument doc, String id) {
+    return doc.figures().stream()
+        .filter(f -> f.chart().frame().id().equals(id))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void anUnknownLanguageOrCountryIsRefusedWithTheChoices() {
+    assertThatThrownBy(() -> Labels.of("xx"))
+        .hasMessage("No report labels for language 'xx'; available: [en, fr]");
+    assertThatThrownBy(() -> new ReportJob.Options("out", "s", "en", List.of("XYZ")))
+        .hasMessageContaining("--country 'XYZ' is not an ISO 3166-1 alpha-3 code");
+    assertThatThrownBy(() -> new ReportJob.Options("out", "../etc", "en", List.of()))
+        .hasMessageContaining("--study-id '../etc' must be");
+  }
+
+  private List<Object> published(String area, String quarter, String type) {
+    return volumes.rows().stream()
+        .filter(r -> volumes.text(r, "area").equals(area))
+        .filter(r -> volumes.text(r, "quarter").equals(quarter))
+        .filter(r -> volumes.text(r, "spam_type").equals(type))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static ReportDocument.Table table(ReportDocument doc, String title) {
+    return doc.tables().stream().filter(t -> t.title().equals(title)).findFirst().orElseThrow();
+  }
+
+  static byte[] docx(ReportDocument doc, Labels labels) {
+    return new DocxWriter(labels).write(doc, pngs(doc, labels), Instant.EPOCH);
+  }
+
+  /** PNGs by document: rendering at 300 dpi is the slow part, and equal documents draw alike. */
+  private static final Map<ReportDocument, Map<String, byte[]>> PNGS = new java.util.HashMap<>();
+
+  static synchronized Map<String, byte[]> pngs(ReportDocument doc, Labels labels) {
+    return PNGS.computeIfAbsent(
+        doc,
+        d -> {
+          ChartRenderer renderer = new ChartRenderer(labels.locale());
+          Map<String, byte[]> pngs = new LinkedHashMap<>();
+          d.figures().forEach(f -> pngs.put(f.chart().frame().id(), renderer.png(f.chart())));
+          return pngs;
+        });
+  }
+
+  static List<List<List<String>>> docxTables(byte[] docx) throws IOException {
+    try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(docx))) {
+      List<List<List<String>>> out = new ArrayList<>();
+      for (XWPFTable t : word.getTables()) {
+        out.add(
+            t.getRows().stream()
+                .map(r -> r.getTableCells().stream().map(c -> c.getText()).toList())
+                .toList());
+      }
+      return out;
+    }
+  }
+
+  static Map<String, byte[]> zipEntries(byte[] zip) throws IOException {
+    Map<String, byte[]> out = new java.util.TreeMap<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        out.put(e.getName(), in.readAllBytes());
+      }
+    }
+    return out;
+  }
+}
