@@ -34,10 +34,23 @@ class ContractsTest {
     ReturnFormat f = ReturnFormat.v1();
     assertThat(f.fields())
         .extracting(Field::name)
-        .contains("operator_id", "operator_name", "reporting_country", "period", "spam_type",
-            "content_category", "source_country", "source_network", "entry_route",
-            "destination_country", "service_size", "total_traffic", "spam_detected",
-            "spam_blocked", "spam_delivered", "user_reports");
+        .contains(
+            "operator_id",
+            "operator_name",
+            "reporting_country",
+            "period",
+            "spam_type",
+            "content_category",
+            "source_country",
+            "source_network",
+            "entry_route",
+            "destination_country",
+            "service_size",
+            "total_traffic",
+            "spam_detected",
+            "spam_blocked",
+            "spam_delivered",
+            "user_reports");
     assertThat(f.field("spam_type").codes())
         .contains("email", "sms", "voice", "ip_messaging", "ip_multimedia");
     assertThat(f.field("source_country").allowsUnknown()).isTrue();
@@ -54,7 +67,10 @@ class ContractsTest {
 
   @Test
   void rulesHaveMessagesAndCountriesAreIso() {
-    ReturnFormat.v1().rules().values().forEach(r -> assertThat(r.message()).as(r.id()).isNotBlank());
+    ReturnFormat.v1()
+        .rules()
+        .values()
+        .forEach(r -> assertThat(r.message()).as(r.id()).isNotBlank());
     assertThat(Countries.alpha3()).contains("KEN", "FRA", "USA").hasSizeGreaterThan(240);
     assertThat(Countries.alpha3Of("KE")).contains("KEN");
   }
