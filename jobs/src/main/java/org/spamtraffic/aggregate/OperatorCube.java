@@ -14,6 +14,8 @@ import java.util.Locale;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -63,7 +65,8 @@ public final class OperatorCube implements AutoCloseable {
     String sql =
         String.format(
             Locale.ROOT,
-            "SELECT grouping(source_network) = 1 AS is_flows, %s, source_country, destination_country, entry_route,"
+            "SELECT grouping(source_network) = 1 AS is_flows, %s,"
+                + " source_country, destination_country, entry_route,"
                 + " source_network, source_network_kind,"
                 + " max(period_months) AS period_months, max(period_start) AS period_start,"
                 + " max(service_size) AS service_size, max(total_traffic) AS total_traffic,"
@@ -85,9 +88,8 @@ public final class OperatorCube implements AutoCloseable {
             .withColumn(
                 "grouping_set", when(col("is_flows"), lit("flows")).otherwise(lit("networks")))
             .drop("is_flows");
-    org.apache.spark.sql.expressions.WindowSpec perQuarter =
-        org.apache.spark.sql.expressions.Window.partitionBy(
-            "operator_id", "reporting_country", "quarter", "spam_type");
+    WindowSpec perQuarter =
+        Window.partitionBy("operator_id", "reporting_country", "quarter", "spam_type");
     Dataset<Row> preferred =
         withSet
             .withColumn(

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.when;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 
 /**
  * The {@code routes} table: spam per quarter, type, source country, destination country and entry
@@ -19,7 +20,6 @@ final class Routes {
   private Routes() {}
 
   static Dataset<Row> build(Dataset<Row> flows) {
-    String[] key = {"quarter", "spam_type", "source_country", "destination_country", "entry_route"};
     Dataset<Row> perOperator =
         flows
             .groupBy(
@@ -31,7 +31,7 @@ final class Routes {
                 "operator_id")
             .agg(sum("spam_detected").as("spam_detected"), sum("spam_blocked").as("spam_blocked"));
     return perOperator
-        .groupBy(key[0], java.util.Arrays.copyOfRange(key, 1, key.length))
+        .groupBy("quarter", "spam_type", "source_country", "destination_country", "entry_route")
         .agg(
             countDistinct("operator_id").cast("int").as("reporting_operators"),
             sum("spam_detected").as("spam_detected"),
@@ -50,11 +50,7 @@ final class Routes {
                     .over(Window.partitionBy("quarter", "spam_type", "destination_country"))))
         .withColumn(
             "top_operator_share",
-            functions_coalesce(Volumes.ratio(col("_max_detected"), col("spam_detected"))))
+            functions.coalesce(Volumes.ratio(col("_max_detected"), col("spam_detected")), lit(0.0)))
         .drop("_max_detected");
-  }
-
-  private static org.apache.spark.sql.Column functions_coalesce(org.apache.spark.sql.Column c) {
-    return org.apache.spark.sql.functions.coalesce(c, lit(0.0));
   }
 }
