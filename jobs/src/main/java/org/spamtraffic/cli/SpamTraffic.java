@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       ShowCommand.class,
       GenerateCommand.class,
       ReturnTemplateCommand.class,
+      ServeCommand.class,
+      TokensCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpamTraffic implements Runnable {

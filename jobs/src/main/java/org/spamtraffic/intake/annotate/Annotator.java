@@ -102,19 +102,37 @@ public final class Annotator {
     ReturnFile file = report.file();
     Path source = localPath(file.uri());
     Marks marks = Marks.of(file, report.findings());
+    // An error about the whole file (unreadable, not a table, a part that failed to parse...)
+    // means no row was checked: there is nothing to mark cell by cell.
+    boolean rowsChecked =
+        file.readable()
+            && file.format() != FileFormat.UNKNOWN
+            && report.findings().stream().noneMatch(f -> f.row() == null && f.isError());
     try {
-      if (!file.readable() || file.format() == FileFormat.UNKNOWN) {
-        // Nothing to mark cell by cell: the summary says what stops the file from being read.
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
-          new Summary(report, false).write(wb, wb.createSheet(SUMMARY_SHEET));
-          save(wb, out);
+      if (rowsChecked
+          && file.format() == FileFormat.XLSX
+          && Files.size(source) <= options.copyLimitBytes()) {
+        try {
+          return copyWorkbook(report, source, marks, out);
+        } catch (IOException | RuntimeException e) {
+          // POI refuses some parts the streaming reader accepts (a DOCTYPE, for one: never
+          // resolved by either). The rows can still be shown, rebuilt from the streaming reader.
         }
-        return new Result(out, 0, false);
       }
-      if (file.format() == FileFormat.XLSX && Files.size(source) <= options.copyLimitBytes()) {
-        return copyWorkbook(report, source, marks, out);
+      if (rowsChecked) {
+        try {
+          return rebuild(report, source, marks, out);
+        } catch (IOException | RuntimeException e) {
+          // The rows were read once for the checks; if they cannot be read again, the summary
+          // still tells the operator what was found.
+        }
       }
-      return rebuild(report, source, marks, out);
+      try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
+        new Summary(report, false).write(wb, wb.createSheet(SUMMARY_SHEET));
+        save(wb, out);
+        wb.dispose();
+      }
+      return new Result(out, 0, false);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot annotate " + file.fileName() + ": " + e.getMessage(), e);
@@ -393,7 +411,7 @@ public final class Annotator {
       r = pair(sheet, r, "Rows rejected", report.rowsRejected());
       r = pair(sheet, r, "Warnings", report.warnings());
       r++;
-      if (file.readable()) {
+      if (file.readable() && report.rowsRead() > 0) {
         line(
             sheet,
             r++,
@@ -457,6 +475,10 @@ public final class Annotator {
     }
 
     private String verdict() {
+      boolean fileError = report.findings().stream().anyMatch(f -> f.row() == null && f.isError());
+      if (fileError && report.rowsRead() == 0) {
+        return "The file could not be read: see 'About the whole file' below.";
+      }
       switch (report.status()) {
         case "accepted":
           return "Every row is accepted.";
