@@ -127,8 +127,13 @@ final class BatchStatuses {
   }
 
   private static long number(Group g, String field) {
-    return g.getType().containsField(field) && g.getFieldRepetitionCount(field) > 0
-        ? g.getLong(field, 0)
-        : 0;
+    if (!g.getType().containsField(field) || g.getFieldRepetitionCount(field) == 0) {
+      return 0;
+    }
+    // The contract says int64; an int32 column (an older writer) is read too.
+    return g.getType().getType(field).asPrimitiveType().getPrimitiveTypeName()
+            == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32
+        ? g.getInteger(field, 0)
+        : g.getLong(field, 0);
   }
 }

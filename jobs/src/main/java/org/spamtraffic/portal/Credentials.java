@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -216,6 +217,12 @@ public final class Credentials {
       Path parent = file.toAbsolutePath().getParent();
       Files.createDirectories(parent);
       Path temp = Files.createTempFile(parent, ".credentials-", ".json");
+      try {
+        // Hashes only, but still nobody else's business.
+        Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
+      } catch (UnsupportedOperationException e) {
+        // Not a POSIX file system (Windows): the folder's permissions apply.
+      }
       Files.writeString(temp, JSON.writeValueAsString(next), StandardCharsets.UTF_8);
       try {
         Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -738,7 +738,7 @@ public final class Portal implements AutoCloseable {
     Path file = resultsFolder(operator).resolve(id + ".xlsx");
     ctx.header("Content-Disposition", "attachment; filename=\"checked-" + id + ".xlsx\"");
     ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    ctx.result(Files.readAllBytes(file));
+    ctx.result(Files.newInputStream(file));
   }
 
   private void originalDownload(Context ctx) throws IOException {
@@ -753,7 +753,7 @@ public final class Portal implements AutoCloseable {
     }
     ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
     ctx.contentType("application/octet-stream");
-    ctx.result(Files.readAllBytes(file.get()));
+    ctx.result(Files.newInputStream(file.get()));
   }
 
   // ---- history ------------------------------------------------------------------------------

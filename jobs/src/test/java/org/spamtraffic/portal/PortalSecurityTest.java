@@ -251,6 +251,28 @@ class PortalSecurityTest {
   }
 
   @Test
+  void theTemplateDownloadsInTheLanguageAskedFor() throws Exception {
+    var client2 = java.net.http.HttpClient.newHttpClient();
+    var r =
+        client2.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + portal.port() + "/template?lang=fr"))
+                .header("Authorization", "Bearer " + tokenA)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).isEqualTo(200);
+    try (var wb =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            new java.io.ByteArrayInputStream(r.body()))) {
+      assertThat(wb.getSheet("Déclaration")).isNotNull();
+    }
+    HttpResponse<String> unknown = client.get("/template?lang=de", tokenA);
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(unknown.body()).contains("There is no template in &#39;de&#39;");
+    assertThat(client.get("/template?lang=fr", null).statusCode()).isEqualTo(302);
+  }
+
+  @Test
   void everyRequestIsLoggedOnOneLine() throws Exception {
     client.get("/api/submissions", tokenA);
     client.upload("/api/returns", "t0.nonsense", "good.csv", Uploads.goodCsv("OP-A"));
