@@ -98,7 +98,12 @@ public final class Portal implements AutoCloseable {
     this.log = log;
     try {
       Files.createDirectories(options.state());
-      this.staging = Files.createDirectories(options.state().resolve("staging"));
+      Path stagingFolder = options.state().resolve("staging");
+      // Uploads a previous run left half-way (a crash, a kill) are never kept: start clean.
+      if (Files.isDirectory(stagingFolder)) {
+        deleteQuietly(stagingFolder);
+      }
+      this.staging = Files.createDirectories(stagingFolder);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot use the state folder " + options.state(), e);
     }
@@ -419,6 +424,8 @@ public final class Portal implements AutoCloseable {
     if (upload.size() > options.maxUploadBytes()) {
       return new Outcome(413, null, null, null, null, sizeMessage());
     }
+    // One time for the stored name and the saved result: the moment the upload arrived.
+    Instant received = Instant.now();
     String submitted = upload.filename();
     String id = "r-" + HexFormat.of().formatHex(random(8));
     Path dir = Files.createDirectories(staging.resolve(id));
@@ -447,7 +454,7 @@ public final class Portal implements AutoCloseable {
       Path stored = null;
       String key = id;
       if (usable) {
-        stored = landing.store(who.operator(), submitted, Instant.now(), staged);
+        stored = landing.store(who.operator(), submitted, received, staged);
         key = stored.getFileName().toString();
       }
       Path results = Files.createDirectories(resultsFolder(who.operator()));
@@ -456,7 +463,7 @@ public final class Portal implements AutoCloseable {
       saved.put("submitted_name", submitted);
       saved.put("stored", usable);
       saved.put("stored_as", stored == null ? null : who.operator() + "/" + key);
-      saved.put("received_at", Instant.now().toString());
+      saved.put("received_at", received.toString());
       saved.put("columns", columnLetters(report));
       JSON.writeValue(results.resolve(key + ".json").toFile(), saved);
       return new Outcome(usable ? 201 : 422, key, who.operator(), report, stored, null);
@@ -484,7 +491,7 @@ public final class Portal implements AutoCloseable {
     try (var files = Files.walk(dir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
-      // A leftover staging folder holds only the operator's own upload; it is cleaned next start.
+      // A leftover staging folder holds only the operator's own upload; it goes at next start.
     }
   }
 
