@@ -827,10 +827,8 @@ public final class Portal implements AutoCloseable {
                     statuses
                         .of(s.operator(), s.name())
                         .map(BatchStatuses.Status::words)
-                        .orElse(
-                            statuses.configured()
-                                ? "waiting for the next batch run"
-                                : "waiting for the next batch run (statuses not connected)")))
+                        // Without --warehouse, statuses stay unknown until one is configured.
+                        .orElse("waiting for the next batch run")))
             .append("</td></tr>");
       }
       b.append("</table>");

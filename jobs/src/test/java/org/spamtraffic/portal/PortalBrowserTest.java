@@ -109,6 +109,14 @@ class PortalBrowserTest {
     return browser.findElement(By.id("verdict")).getText();
   }
 
+  /** Saves what the browser shows under target/, for a person to look at (never committed). */
+  private static void screenshot(String name) throws Exception {
+    Path shot = Paths.get("target", name);
+    Files.createDirectories(shot.getParent());
+    Files.write(
+        shot, ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+  }
+
   @Test
   void anOperatorSignsInSendsFilesReadsTheChecksAndDownloadsTheMarkedWorkbook() throws Exception {
     browser.get(base + "/");
@@ -116,6 +124,7 @@ class PortalBrowserTest {
     browser.findElement(By.id("token")).sendKeys(token);
     browser.findElement(By.id("signin")).click();
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Send a return");
+    screenshot("portal-upload.png");
     assertThat(browser.findElement(By.tagName("header")).getText()).contains("Signed in as KE-E2E");
 
     String good = send(write("good-return.csv", Uploads.goodCsv("KE-E2E")));
@@ -158,6 +167,7 @@ class PortalBrowserTest {
     }
 
     browser.get(base + "/history");
+    screenshot("portal-history.png");
     String history = browser.findElement(By.id("history")).getText();
     assertThat(history).contains("good-return.csv").contains("bad-return.csv");
     assertThat(history).contains("rows: 1 accepted, 1 rejected");
