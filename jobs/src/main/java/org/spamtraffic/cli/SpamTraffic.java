@@ -29,6 +29,9 @@ import picocli.CommandLine.Command;
       PublishCommand.class,
       EstimateCommand.class,
       ReportCommand.class,
+      ReturnTemplateCommand.class,
+      ServeCommand.class,
+      TokensCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpamTraffic implements Runnable {

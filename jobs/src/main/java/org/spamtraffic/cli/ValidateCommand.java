@@ -3,13 +3,14 @@ package org.spamtraffic.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
+import org.spamtraffic.intake.annotate.Annotator;
 import org.spamtraffic.validate.Finding;
 import org.spamtraffic.validate.ReturnValidator;
+import org.spamtraffic.validate.ValidationJson;
 import org.spamtraffic.validate.ValidationReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +40,15 @@ final class ValidateCommand implements Callable<Integer> {
       description = "How many findings to print (default: ${DEFAULT-VALUE})")
   int first;
 
+  @Option(
+      names = "--annotate",
+      paramLabel = "OUT.xlsx",
+      description = {
+        "Also write a copy of the file with every problem marked on its cell (red: error,",
+        "yellow: warning, with a comment) and a summary sheet; CSV and XLS become XLSX"
+      })
+  java.nio.file.Path annotate;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -54,25 +64,21 @@ final class ValidateCommand implements Callable<Integer> {
     } else {
       print(report, out);
     }
+    if (annotate != null) {
+      Annotator.Result a = new Annotator(Annotator.Options.DEFAULT).annotate(report, annotate);
+      // With --json, stdout is the JSON document alone; the note goes to stderr.
+      PrintWriter note = json ? spec.commandLine().getErr() : out;
+      note.printf(
+          Locale.ROOT, "  annotated copy: %s (%,d cells marked)%n", a.out(), a.markedCells());
+      note.flush();
+    }
     out.flush();
     return report.clean() ? 0 : 1;
   }
 
   /** The JSON shape of a report (also served by the portal's API). */
   static Map<String, Object> asJson(ValidationReport r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("file", r.file().fileName());
-    m.put("format", r.file().format().code());
-    m.put("sha256", r.file().sha256());
-    m.put("status", r.status());
-    m.put("rows_read", r.rowsRead());
-    m.put("rows_accepted", r.rowsAccepted());
-    m.put("rows_rejected", r.rowsRejected());
-    m.put("warnings", r.warnings());
-    m.put("by_rule", r.byRule());
-    m.put("findings", r.findings());
-    m.put("findings_truncated", r.truncated());
-    return m;
+    return ValidationJson.of(r);
   }
 
   private void print(ValidationReport r, PrintWriter out) {

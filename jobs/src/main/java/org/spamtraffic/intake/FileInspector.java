@@ -64,6 +64,9 @@ public final class FileInspector {
   private static final int SNIFF_BYTES = 1 << 20;
   private static final int HEADER_SEARCH_ROWS = 20;
   private static final int MIN_MATCHED_HEADERS = 3;
+  // The return template's own hidden sheet of dropdown lists is expected, not a forgotten sheet.
+  private static final String TEMPLATE_LISTS =
+      org.spamtraffic.intake.template.ReturnTemplate.LISTS_SHEET;
 
   private final Configuration conf;
   private final Limits limits;
@@ -392,7 +395,7 @@ public final class FileInspector {
                 s -> {
                   if (s.getVisibility() == SheetVisibility.VISIBLE) {
                     visible.add(s);
-                  } else {
+                  } else if (!TEMPLATE_LISTS.equals(s.getName())) {
                     hidden.add(s.getName());
                   }
                 });
@@ -452,7 +455,8 @@ public final class FileInspector {
         try (HSSFWorkbook wb = new HSSFWorkbook(root, true)) {
           List<String> hidden = new ArrayList<>();
           for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-            if (wb.isSheetHidden(i) || wb.isSheetVeryHidden(i)) {
+            if ((wb.isSheetHidden(i) || wb.isSheetVeryHidden(i))
+                && !TEMPLATE_LISTS.equals(wb.getSheetName(i))) {
               hidden.add(wb.getSheetName(i));
             }
           }

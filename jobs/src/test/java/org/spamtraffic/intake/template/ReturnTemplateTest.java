@@ -1,0 +1,193 @@
+package org.spamtraffic.intake.template;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spamtraffic.schema.Field;
+import org.spamtraffic.schema.FieldKind;
+import org.spamtraffic.schema.ReturnFormat;
+import org.spamtraffic.validate.Finding;
+import org.spamtraffic.validate.ReturnValidator;
+import org.spamtraffic.validate.ValidationReport;
+
+/** The template is generated from the schema, and a filled-in template passes the checks. */
+class ReturnTemplateTest {
+  @TempDir Path temp;
+
+  private static final ReturnFormat FORMAT = ReturnFormat.v1();
+
+  /** Values as an operator types them, in schema column order (labels for coded columns). */
+  private static List<Object> row(String language, String network, String category) {
+    List<Object> values = new ArrayList<>();
+    for (Field f : FORMAT.fields()) {
+      switch (f.name()) {
+        case "operator_id" -> values.add("KE-TEMPLATE");
+        case "operator_name" -> values.add("Template Mobile");
+        case "reporting_country", "destination_country" -> values.add("KEN");
+        case "period" -> values.add("2025-Q2");
+        case "spam_type" -> values.add(f.codeLabel("sms", language));
+        case "content_category" -> values.add(f.codeLabel(category, language));
+        case "source_country" -> values.add("unknown");
+        case "source_network" -> values.add(network);
+        case "entry_route" -> values.add(f.codeLabel("international_gateway", language));
+        case "service_size" -> values.add(1_000_000d);
+        case "total_traffic" -> values.add(90_000_000d);
+        case "spam_detected" -> values.add(50_000d);
+        case "spam_blocked" -> values.add(45_000d);
+        case "spam_delivered" -> values.add(5_000d);
+        case "user_reports" -> values.add(120d);
+        default -> values.add(null);
+      }
+    }
+    return values;
+  }
+
+  /** Opens the template with POI and types rows under the header, as an operator would. */
+  private Path fill(String language, List<List<Object>> rows) throws Exception {
+    Path template = temp.resolve("template-" + language + ".xlsx");
+    ReturnTemplate.of(FORMAT, language).write(template);
+    Path filled = temp.resolve("filled-" + language + ".xlsx");
+    try (InputStream in = Files.newInputStream(template);
+        XSSFWorkbook wb = new XSSFWorkbook(in)) {
+      Sheet data = wb.getSheet(ReturnTemplate.of(FORMAT, language).dataSheetName());
+      for (int r = 0; r < rows.size(); r++) {
+        Row row = data.createRow(r + 1);
+        List<Object> values = rows.get(r);
+        for (int c = 0; c < values.size(); c++) {
+          Object v = values.get(c);
+          if (v instanceof Double d) {
+            row.createCell(c).setCellValue(d);
+          } else if (v != null) {
+            row.createCell(c).setCellValue((String) v);
+          }
+        }
+      }
+      try (OutputStream out = Files.newOutputStream(filled)) {
+        wb.write(out);
+      }
+    }
+    return filled;
+  }
+
+  private static ValidationReport validate(Path file) {
+    return new ReturnValidator(new Configuration(), ReturnValidator.Options.DEFAULT)
+        .validate(file.toString());
+  }
+
+  @Test
+  void aFilledEnglishTemplateIsAcceptedWithoutAnyFinding() throws Exception {
+    Path filled =
+        fill("en", List.of(row("en", "AS9829", "phishing"), row("en", "404-45", "fraud_scam")));
+    ValidationReport report = validate(filled);
+    assertThat(report.findings()).isEmpty();
+    assertThat(report.rowsRead()).isEqualTo(2);
+    assertThat(report.rowsAccepted()).isEqualTo(2);
+    assertThat(report.file().sheet()).isEqualTo("Return");
+  }
+
+  @Test
+  void aFilledFrenchTemplateIsReadBackThroughItsFrenchLabels() throws Exception {
+    Path filled = fill("fr", List.of(row("fr", "AS9829", "phishing")));
+    ValidationReport report = validate(filled);
+    assertThat(report.findings()).isEmpty();
+    assertThat(report.rowsAccepted()).isEqualTo(1);
+    assertThat(report.file().sheet()).isEqualTo("Déclaration");
+  }
+
+  @Test
+  void aBadValueInTheTemplateIsFoundAtItsRowAndColumn() throws Exception {
+    List<Object> bad = row("en", "AS9829", "phishing");
+    bad.set(FORMAT.fields().indexOf(FORMAT.field("source_network")), "somewhere");
+    Path filled = fill("en", List.of(row("en", "AS9829", "phishing"), bad));
+    ValidationReport report = validate(filled);
+    assertThat(report.rowsRejected()).isEqualTo(1);
+    assertThat(report.findings())
+        .extracting(Finding::row, Finding::column, Finding::rule, Finding::value)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(3L, "source_network", "pattern", "somewhere"));
+  }
+
+  @Test
+  void everyColumnHasItsLabelAHintAndCodedColumnsADropdown() throws Exception {
+    ReturnTemplate template = ReturnTemplate.of(FORMAT, "fr");
+    try (XSSFWorkbook wb = template.build()) {
+      XSSFSheet data = wb.getSheet("Déclaration");
+      List<Field> fields = FORMAT.fields();
+      for (int c = 0; c < fields.size(); c++) {
+        assertThat(data.getRow(0).getCell(c).getStringCellValue())
+            .isEqualTo(fields.get(c).label("fr"));
+        assertThat(data.getRow(0).getCell(c).getCellStyle().getLocked()).isTrue();
+        assertThat(data.getColumnStyle(c).getLocked()).as("cells below the header").isFalse();
+      }
+      assertThat(data.getProtect()).isTrue();
+      assertThat(data.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 1);
+      List<? extends DataValidation> validations = data.getDataValidations();
+      assertThat(validations).hasSize(fields.size());
+      for (DataValidation v : validations) {
+        int column = v.getRegions().getCellRangeAddress(0).getFirstColumn();
+        Field f = fields.get(column);
+        assertThat(v.getPromptBoxText()).as(f.name()).isNotBlank();
+        if (f.kind() == FieldKind.CODE || f.kind() == FieldKind.COUNTRY) {
+          String list = v.getValidationConstraint().getFormula1();
+          assertThat(list).startsWith("list_");
+          // The named range holds exactly the field's codes (as French labels) or the countries.
+          var name = wb.getName(list);
+          var ref =
+              new org.apache.poi.ss.util.AreaReference(
+                  name.getRefersToFormula(), org.apache.poi.ss.SpreadsheetVersion.EXCEL2007);
+          List<String> values = new ArrayList<>();
+          for (var cell : ref.getAllReferencedCells()) {
+            values.add(
+                wb.getSheet(cell.getSheetName())
+                    .getRow(cell.getRow())
+                    .getCell(cell.getCol())
+                    .getStringCellValue());
+          }
+          if (f.kind() == FieldKind.CODE) {
+            assertThat(values)
+                .containsExactlyElementsOf(
+                    f.codes().stream().map(code -> f.codeLabel(code, "fr")).toList());
+          } else {
+            assertThat(values).contains("KEN", "FRA");
+            assertThat(values.contains(Field.UNKNOWN)).as(f.name()).isEqualTo(f.allowsUnknown());
+          }
+        }
+      }
+      assertThat(wb.isSheetVeryHidden(wb.getSheetIndex(ReturnTemplate.LISTS_SHEET))).isTrue();
+    }
+  }
+
+  @Test
+  void aLanguageWithoutLabelsFallsBackToEnglishAndSaysSo() throws Exception {
+    ReturnTemplate template = ReturnTemplate.of(FORMAT, "ru");
+    assertThat(template.hasLabels()).isFalse();
+    try (XSSFWorkbook wb = template.build()) {
+      XSSFSheet instructions = wb.getSheet("Instructions");
+      assertThat(instructions.getRow(1).getCell(0).getStringCellValue())
+          .contains("no column labels in the language you asked for");
+      assertThat(wb.getSheet("Return").getRow(0).getCell(0).getStringCellValue())
+          .isEqualTo("Operator ID");
+    }
+  }
+
+  @Test
+  void anUnknownLanguageIsRefusedByName() {
+    assertThatThrownBy(() -> ReturnTemplate.of(FORMAT, "de"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Unknown template language 'de'; use one of [ar, en, es, fr, ru, zh]");
+  }
+}
