@@ -73,7 +73,8 @@ public final class NotebookRunner {
   /**
    * A runner whose notebooks run on {@code spark} over the warehouse at {@code warehouseUri}.
    *
-   * @param spark the session {@link NotebookContext#spark()} returns to cells
+   * @param spark the session {@link NotebookContext#spark()} returns to cells; null for notebooks
+   *     that need none (a cell that asks then opens its own)
    * @param warehouseUri the warehouse {@link NotebookContext#warehouse()} opens
    */
   public NotebookRunner(SparkSession spark, String warehouseUri) {
