@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       ReturnTemplateCommand.class,
       ServeCommand.class,
       TokensCommand.class,
+      NotebooksCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpamTraffic implements Runnable {
