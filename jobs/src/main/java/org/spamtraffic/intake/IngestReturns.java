@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.min_by;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -130,9 +129,7 @@ public final class IngestReturns {
     Dataset<Row> raw = rawRows(tasks);
     Dataset<Row> checked = check(raw).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      submissions.recordStats(perSubmission(checked));
-      List<ServiceGroup> groups = serviceGroups(checked);
-      submissions.recordGroups(groups);
+      submissions.recordGroups(groups(checked));
       submissions.recordDuplicates(duplicateRows(checked, submissions));
       submissions.decide(options.jumpFactor());
 
@@ -218,50 +215,25 @@ public final class IngestReturns {
     return org.apache.spark.sql.functions.not(c);
   }
 
-  private static List<Row> perSubmission(Dataset<Row> checked) {
-    Column data = col("kind").equalTo("DATA");
+  /**
+   * One aggregation over the checked rows, grouped by file, kind of line, validity, operator,
+   * period and type: enough for the per-file counts, the file's operator and the service-level
+   * rules, and small (a file has a few dozen such groups).
+   */
+  private static List<Row> groups(Dataset<Row> checked) {
     return checked
-        .groupBy("submission_id")
+        .groupBy("submission_id", "kind", "_valid", "operator_id", "period", "spam_type")
         .agg(
-            sum(when(data, 1L).otherwise(0L)).as("rows"),
-            sum(when(data.and(col("_valid")), 1L).otherwise(0L)).as("valid"),
-            sum(when(col("kind").isin("BLANK", "HEADER"), 1L).otherwise(0L)).as("skipped"),
+            count(lit(1)).as("rows"),
             sum(col("formula_cells").cast("long")).as("formulas"),
-            min(when(col("kind").equalTo("ERROR"), col("_error"))).as("error"),
-            min_by(when(col("_valid"), col("operator_id")), when(col("_valid"), col("row")))
-                .as("file_operator"),
-            min(when(data, col("operator_id"))).as("any_operator"))
+            min("_error").as("error"),
+            min("row").as("first_row"),
+            min("service_size"),
+            max("service_size"),
+            min("total_traffic"),
+            max("total_traffic"),
+            sum("spam_detected"))
         .collectAsList();
-  }
-
-  private static List<ServiceGroup> serviceGroups(Dataset<Row> checked) {
-    List<ServiceGroup> out = new ArrayList<>();
-    for (Row r :
-        checked
-            .filter(col("_valid"))
-            .groupBy("submission_id", "operator_id", "period", "spam_type")
-            .agg(
-                count(lit(1)).as("rows"),
-                min("service_size"),
-                max("service_size"),
-                min("total_traffic"),
-                max("total_traffic"),
-                sum("spam_detected"))
-            .collectAsList()) {
-      out.add(
-          new ServiceGroup(
-              r.getString(0),
-              r.getString(1),
-              r.getString(2),
-              r.getString(3),
-              r.getLong(4),
-              r.getLong(5),
-              r.getLong(6),
-              r.isNullAt(7) ? null : r.getLong(7),
-              r.isNullAt(8) ? null : r.getLong(8),
-              r.getLong(9)));
-    }
-    return out;
   }
 
   /**

@@ -134,21 +134,49 @@ final class Submissions {
     return tasks;
   }
 
-  void recordStats(List<Row> stats) {
-    for (Row r : stats) {
+  /**
+   * Takes the per-group aggregates of the checked rows (see {@code IngestReturns.groups}): counts
+   * per file, the file's operator (the operator of its first valid row) and the service groups.
+   */
+  void recordGroups(List<Row> aggregates) {
+    List<ServiceGroup> valid = new ArrayList<>();
+    Map<String, Long> firstValidRow = new HashMap<>();
+    for (Row r : aggregates) {
       Entry e = byId.get(r.getString(0));
-      e.rows = r.getLong(1);
-      e.valid = r.getLong(2);
-      e.skipped = r.getLong(3);
-      e.formulas = r.isNullAt(4) ? 0 : r.getLong(4);
-      e.readError = r.isNullAt(5) ? null : r.getString(5);
-      e.fileOperator = r.isNullAt(6) ? null : r.getString(6);
-      e.anyOperator = r.isNullAt(7) ? null : r.getString(7);
+      String kind = r.getString(1);
+      boolean ok = !r.isNullAt(2) && r.getBoolean(2);
+      String operator = r.isNullAt(3) ? null : r.getString(3);
+      long rows = r.getLong(6);
+      e.formulas += r.isNullAt(7) ? 0 : r.getLong(7);
+      switch (kind) {
+        case "DATA":
+          e.rows += rows;
+          if (operator != null && (e.anyOperator == null || operator.compareTo(e.anyOperator) < 0)) {
+            e.anyOperator = operator;
+          }
+          break;
+        case "ERROR":
+          e.readError = r.isNullAt(8) ? "the file could not be read to its end" : r.getString(8);
+          break;
+        default:
+          e.skipped += rows;
+      }
+      if (ok) {
+        e.valid += rows;
+        long first = r.getLong(9);
+        Long best = firstValidRow.get(e.id);
+        if (best == null || first < best) {
+          firstValidRow.put(e.id, first);
+          e.fileOperator = operator;
+        }
+        valid.add(
+            new ServiceGroup(
+                e.id, operator, r.getString(4), r.getString(5), rows, r.getLong(10),
+                r.getLong(11), r.isNullAt(12) ? null : r.getLong(12),
+                r.isNullAt(13) ? null : r.getLong(13), r.getLong(14)));
+      }
     }
-  }
-
-  void recordGroups(List<ServiceGroup> groups) {
-    this.groups = groups;
+    this.groups = valid;
   }
 
   /** Rows whose key hash collided: compares their exact keys. */
