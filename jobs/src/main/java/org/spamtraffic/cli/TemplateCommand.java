@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
       "--questionnaire: the questionnaire's offline Excel form, in one language, for one country.",
       "--questionnaire --xlsform: the questionnaire as an XLSForm, to load into KoboToolbox, ODK"
           + " Central or SurveyCTO.",
-      "(The operators' return template, without --questionnaire, is not there yet.)"
+      "Without --questionnaire: the operators' return template (--lang en|fr|es|ar|zh|ru)."
     })
 final class TemplateCommand implements Callable<Integer> {
   /** Which template; room for the return template to join as another choice. */
@@ -72,20 +72,51 @@ final class TemplateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** The operators' return template, generated from the return format. */
+  private int returnTemplate() {
+    org.spamtraffic.intake.template.ReturnTemplate template;
+    try {
+      template =
+          org.spamtraffic.intake.template.ReturnTemplate.of(
+              org.spamtraffic.schema.ReturnFormat.v1(), lang);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    createParentQuietly(out);
+    template.write(out);
+    PrintWriter stdout = spec.commandLine().getOut();
+    stdout.printf(java.util.Locale.ROOT, "template         wrote %s (return, %s)%n", out, lang);
+    if (!template.hasLabels()) {
+      stdout.printf(
+          java.util.Locale.ROOT,
+          "  the return format has no column labels in '%s' yet: they are in English%n",
+          lang);
+    }
+    stdout.flush();
+    return 0;
+  }
+
+  private static void createParentQuietly(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      try {
+        Files.createDirectories(parent);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("Cannot create " + parent, e);
+      }
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
-    if (kind == null || !kind.questionnaire) {
-      err.println(
-          "spamtraffic template: the operators' return template is not there yet; use"
-              + " --questionnaire for the Member States questionnaire");
-      err.flush();
-      return 2;
-    }
     if (out == null) {
       err.println("spamtraffic template: --out is needed: the .xlsx file to write");
       err.flush();
       return 2;
+    }
+    if (kind == null || !kind.questionnaire) {
+      return returnTemplate();
     }
     Form form = Questionnaire.form();
     if (xlsform) {

@@ -151,7 +151,8 @@ final class Submissions {
       switch (kind) {
         case "DATA":
           e.rows += rows;
-          if (operator != null && (e.anyOperator == null || operator.compareTo(e.anyOperator) < 0)) {
+          if (operator != null
+              && (e.anyOperator == null || operator.compareTo(e.anyOperator) < 0)) {
             e.anyOperator = operator;
           }
           break;
@@ -171,9 +172,16 @@ final class Submissions {
         }
         valid.add(
             new ServiceGroup(
-                e.id, operator, r.getString(4), r.getString(5), rows, r.getLong(10),
-                r.getLong(11), r.isNullAt(12) ? null : r.getLong(12),
-                r.isNullAt(13) ? null : r.getLong(13), r.getLong(14)));
+                e.id,
+                operator,
+                r.getString(4),
+                r.getString(5),
+                rows,
+                r.getLong(10),
+                r.getLong(11),
+                r.isNullAt(12) ? null : r.getLong(12),
+                r.isNullAt(13) ? null : r.getLong(13),
+                r.getLong(14)));
       }
     }
     this.groups = valid;

@@ -447,7 +447,8 @@ public final class Portal implements AutoCloseable {
                   new FileInspector.Limits(
                       options.maxUploadBytes(),
                       FileInspector.Limits.DEFAULT.maxUnzippedBytes(),
-                      FileInspector.Limits.DEFAULT.maxZipRatio()),
+                      FileInspector.Limits.DEFAULT.maxZipRatio(),
+                      FileInspector.Limits.DEFAULT.chunkBytes()),
                   ReturnValidator.Options.DEFAULT.maxFindings()));
       ValidationReport report = validator.validate(staged.toString());
       boolean usable = report.readable() && report.rowsAccepted() > 0;

@@ -132,10 +132,19 @@ class SurveyCommandsTest {
   }
 
   @Test
-  void templateWithoutQuestionnaireSaysTheReturnTemplateIsNotThereYet(@TempDir Path dir) {
-    Run r = run("template", "--out", dir.resolve("x.xlsx").toString());
-    assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("the operators' return template is not there yet");
+  void templateWithoutQuestionnaireWritesTheOperatorsReturnTemplate(@TempDir Path dir) {
+    Path out = dir.resolve("x.xlsx");
+    Run r = run("template", "--out", out.toString(), "--lang", "fr");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("return, fr");
+    // An empty template is a return with its header and no rows yet.
+    org.spamtraffic.validate.ValidationReport report =
+        new org.spamtraffic.validate.ReturnValidator(
+                new org.apache.hadoop.conf.Configuration(),
+                org.spamtraffic.validate.ReturnValidator.Options.DEFAULT)
+            .validate(out.toString());
+    assertThat(report.file().mapping().missingRequired()).isEmpty();
+    assertThat(report.findings()).extracting(f -> f.rule()).contains("file.header_only");
   }
 
   @Test
