@@ -191,6 +191,6 @@ class SurveyCommandsTest {
     assertThat(r.err()).contains("--out is needed");
     Run bare = run("template");
     assertThat(bare.exit()).isEqualTo(2);
-    assertThat(bare.err()).contains("the operators' return template is not there yet");
+    assertThat(bare.err()).contains("--out is needed");
   }
 }
