@@ -1,14 +1,65 @@
 package org.spamtraffic.cli;
 
 import org.apache.spark.sql.SparkSession;
+import org.spamtraffic.intake.FileInspector;
+import org.spamtraffic.intake.IngestReturns;
 import org.spamtraffic.warehouse.Warehouse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Ingests operator returns. */
-@Command(name = "ingest-returns", mixinStandardHelpOptions = true, description = "Ingests returns")
+/** Ingests a landing folder of operator returns into the warehouse. */
+@Command(
+    name = "ingest-returns",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reads every CSV, XLSX and XLS return in a landing folder, checks every row, and commits",
+      "returns (valid rows of each operator's latest submission per period), rejects (every",
+      "finding, with file, sheet, row, column, value, rule and message) and submissions (one row",
+      "per file) to the warehouse in one atomic commit."
+    })
 final class IngestReturnsCommand extends SparkCommand {
+  @Option(
+      names = "--landing",
+      defaultValue = "${env:SPAMTRAFFIC_HOME:-.}/data-samples/returns",
+      description = "Landing folder, any Hadoop file system URI (default: ${DEFAULT-VALUE})")
+  String landing;
+
+  @Option(
+      names = "--max-file-size",
+      defaultValue = "2147483648",
+      description = "Largest file accepted, in bytes (default: ${DEFAULT-VALUE})")
+  long maxFileBytes;
+
+  @Option(
+      names = "--chunk-size",
+      defaultValue = "33554432",
+      description =
+          "A UTF-8 CSV larger than this many bytes is read in parallel chunks cut at line ends"
+              + " (default: ${DEFAULT-VALUE})")
+  long chunkBytes;
+
+  @Option(
+      names = "--jump-factor",
+      defaultValue = "5",
+      description =
+          "Warn when an operator's spam for a type changes more than this factor against its"
+              + " previous period (default: ${DEFAULT-VALUE})")
+  double jumpFactor;
+
   @Override
   protected int run(SparkSession spark, Warehouse warehouse) {
-    throw new UnsupportedOperationException("ingest-returns is being built");
+    FileInspector.Limits limits =
+        new FileInspector.Limits(
+            maxFileBytes,
+            FileInspector.Limits.DEFAULT.maxUnzippedBytes(),
+            FileInspector.Limits.DEFAULT.maxZipRatio(),
+            chunkBytes);
+    stageRunner()
+        .run(
+            "ingest-returns",
+            () ->
+                new IngestReturns(spark, warehouse)
+                    .run(new IngestReturns.Options(landing, limits, jumpFactor)));
+    return 0;
   }
 }

@@ -19,6 +19,12 @@ import picocli.CommandLine.Command;
       Study.class,
       IngestReturnsCommand.class,
       ValidateCommand.class,
+      IngestSurveyCommand.class,
+      CheckFormCommand.class,
+      TemplateCommand.class,
+      ShowCommand.class,
+      GenerateCommand.class,
+      CompareCommand.class,
       ReportCommand.class,
       CommandLine.HelpCommand.class
     })

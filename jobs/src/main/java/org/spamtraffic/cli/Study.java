@@ -6,6 +6,7 @@ import org.spamtraffic.intake.IngestReturnsStage;
 import org.spamtraffic.report.ReportStage;
 import org.spamtraffic.stage.Stage;
 import org.spamtraffic.stage.StudyContext;
+import org.spamtraffic.surveyingest.IngestSurveyStage;
 import org.spamtraffic.warehouse.Warehouse;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +41,7 @@ final class Study extends SparkCommand {
 
   /** The study's stages, in the order data flows. */
   static List<Stage> stages() {
-    return List.of(new IngestReturnsStage(), new ReportStage());
+    return List.of(new IngestReturnsStage(), new IngestSurveyStage(), new ReportStage());
   }
 
   @Override

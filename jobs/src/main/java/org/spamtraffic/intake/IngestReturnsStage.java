@@ -1,10 +1,9 @@
 package org.spamtraffic.intake;
 
 import org.spamtraffic.stage.Stage;
-import org.spamtraffic.stage.StageResult;
 import org.spamtraffic.stage.StudyContext;
 
-/** The ingest-returns step of the study. */
+/** The {@code ingest-returns} step of the study: the study's returns landing folder. */
 public final class IngestReturnsStage implements Stage {
   @Override
   public String name() {
@@ -12,7 +11,8 @@ public final class IngestReturnsStage implements Stage {
   }
 
   @Override
-  public StageResult run(StudyContext context) {
-    throw new UnsupportedOperationException("ingest-returns is being built");
+  public IngestReturns.Result run(StudyContext context) {
+    return new IngestReturns(context.spark(), context.warehouse())
+        .run(IngestReturns.Options.of(context.returnsLanding()));
   }
 }

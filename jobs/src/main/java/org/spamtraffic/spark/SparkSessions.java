@@ -40,7 +40,8 @@ public final class SparkSessions {
         // Parquet dates and timestamps written in the proleptic calendar, readable by DuckDB as is.
         .config("spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED")
         .config("spark.sql.parquet.int96RebaseModeInWrite", "CORRECTED")
-        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+        .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
+        .config("spark.sql.debug.maxToStringFields", "500");
     if (local) {
       int cores = Runtime.getRuntime().availableProcessors();
       // 200 shuffle partitions for a few cores only adds scheduling; AQE still coalesces.

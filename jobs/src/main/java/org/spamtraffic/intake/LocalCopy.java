@@ -1,0 +1,47 @@
+package org.spamtraffic.intake;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
+
+/**
+ * Workbooks need random access (ZIP central directory, OLE2 sectors): a local file is used as is, a
+ * remote one (HDFS, S3...) is copied to a temporary file first. {@link #release} deletes only the
+ * temporary copies this class made, never a caller's file.
+ */
+final class LocalCopy {
+  private static final Set<String> TEMPORARY = Collections.newSetFromMap(new ConcurrentHashMap<>());
+
+  private LocalCopy() {}
+
+  static File of(FileSystem fs, Path path) throws IOException {
+    if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
+      return new File(fs.makeQualified(path).toUri());
+    }
+    File temp = File.createTempFile("spamtraffic-", "-" + path.getName());
+    TEMPORARY.add(temp.getAbsolutePath());
+    try (InputStream in = fs.open(path)) {
+      Files.copy(in, temp.toPath(), StandardCopyOption.REPLACE_EXISTING);
+    }
+    return temp;
+  }
+
+  static void release(File local) {
+    if (local != null && TEMPORARY.remove(local.getAbsolutePath())) {
+      try {
+        Files.deleteIfExists(local.toPath());
+      } catch (IOException e) {
+        // A leftover temporary file is harmless; the OS cleans its temp folder.
+      }
+    }
+  }
+}

@@ -1,0 +1,520 @@
+package org.spamtraffic.intake;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.spamtraffic.schema.ReturnFormat;
+import org.spamtraffic.schema.Rule;
+import org.spamtraffic.schema.TableContract;
+import org.spamtraffic.validate.Messages;
+import org.spamtraffic.validate.Problem;
+import org.spamtraffic.validate.ReturnChecks;
+import org.spamtraffic.warehouse.Contracts;
+
+/**
+ * The driver-side book of one ingest run: every file found, in the order received; which are
+ * duplicates; what the aggregations over the checked rows say of each; and, from that, the
+ * cross-row problems, the live submission of each operator and period, each file's status and
+ * counts. Everything here is small (one entry per file, one group per operator, period and type).
+ */
+final class Submissions {
+  /** One file and what is known of it. */
+  static final class Entry {
+    final ReturnFile file;
+    final String id;
+    final String duplicateOf;
+    final List<FileFinding> findings = new ArrayList<>();
+    long rows;
+    long valid;
+    long skipped;
+    long formulas;
+    String readError;
+    String fileOperator;
+    String anyOperator;
+    long crossRejected;
+    long warnings;
+    final Set<String> acceptedPeriods = new TreeSet<>();
+    final Set<String> livePeriods = new TreeSet<>();
+    final Set<String> supersedes = new LinkedHashSet<>();
+    final Map<String, String> replacedBy = new TreeMap<>();
+    String status;
+    String message;
+    Entry original;
+
+    /** The operator the file is about, as far as its rows (or its original's) tell. */
+    String operator() {
+      if (original != null) {
+        return original.operator();
+      }
+      return fileOperator != null ? fileOperator : anyOperator;
+    }
+
+    Entry(ReturnFile file, String id, String duplicateOf) {
+      this.file = file;
+      this.id = id;
+      this.duplicateOf = duplicateOf;
+      this.findings.addAll(file.findings());
+    }
+
+    boolean failed() {
+      return !file.readable() || readError != null;
+    }
+
+    boolean read() {
+      return duplicateOf == null && file.readable();
+    }
+
+    long rejected() {
+      return failed() ? 0 : rows - valid + crossRejected;
+    }
+
+    long accepted() {
+      return failed() ? 0 : rows - rejected();
+    }
+  }
+
+  /** A problem that applies to every valid row of a group. */
+  record GroupProblem(ServiceGroup.GroupKey key, Problem problem) {}
+
+  private final List<Entry> entries = new ArrayList<>();
+  private final Map<String, Entry> byId = new LinkedHashMap<>();
+  private final List<GroupProblem> groupProblems = new ArrayList<>();
+  private final Map<String, Map<Long, Problem>> duplicateProblems = new HashMap<>();
+  private final Map<ServiceGroup.GroupKey, Long> duplicateRowsPerGroup = new HashMap<>();
+  private final Map<ServiceGroup.GroupKey, Long> duplicateDetectedPerGroup = new HashMap<>();
+  private List<ServiceGroup> groups = List.of();
+
+  Submissions(List<ReturnFile> inspected) {
+    List<ReturnFile> ordered = new ArrayList<>(inspected);
+    ordered.sort(
+        Comparator.comparingLong(ReturnFile::receivedAtMillis).thenComparing(ReturnFile::uri));
+    Map<String, String> firstBySha = new HashMap<>();
+    Map<String, Integer> copies = new HashMap<>();
+    for (ReturnFile f : ordered) {
+      String first = firstBySha.get(f.sha256());
+      Entry e;
+      if (first == null || f.sizeBytes() == 0) {
+        String id = f.contentId();
+        int n = copies.merge(id, 1, Integer::sum);
+        e = new Entry(f, n == 1 ? id : id + "~" + n, null);
+        firstBySha.putIfAbsent(f.sha256(), e.id);
+      } else {
+        int n = copies.merge(f.contentId(), 1, Integer::sum);
+        e = new Entry(f, f.contentId() + "~" + n, first);
+        e.findings.add(new FileFinding("file.duplicate", first, null));
+        e.original = byId.get(first);
+      }
+      entries.add(e);
+      byId.put(e.id, e);
+    }
+  }
+
+  List<ReadTask> readTasks() {
+    List<ReadTask> tasks = new ArrayList<>();
+    for (Entry e : entries) {
+      if (e.read()) {
+        tasks.addAll(ReadTask.of(e.id, e.file));
+      }
+    }
+    return tasks;
+  }
+
+  void recordStats(List<Row> stats) {
+    for (Row r : stats) {
+      Entry e = byId.get(r.getString(0));
+      e.rows = r.getLong(1);
+      e.valid = r.getLong(2);
+      e.skipped = r.getLong(3);
+      e.formulas = r.isNullAt(4) ? 0 : r.getLong(4);
+      e.readError = r.isNullAt(5) ? null : r.getString(5);
+      e.fileOperator = r.isNullAt(6) ? null : r.getString(6);
+      e.anyOperator = r.isNullAt(7) ? null : r.getString(7);
+    }
+  }
+
+  void recordGroups(List<ServiceGroup> groups) {
+    this.groups = groups;
+  }
+
+  /** Rows whose key hash collided: compares their exact keys. */
+  void recordDuplicates(List<Row> rows) {
+    List<String> key = ReturnFormat.v1().key();
+    Map<List<Object>, List<Row>> byKey = new LinkedHashMap<>();
+    for (Row r : rows) {
+      List<Object> k = new ArrayList<>();
+      k.add(r.getString(0));
+      for (int i = 0; i < key.size(); i++) {
+        k.add(r.get(2 + i));
+      }
+      byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
+    }
+    int operator = key.indexOf("operator_id");
+    int period = key.indexOf("period");
+    int type = key.indexOf("spam_type");
+    for (Map.Entry<List<Object>, List<Row>> group : byKey.entrySet()) {
+      if (group.getValue().size() < 2) {
+        continue;
+      }
+      String submission = (String) group.getKey().get(0);
+      Entry e = byId.get(submission);
+      String op = (String) group.getKey().get(1 + operator);
+      if (e == null || !op.equals(e.fileOperator)) {
+        continue; // rows of another operator are rejected by one_operator_per_file instead
+      }
+      List<Long> rowNumbers = group.getValue().stream().map(r -> r.getLong(1)).toList();
+      Problem p = new Problem(null, "duplicate_key", ReturnChecks.rowList(rowNumbers), null);
+      ServiceGroup.GroupKey gk =
+          new ServiceGroup.GroupKey(
+              submission,
+              op,
+              (String) group.getKey().get(1 + period),
+              (String) group.getKey().get(1 + type));
+      for (Row r : group.getValue()) {
+        duplicateProblems.computeIfAbsent(submission, s -> new HashMap<>()).put(r.getLong(1), p);
+        duplicateRowsPerGroup.merge(gk, 1L, Long::sum);
+        duplicateDetectedPerGroup.merge(gk, r.getLong(2 + key.size()), Long::sum);
+      }
+    }
+  }
+
+  /** Decides cross-row problems, accepted and live periods, statuses and warnings. */
+  void decide(double jumpFactor) {
+    for (Entry e : entries) {
+      if (e.readError != null) {
+        e.findings.add(new FileFinding("file.unreadable", e.readError, null));
+      }
+      if (e.read() && e.readError == null && e.rows == 0) {
+        e.findings.add(new FileFinding("file.header_only", null, null));
+      }
+      if (e.skipped > 0) {
+        e.findings.add(new FileFinding("file.blank_lines", Long.toString(e.skipped), null));
+      }
+      if (e.formulas > 0) {
+        e.findings.add(new FileFinding("file.formulas", Long.toString(e.formulas), null));
+      }
+    }
+    Set<ServiceGroup.GroupKey> rejectedGroups = new LinkedHashSet<>();
+    for (ServiceGroup g : groups) {
+      Entry e = byId.get(g.submissionId());
+      if (e.failed()) {
+        continue;
+      }
+      if (!g.operatorId().equals(e.fileOperator)) {
+        e.crossRejected += g.rows();
+        rejectedGroups.add(g.key());
+        continue;
+      }
+      List<Problem> problems = new ArrayList<>();
+      if (g.minServiceSize() != g.maxServiceSize()) {
+        problems.add(
+            new Problem(
+                "service_size",
+                "service_level_consistent",
+                ReturnChecks.range(g.minServiceSize(), g.maxServiceSize()),
+                null));
+      }
+      if (g.minTotal() != null && !g.minTotal().equals(g.maxTotal())) {
+        problems.add(
+            new Problem(
+                "total_traffic",
+                "service_level_consistent",
+                ReturnChecks.range(g.minTotal(), g.maxTotal()),
+                null));
+      }
+      if (g.maxTotal() != null && g.detected() > g.maxTotal()) {
+        problems.add(
+            new Problem(
+                "spam_detected",
+                "detected_sum_le_total",
+                Long.toString(g.detected()),
+                Long.toString(g.maxTotal())));
+      }
+      long duplicates = duplicateRowsPerGroup.getOrDefault(g.key(), 0L);
+      if (!problems.isEmpty()) {
+        problems.forEach(p -> groupProblems.add(new GroupProblem(g.key(), p)));
+        e.crossRejected += g.rows();
+        rejectedGroups.add(g.key());
+      } else {
+        e.crossRejected += duplicates;
+        if (g.rows() > duplicates) {
+          e.acceptedPeriods.add(g.period());
+        }
+      }
+    }
+    decideLive();
+    for (Entry e : entries) {
+      e.status = status(e);
+    }
+    periodJumps(jumpFactor, rejectedGroups);
+    for (Entry e : entries) {
+      e.warnings = e.findings.stream().filter(f -> f.level() != Rule.Level.ERROR).count();
+    }
+  }
+
+  private void decideLive() {
+    Map<List<String>, List<Entry>> candidates =
+        new TreeMap<>(Comparator.comparing(Object::toString));
+    for (Entry e : entries) {
+      if (e.failed() || e.duplicateOf != null) {
+        continue;
+      }
+      for (String p : e.acceptedPeriods) {
+        candidates.computeIfAbsent(List.of(e.fileOperator, p), k -> new ArrayList<>()).add(e);
+      }
+    }
+    for (Map.Entry<List<String>, List<Entry>> c : candidates.entrySet()) {
+      List<Entry> list = c.getValue();
+      Entry winner = list.get(list.size() - 1); // entries are in the order received
+      String period = c.getKey().get(1);
+      winner.livePeriods.add(period);
+      for (Entry other : list) {
+        if (other != winner) {
+          winner.supersedes.add(other.id);
+          other.replacedBy.put(period, winner.id);
+        }
+      }
+    }
+  }
+
+  private static String status(Entry e) {
+    if (e.duplicateOf != null) {
+      return "duplicate";
+    }
+    if (e.failed()) {
+      return "failed";
+    }
+    if (e.accepted() == 0) {
+      return "rejected";
+    }
+    if (!e.acceptedPeriods.isEmpty() && e.livePeriods.isEmpty()) {
+      e.message = "superseded for " + String.join(", ", e.replacedBy.keySet());
+      return "superseded";
+    }
+    if (!e.replacedBy.isEmpty()) {
+      e.message =
+          "periods "
+              + String.join(", ", e.replacedBy.keySet())
+              + " superseded by a later submission";
+    }
+    return e.rejected() == 0 ? "accepted" : "accepted_with_rejects";
+  }
+
+  /**
+   * Warns where an operator's spam for a type jumps by more than {@code factor} on its last period.
+   */
+  private void periodJumps(double factor, Set<ServiceGroup.GroupKey> rejectedGroups) {
+    Map<List<String>, TreeMap<String, long[]>> series =
+        new TreeMap<>(Comparator.comparing(Object::toString));
+    Map<List<String>, Entry> owner = new HashMap<>();
+    for (ServiceGroup g : groups) {
+      Entry e = byId.get(g.submissionId());
+      if (e.failed() || rejectedGroups.contains(g.key()) || !e.livePeriods.contains(g.period())) {
+        continue;
+      }
+      long detected = g.detected() - duplicateDetectedPerGroup.getOrDefault(g.key(), 0L);
+      List<String> k = List.of(g.operatorId(), g.spamType());
+      series
+          .computeIfAbsent(k, x -> new TreeMap<>())
+          .merge(g.period(), new long[] {detected}, (a, b) -> new long[] {a[0] + b[0]});
+      owner.put(List.of(g.operatorId(), g.spamType(), g.period()), e);
+    }
+    for (Map.Entry<List<String>, TreeMap<String, long[]>> s : series.entrySet()) {
+      for (Map.Entry<String, long[]> p : s.getValue().entrySet()) {
+        String previous = previousPeriod(p.getKey());
+        long[] before = s.getValue().get(previous);
+        if (before == null || before[0] == 0 || p.getValue()[0] == 0) {
+          continue;
+        }
+        double ratio = p.getValue()[0] / (double) before[0];
+        if (ratio >= factor || ratio <= 1 / factor) {
+          Entry e = owner.get(List.of(s.getKey().get(0), s.getKey().get(1), p.getKey()));
+          e.findings.add(
+              new FileFinding(
+                  "period_jump",
+                  s.getKey().get(1) + " in " + p.getKey(),
+                  String.format(
+                      Locale.ROOT, "x%.1f (from %d to %d)", ratio, before[0], p.getValue()[0])));
+        }
+      }
+    }
+  }
+
+  /** The period before a canonical quarter or month. */
+  static String previousPeriod(String period) {
+    int year = Integer.parseInt(period.substring(0, 4));
+    if (period.charAt(5) == 'Q') {
+      int q = period.charAt(6) - '0';
+      return q == 1 ? (year - 1) + "-Q4" : year + "-Q" + (q - 1);
+    }
+    int m = Integer.parseInt(period.substring(5, 7));
+    return m == 1 ? (year - 1) + "-12" : String.format(Locale.ROOT, "%d-%02d", year, m - 1);
+  }
+
+  // ---- what the Spark side needs -------------------------------------------------------------
+
+  List<GroupProblem> groupProblems() {
+    return groupProblems;
+  }
+
+  Map<String, Map<Long, Problem>> duplicateProblems() {
+    return duplicateProblems;
+  }
+
+  /** Submission → the operator its file is about (the operator of its first valid row). */
+  Map<String, String> fileOperators() {
+    Map<String, String> out = new HashMap<>();
+    for (Entry e : entries) {
+      if (e.fileOperator != null && !e.failed()) {
+        out.put(e.id, e.fileOperator);
+      }
+    }
+    return out;
+  }
+
+  /** Submissions whose rows must be left out entirely (failed while reading). */
+  List<String> failedIds() {
+    return entries.stream().filter(Entry::failed).map(e -> e.id).toList();
+  }
+
+  Dataset<Row> liveFrame(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    for (Entry e : entries) {
+      for (String p : e.livePeriods) {
+        rows.add(RowFactory.create(e.id, p, true));
+      }
+    }
+    StructType schema =
+        new StructType()
+            .add("submission_id", DataTypes.StringType)
+            .add("period", DataTypes.StringType)
+            .add("_live_flag", DataTypes.BooleanType);
+    return spark.createDataFrame(rows, schema);
+  }
+
+  Dataset<Row> filesFrame(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    for (Entry e : entries) {
+      rows.add(RowFactory.create(e.id, e.file.uri()));
+    }
+    StructType schema =
+        new StructType()
+            .add("submission_id", DataTypes.StringType)
+            .add("file", DataTypes.StringType);
+    return spark.createDataFrame(rows, schema);
+  }
+
+  /** File-level findings and warnings as rows of {@code rejects}. */
+  Dataset<Row> fileFindingsFrame(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    for (Entry e : entries) {
+      for (FileFinding f : e.findings) {
+        boolean rowLevel = ReturnFormat.v1().rule(f.rule()).scope().equals("return");
+        String message =
+            rowLevel
+                ? Messages.render(f.rule(), "spam_detected", f.value(), f.other())
+                : f.message();
+        rows.add(
+            RowFactory.create(
+                e.id,
+                e.operator(),
+                e.file.uri(),
+                e.file.sheet(),
+                null,
+                rowLevel ? "spam_detected" : null,
+                f.value(),
+                f.rule(),
+                f.level().code(),
+                message));
+      }
+    }
+    return spark.createDataFrame(rows, rejectsSchema());
+  }
+
+  static StructType rejectsSchema() {
+    return Contracts.sparkSchema(TableContract.load("rejects"));
+  }
+
+  Dataset<Row> frame(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    for (Entry e : entries) {
+      ReturnFile f = e.file;
+      String message = e.message;
+      if (message == null) {
+        message =
+            e.findings.stream()
+                .filter(x -> x.level() == Rule.Level.ERROR)
+                .map(FileFinding::message)
+                .findFirst()
+                .orElse(null);
+      }
+      String supersededBy =
+          "superseded".equals(e.status)
+              ? e.replacedBy.values().stream().max(Comparator.naturalOrder()).orElse(null)
+              : null;
+      rows.add(
+          RowFactory.create(
+              e.id,
+              e.operator(),
+              e.acceptedPeriods.isEmpty() ? null : e.acceptedPeriods.toArray(String[]::new),
+              f.uri(),
+              f.fileName(),
+              f.format().code(),
+              f.sha256(),
+              f.sizeBytes(),
+              new Timestamp(f.receivedAtMillis()),
+              e.failed() ? 0L : e.rows,
+              e.accepted(),
+              e.rejected(),
+              e.warnings,
+              e.status,
+              message,
+              e.duplicateOf,
+              e.supersedes.isEmpty() ? null : e.supersedes.toArray(String[]::new),
+              supersededBy,
+              ReturnFormat.v1().version()));
+    }
+    return spark.createDataFrame(rows, Contracts.sparkSchema(TableContract.load("submissions")));
+  }
+
+  IngestReturns.Result result(long returnsRows, long commit) {
+    long read = 0;
+    long accepted = 0;
+    long rejected = 0;
+    long warnings = 0;
+    int failed = 0;
+    int duplicates = 0;
+    for (Entry e : entries) {
+      read += e.failed() ? 0 : e.rows;
+      accepted += e.accepted();
+      rejected += e.rejected();
+      warnings += e.warnings;
+      failed += "failed".equals(e.status) ? 1 : 0;
+      duplicates += "duplicate".equals(e.status) ? 1 : 0;
+    }
+    return new IngestReturns.Result(
+        entries.size(),
+        failed,
+        duplicates,
+        read,
+        accepted,
+        rejected,
+        warnings,
+        returnsRows,
+        commit);
+  }
+}

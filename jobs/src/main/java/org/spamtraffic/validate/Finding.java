@@ -1,0 +1,40 @@
+package org.spamtraffic.validate;
+
+import org.spamtraffic.intake.FileFinding;
+
+/**
+ * A rule broken somewhere in a file, placed: the same fields as a row of the {@code rejects} table
+ * minus the submission.
+ *
+ * @param sheet sheet of a workbook, or null
+ * @param row 1-based row number, or null for a file-level finding
+ * @param column canonical column, or null for row- and file-level findings
+ * @param value raw value as read
+ * @param rule rule id
+ * @param level error, warning or info
+ * @param message what is wrong and what is allowed
+ */
+public record Finding(
+    String sheet,
+    Long row,
+    String column,
+    String value,
+    String rule,
+    String level,
+    String message) {
+
+  /** A finding about a row. */
+  public static Finding of(String sheet, long row, Problem p) {
+    return new Finding(sheet, row, p.column(), p.value(), p.rule(), p.level().code(), p.message());
+  }
+
+  /** A finding about the whole file. */
+  public static Finding of(FileFinding f) {
+    return new Finding(null, null, null, f.value(), f.rule(), f.level().code(), f.message());
+  }
+
+  /** Whether the finding rejects its row or file. */
+  public boolean isError() {
+    return "error".equals(level);
+  }
+}

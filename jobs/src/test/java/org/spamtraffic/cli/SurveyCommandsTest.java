@@ -1,0 +1,187 @@
+package org.spamtraffic.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.spamtraffic.survey.form.FormReader;
+import org.spamtraffic.survey.form.FormWorkbook;
+import org.spamtraffic.survey.response.ResponseFile;
+import org.spamtraffic.survey.response.SourceFormat;
+import org.spamtraffic.survey.sheet.Sheet;
+import org.spamtraffic.survey.sheet.Sheets;
+
+/** check-form and template, through the real command line (no Spark). */
+class SurveyCommandsTest {
+  /** Exit code and what the command printed. */
+  record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      int exit = SpamTraffic.execute(args);
+      return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  private static Path questionnaireFolder() {
+    return Path.of("").toAbsolutePath().getParent().resolve("survey/questionnaire");
+  }
+
+  @Test
+  void checkFormDescribesAGoodForm() {
+    Run r = run("check-form", questionnaireFolder().toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .contains("Form itu_spam_questionnaire, version 2026.1")
+        .contains("Languages: English (en), French (fr)")
+        .contains("legislation/law_regime")
+        .contains("relevant: ${has_antispam_law} = 'yes'")
+        .contains("country              249:");
+  }
+
+  @Test
+  void checkFormListsEveryErrorWithSheetAndRowAndExitsNonZero(@TempDir Path dir) throws Exception {
+    Path bad = dir.resolve("bad.xlsx");
+    Sheet survey =
+        Sheets.csv(
+            "survey",
+            ("type,name,label\nselect_one colours,colour,Colour\ntext,colour,Again\n")
+                .getBytes(StandardCharsets.UTF_8));
+    try (var out = Files.newOutputStream(bad)) {
+      FormWorkbook.write(
+          java.util.List.of(new Sheet("survey", survey.header(), survey.rows())), out);
+    }
+    Run text = run("check-form", bad.toString());
+    assertThat(text.exit()).isEqualTo(1);
+    assertThat(text.out())
+        .contains(bad + ": 2 error(s)")
+        .contains(
+            "sheet survey, row 2, column type: Choice list 'colours' is not defined in the choices"
+                + " sheet")
+        .contains(
+            "sheet survey, row 3, column name: Duplicate name 'colour' (first used on row 2)");
+
+    Run json = run("check-form", bad.toString(), "--json");
+    assertThat(json.exit()).isEqualTo(1);
+    JsonNode n = new ObjectMapper().readTree(json.out());
+    assertThat(n.path("ok").asBoolean()).isFalse();
+    assertThat(n.path("errors").get(1).path("row").asInt()).isEqualTo(3);
+    assertThat(n.path("errors").get(1).path("sheet").asText()).isEqualTo("survey");
+
+    Run missing = run("check-form", dir.resolve("nope.xlsx").toString());
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.out()).contains("No such file");
+  }
+
+  @Test
+  void checkFormJsonOfAGoodForm() throws Exception {
+    Run r = run("check-form", "--json", questionnaireFolder().toString());
+    assertThat(r.exit()).isZero();
+    JsonNode n = new ObjectMapper().readTree(r.out());
+    assertThat(n.path("ok").asBoolean()).isTrue();
+    assertThat(n.path("languages").toString()).isEqualTo("[\"English (en)\",\"French (fr)\"]");
+    assertThat(n.path("choice_lists").path("yes_no").toString())
+        .isEqualTo("[\"yes\",\"no\",\"dont_know\"]");
+  }
+
+  @Test
+  void templateWritesTheOfflineFormInFrenchForOneCountry(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("forms/SEN.xlsx");
+    Run r =
+        run(
+            "template",
+            "--questionnaire",
+            "--lang",
+            "fr",
+            "--country",
+            "sen",
+            "--out",
+            out.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("in French (fr) for SEN");
+    ResponseFile read = ResponseFile.read(out.toString(), Files.readAllBytes(out));
+    assertThat(read.submissions()).hasSize(1);
+    assertThat(read.submissions().get(0).format()).isEqualTo(SourceFormat.OFFLINE_FORM);
+    assertThat(read.submissions().get(0).cells())
+        .containsEntry("_language", "French (fr)")
+        .containsEntry("country", "Sénégal (le)");
+  }
+
+  @Test
+  void templateWritesTheXlsFormThatReadsBackWithoutErrors(@TempDir Path dir) {
+    Path out = dir.resolve("xlsform.xlsx");
+    Run r = run("template", "--questionnaire", "--xlsform", "--out", out.toString());
+    assertThat(r.exit()).isZero();
+    assertThat(FormReader.read(out).errors()).isEmpty();
+  }
+
+  @Test
+  void templateWithoutQuestionnaireSaysTheReturnTemplateIsNotThereYet(@TempDir Path dir) {
+    Run r = run("template", "--out", dir.resolve("x.xlsx").toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("the operators' return template is not there yet");
+  }
+
+  @Test
+  void templateRefusesALanguageWithoutLabels(@TempDir Path dir) {
+    Run r =
+        run(
+            "template",
+            "--questionnaire",
+            "--lang",
+            "ar",
+            "--out",
+            dir.resolve("x.xlsx").toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err())
+        .contains("The questionnaire has no labels in 'ar' (it has English (en), French (fr))")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void templateWritesOneWorkbookPerCountry(@TempDir Path dir) throws Exception {
+    Run r =
+        run(
+            "template",
+            "--questionnaire",
+            "--lang",
+            "en",
+            "--country",
+            "KEN,NGA",
+            "--out",
+            dir.resolve("forms").toString());
+    assertThat(r.exit()).isZero();
+    for (String code : java.util.List.of("KEN", "NGA")) {
+      Path f = dir.resolve("forms/" + code + "-questionnaire-en.xlsx");
+      ResponseFile read = ResponseFile.read(f.toString(), Files.readAllBytes(f));
+      assertThat(read.submissions().get(0).cells().get("country"))
+          .isEqualTo(code.equals("KEN") ? "Kenya" : "Nigeria");
+    }
+  }
+
+  @Test
+  void templateWithoutOutSaysWhatIsNeeded() {
+    Run r = run("template", "--questionnaire");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--out is needed");
+    Run bare = run("template");
+    assertThat(bare.exit()).isEqualTo(2);
+    assertThat(bare.err()).contains("the operators' return template is not there yet");
+  }
+}

@@ -1,0 +1,21 @@
+package org.spamtraffic.survey.form;
+
+import java.util.Map;
+
+/**
+ * One choice of a list.
+ *
+ * @param name the value stored in answers
+ * @param labels label per language (language as written in the column, e.g. {@code English (en)})
+ * @param row row of the {@code choices} sheet (1-based, header is row 1)
+ */
+public record Choice(String name, Map<String, String> labels, int row) {
+  /** The label in {@code language}, else in any language, else the name. */
+  public String label(String language) {
+    String l = labels.get(language);
+    if (l != null && !l.isBlank()) {
+      return l;
+    }
+    return labels.values().stream().filter(s -> !s.isBlank()).findFirst().orElse(name);
+  }
+}
