@@ -46,8 +46,14 @@ final class CompareCommand extends SparkCommand {
       long onlyThere = b.exceptAll(a).count();
       boolean same = onlyHere == 0 && onlyThere == 0;
       equal &= same;
-      out.printf(Locale.ROOT, "%-28s %s (%,d rows; %,d only here, %,d only there)%n", table,
-          same ? "equal" : "DIFFERENT", a.count(), onlyHere, onlyThere);
+      out.printf(
+          Locale.ROOT,
+          "%-28s %s (%,d rows; %,d only here, %,d only there)%n",
+          table,
+          same ? "equal" : "DIFFERENT",
+          a.count(),
+          onlyHere,
+          onlyThere);
     }
     out.flush();
     return equal ? 0 : 1;

@@ -580,7 +580,10 @@ public final class StudyReport {
             labels.get("readiness.region.caption"),
             INDICATORS));
     List<String> grouped = answered.stream().filter(c -> !groupsOf(c).isEmpty()).toList();
-    if (grouped.isEmpty()) {
+    if (tables.get(COUNTRIES).isEmpty()) {
+      // Group membership (LDC, LLDC, SIDS) comes from the published countries table.
+      blocks.add(missing(COUNTRIES));
+    } else if (grouped.isEmpty()) {
       blocks.add(new ReportDocument.Missing(labels.get("readiness.no-groups")));
     } else {
       grouped =

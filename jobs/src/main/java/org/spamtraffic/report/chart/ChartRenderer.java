@@ -423,11 +423,12 @@ public final class ChartRenderer {
     data.addSeries(m.frame().id(), series);
     XYBlockRenderer renderer = new XYBlockRenderer();
     LookupPaintScale scale = new LookupPaintScale(m.min(), m.max() + 1e-9, Color.WHITE);
-    // A sequential blue ramp (light = low): readable in grey and by colour-blind readers.
-    int steps = 5;
-    for (int i = 0; i < steps; i++) {
-      double from = m.min() + (m.max() - m.min()) * i / steps;
-      scale.add(from, ChartStyle.lighter(ChartStyle.color(0), 0.85 - 0.2 * i));
+    // ColorBrewer's 5-class Blues (light = low): sequential, readable by colour-blind readers and
+    // in grey print.
+    int[] blues = {0xEFF3FF, 0xBDD7E7, 0x6BAED6, 0x3182BD, 0x08519C};
+    for (int i = 0; i < blues.length; i++) {
+      double from = m.min() + (m.max() - m.min()) * i / blues.length;
+      scale.add(from, new Color(blues[i]));
     }
     renderer.setPaintScale(scale);
     SymbolAxis x = new SymbolAxis(m.columnAxis(), m.columns().toArray(String[]::new));
