@@ -25,6 +25,9 @@ import picocli.CommandLine.Command;
       ShowCommand.class,
       GenerateCommand.class,
       CompareCommand.class,
+      AggregateCommand.class,
+      PublishCommand.class,
+      EstimateCommand.class,
       ReportCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -2,7 +2,10 @@ package org.spamtraffic.cli;
 
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.spamtraffic.aggregate.AggregateStage;
+import org.spamtraffic.estimate.EstimateStage;
 import org.spamtraffic.intake.IngestReturnsStage;
+import org.spamtraffic.publish.PublishStage;
 import org.spamtraffic.report.ReportStage;
 import org.spamtraffic.stage.Stage;
 import org.spamtraffic.stage.StudyContext;
@@ -41,7 +44,13 @@ final class Study extends SparkCommand {
 
   /** The study's stages, in the order data flows. */
   static List<Stage> stages() {
-    return List.of(new IngestReturnsStage(), new IngestSurveyStage(), new ReportStage());
+    return List.of(
+        new IngestReturnsStage(),
+        new IngestSurveyStage(),
+        new AggregateStage(),
+        new PublishStage(),
+        new EstimateStage(),
+        new ReportStage());
   }
 
   @Override

@@ -1,0 +1,93 @@
+package org.spamtraffic.cli;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.spamtraffic.estimate.Distribution;
+import org.spamtraffic.estimate.EstimateJob;
+import org.spamtraffic.estimate.ParameterFile;
+import org.spamtraffic.estimate.ParameterSet;
+import org.spamtraffic.warehouse.Warehouse;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Estimates the investment needed to counter spam, from {@code country_profile}. */
+@Command(
+    name = "estimate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Estimates the investment each country needs to counter spam (docs/investment-model.md)",
+      "from country_profile: writes investment, investment_totals, investment_intervals",
+      "(Monte Carlo) and investment_sensitivity."
+    })
+final class EstimateCommand extends SparkCommand {
+  @Option(
+      names = "--parameters",
+      paramLabel = "FILE",
+      description =
+          "An analyst's parameter file (schemas/investment-parameters.schema.json); it may list"
+              + " only the settings and parameters it changes. Default: the bundled"
+              + " schemas/investment-parameters-default.json")
+  String parameters;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "YYYY-Qn",
+      description = "Last quarter of the four-quarter window (default: latest in country_profile)")
+  String asOf;
+
+  @Option(
+      names = "--draws",
+      defaultValue = "10000",
+      description = "Monte Carlo draws (default: ${DEFAULT-VALUE})")
+  int draws;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "52",
+      description =
+          "Monte Carlo seed; the same seed gives the same intervals (default: ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(
+      names = "--distribution",
+      defaultValue = "pert",
+      description = "pert or triangular (default: ${DEFAULT-VALUE})")
+  String distribution;
+
+  @Option(
+      names = "--min-operators",
+      defaultValue = "3",
+      description =
+          "A country's rows are publishable with at least this many reporting operators"
+              + " (default: ${DEFAULT-VALUE})")
+  int minOperators;
+
+  @Override
+  protected int run(SparkSession spark, Warehouse warehouse) {
+    ParameterSet set = parameters == null ? ParameterFile.defaults() : read(spark, parameters);
+    EstimateJob.Options options =
+        new EstimateJob.Options(
+            asOf, set, draws, seed, Distribution.byKey(distribution), minOperators);
+    stageRunner().run(EstimateJob.NAME, () -> EstimateJob.run(warehouse, options));
+    return 0;
+  }
+
+  private static ParameterSet read(SparkSession spark, String uri) {
+    Path path = new Path(uri);
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      try (InputStream in = fs.open(path)) {
+        return ParameterFile.read(in, uri);
+      }
+    } catch (FileNotFoundException e) {
+      throw new IllegalArgumentException("Parameter file " + uri + " does not exist", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read parameter file " + uri, e);
+    }
+  }
+}
