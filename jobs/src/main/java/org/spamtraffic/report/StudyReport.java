@@ -1070,7 +1070,15 @@ public final class StudyReport {
 
   // ---------------------------------------------------------------- helpers
 
-  private ReportDocument.Figure figure(Chart chart, String caption, String table) {
+  /**
+   * The chart with its caption, or, when disclosure control withheld every value it would draw, a
+   * note saying so (an empty chart would only confuse).
+   */
+  private Block figure(Chart chart, String caption, String table) {
+    if (chart instanceof CategoryChart c && !c.hasValues()) {
+      return new ReportDocument.Missing(
+          labels.format("missing.withheld", caption, c.suppressedValues()));
+    }
     return new ReportDocument.Figure(chart, caption, table);
   }
 

@@ -236,7 +236,8 @@ public final class ChartRenderer {
         bars.setDefaultItemLabelsVisible(true);
         bars.setDefaultItemLabelFont(ChartStyle.TICK_LABEL);
         bars.setDefaultItemLabelPaint(ChartStyle.TEXT);
-        plot.getRangeAxis().setUpperMargin(0.2);
+        // Room for the value printed after the longest bar.
+        plot.getRangeAxis().setUpperMargin(0.3);
       }
     }
     style(plot);
@@ -479,6 +480,10 @@ public final class ChartRenderer {
     domain.setTickLabelPaint(ChartStyle.TEXT);
     domain.setLabelPaint(ChartStyle.TEXT);
     domain.setMaximumCategoryLabelLines(2);
+    if (PlotOrientation.HORIZONTAL.equals(plot.getOrientation())) {
+      // Labels such as parameter names have no spaces to wrap at: give them room on one line.
+      domain.setMaximumCategoryLabelWidthRatio(0.4f);
+    }
     if (PlotOrientation.VERTICAL.equals(plot.getOrientation()) && plot.getCategories().size() > 8) {
       domain.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     }
