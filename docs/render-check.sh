@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Renders a report bundle the way a report writer sees it: report.docx and tables.xlsx to PDF with
-# LibreOffice (headless), then every PDF page to PNG with poppler's pdftoppm, for a person to look
+# LibreOffice (headless), then the first PDF pages to PNG with poppler's pdftoppm, for a person to look
 # at (labels legible, nothing cut off, no overlapping text). Nothing here is committed.
 #
 #   docs/render-check.sh [BUNDLE_DIR] [OUT_DIR]
@@ -27,6 +27,7 @@ trap 'rm -rf "$PROFILE"' EXIT
 soffice --headless -env:UserInstallation="file://$PROFILE" \
   --convert-to pdf --outdir "$OUT" "$BUNDLE/report.docx" "$BUNDLE/tables.xlsx" >/dev/null
 for pdf in "$OUT"/report.pdf "$OUT"/tables.pdf; do
-  pdftoppm -r 70 -png "$pdf" "${pdf%.pdf}-page"
+  # The first pages are enough to judge the layout; a big published table prints to hundreds.
+  pdftoppm -r 70 -l 12 -png "$pdf" "${pdf%.pdf}-page"
 done
 echo "render-check: $(ls "$OUT"/*-page-*.png | wc -l) page images in $OUT (report.pdf: $(pdfinfo "$OUT/report.pdf" 2>/dev/null | awk '/^Pages/ {print $2}') pages)"

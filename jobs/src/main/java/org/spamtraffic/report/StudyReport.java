@@ -580,7 +580,10 @@ public final class StudyReport {
             labels.get("readiness.region.caption"),
             INDICATORS));
     List<String> grouped = answered.stream().filter(c -> !groupsOf(c).isEmpty()).toList();
-    if (grouped.isEmpty()) {
+    if (tables.get(COUNTRIES).isEmpty()) {
+      // Group membership (LDC, LLDC, SIDS) comes from the published countries table.
+      blocks.add(missing(COUNTRIES));
+    } else if (grouped.isEmpty()) {
       blocks.add(new ReportDocument.Missing(labels.get("readiness.no-groups")));
     } else {
       grouped =
@@ -1067,7 +1070,15 @@ public final class StudyReport {
 
   // ---------------------------------------------------------------- helpers
 
-  private ReportDocument.Figure figure(Chart chart, String caption, String table) {
+  /**
+   * The chart with its caption, or, when disclosure control withheld every value it would draw, a
+   * note saying so (an empty chart would only confuse).
+   */
+  private Block figure(Chart chart, String caption, String table) {
+    if (chart instanceof CategoryChart c && !c.hasValues()) {
+      return new ReportDocument.Missing(
+          labels.format("missing.withheld", caption, c.suppressedValues()));
+    }
     return new ReportDocument.Figure(chart, caption, table);
   }
 

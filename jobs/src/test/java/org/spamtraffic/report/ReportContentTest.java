@@ -351,6 +351,32 @@ class ReportContentTest {
   }
 
   @Test
+  void aChartWhoseValuesAreAllWithheldIsReplacedByANote() {
+    ReportTable v = Fixtures.volumes();
+    List<List<Object>> rows = new ArrayList<>();
+    for (List<Object> row : v.rows()) {
+      List<Object> copy = new ArrayList<>(row);
+      if ("Africa".equals(v.text(row, "area"))) {
+        copy.set(v.index("suppressed"), true);
+        for (String figure : List.of("spam_detected", "spam_share", "block_rate")) {
+          copy.set(v.index(figure), null);
+        }
+      }
+      rows.add(copy);
+    }
+    PublishedTables withheld =
+        PublishedTables.of(List.of(ReportTable.of(v.contract(), rows), Fixtures.countries()));
+    ReportDocument doc = StudyReport.build(withheld, Labels.of("en"), PARAMETERS);
+    assertThat(doc.figures())
+        .noneMatch(f -> f.chart().frame().id().equals("volume-by-type-africa"));
+    assertThat(doc.sections().get(1).blocks())
+        .contains(
+            new ReportDocument.Missing(
+                "Not drawn: Spam detected by type and quarter, Africa. Every value it would show"
+                    + " (6) was withheld by disclosure control."));
+  }
+
+  @Test
   void anUnknownLanguageOrCountryIsRefusedWithTheChoices() {
     assertThatThrownBy(() -> Labels.of("xx"))
         .hasMessage("No report labels for language 'xx'; available: [en, fr]");

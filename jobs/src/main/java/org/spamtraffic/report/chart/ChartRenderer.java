@@ -236,7 +236,8 @@ public final class ChartRenderer {
         bars.setDefaultItemLabelsVisible(true);
         bars.setDefaultItemLabelFont(ChartStyle.TICK_LABEL);
         bars.setDefaultItemLabelPaint(ChartStyle.TEXT);
-        plot.getRangeAxis().setUpperMargin(0.2);
+        // Room for the value printed after the longest bar.
+        plot.getRangeAxis().setUpperMargin(0.3);
       }
     }
     style(plot);
@@ -423,11 +424,12 @@ public final class ChartRenderer {
     data.addSeries(m.frame().id(), series);
     XYBlockRenderer renderer = new XYBlockRenderer();
     LookupPaintScale scale = new LookupPaintScale(m.min(), m.max() + 1e-9, Color.WHITE);
-    // A sequential blue ramp (light = low): readable in grey and by colour-blind readers.
-    int steps = 5;
-    for (int i = 0; i < steps; i++) {
-      double from = m.min() + (m.max() - m.min()) * i / steps;
-      scale.add(from, ChartStyle.lighter(ChartStyle.color(0), 0.85 - 0.2 * i));
+    // ColorBrewer's 5-class Blues (light = low): sequential, readable by colour-blind readers and
+    // in grey print.
+    int[] blues = {0xEFF3FF, 0xBDD7E7, 0x6BAED6, 0x3182BD, 0x08519C};
+    for (int i = 0; i < blues.length; i++) {
+      double from = m.min() + (m.max() - m.min()) * i / blues.length;
+      scale.add(from, new Color(blues[i]));
     }
     renderer.setPaintScale(scale);
     SymbolAxis x = new SymbolAxis(m.columnAxis(), m.columns().toArray(String[]::new));
@@ -478,6 +480,10 @@ public final class ChartRenderer {
     domain.setTickLabelPaint(ChartStyle.TEXT);
     domain.setLabelPaint(ChartStyle.TEXT);
     domain.setMaximumCategoryLabelLines(2);
+    if (PlotOrientation.HORIZONTAL.equals(plot.getOrientation())) {
+      // Labels such as parameter names have no spaces to wrap at: give them room on one line.
+      domain.setMaximumCategoryLabelWidthRatio(0.4f);
+    }
     if (PlotOrientation.VERTICAL.equals(plot.getOrientation()) && plot.getCategories().size() > 8) {
       domain.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     }
