@@ -63,7 +63,7 @@ final class CrossRowProblems {
                 struct(
                     lit("operator_id").as("column"),
                     lit("one_operator_per_file").as("rule"),
-                    col("raw_operator_id").as("value"),
+                    col("operator_id").as("value"),
                     col("_file_operator").as("other")))));
 
     if (!submissions.groupProblems().isEmpty()) {

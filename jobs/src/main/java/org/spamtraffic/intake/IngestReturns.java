@@ -127,7 +127,7 @@ public final class IngestReturns {
 
     List<ReadTask> tasks = submissions.readTasks();
     Dataset<Row> raw = rawRows(tasks);
-    Dataset<Row> checked = check(raw).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> checked = forLaterSteps(check(raw)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       submissions.recordGroups(groups(checked));
       submissions.recordDuplicates(duplicateRows(checked, submissions));
@@ -209,6 +209,24 @@ public final class IngestReturns {
         .withColumn(
             "_problems",
             when(data.and(functions_not(SparkChecks.valid())), SparkChecks.problems()));
+  }
+
+  /**
+   * Keeps only what the steps after checking use, before the rows are cached: the typed values,
+   * validity and the problem list (which already carries each raw value it needs), not the raw text
+   * and per-field error columns. The cache is the costliest structure of the job.
+   */
+  static Dataset<Row> forLaterSteps(Dataset<Row> checked) {
+    List<String> drop = new ArrayList<>();
+    for (String c : checked.columns()) {
+      if ((c.startsWith("raw_") && !c.equals("raw_operator_id"))
+          || c.startsWith("_e_")
+          || c.equals("_width")
+          || c.equals("_field_count")) {
+        drop.add(c);
+      }
+    }
+    return checked.drop(drop.toArray(String[]::new));
   }
 
   private static Column functions_not(Column c) {
