@@ -106,7 +106,8 @@ class PortalBrowserTest {
     browser.get(base + "/upload");
     browser.findElement(By.id("file")).sendKeys(file.getAbsolutePath());
     browser.findElement(By.id("send")).click();
-    return browser.findElement(By.id("verdict")).getText();
+    // The upload is checked before the result page comes back: wait for it, not for a fixed time.
+    return await(By.id("verdict")).getText();
   }
 
   /** Saves what the browser shows under target/, for a person to look at (never committed). */
@@ -123,6 +124,10 @@ class PortalBrowserTest {
     assertThat(browser.getCurrentUrl()).endsWith("/signin");
     browser.findElement(By.id("token")).sendKeys(token);
     browser.findElement(By.id("signin")).click();
+    new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(60))
+        .until(
+            org.openqa.selenium.support.ui.ExpectedConditions.textToBe(
+                By.tagName("h1"), "Send a return"));
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Send a return");
     screenshot("portal-upload.png");
     assertThat(browser.findElement(By.tagName("header")).getText()).contains("Signed in as KE-E2E");
@@ -172,5 +177,12 @@ class PortalBrowserTest {
     assertThat(history).contains("good-return.csv").contains("bad-return.csv");
     assertThat(history).contains("rows: 1 accepted, 1 rejected");
     assertThat(history).contains("waiting for the next batch run");
+  }
+
+  /** The element once the page that holds it has loaded (at most a minute). */
+  private static org.openqa.selenium.WebElement await(By locator) {
+    return new org.openqa.selenium.support.ui.WebDriverWait(
+            browser, java.time.Duration.ofSeconds(60))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(locator));
   }
 }
