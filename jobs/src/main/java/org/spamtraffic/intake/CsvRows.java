@@ -14,12 +14,11 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
 /** Rows of a CSV file: UTF-8 (with or without BOM) or UTF-16, any separator, RFC 4180 quoting. */
-final class CsvRows implements RowSource {
+final class CsvRows extends LookaheadRows {
   private final ReturnFile file;
   private final long firstLine;
   private final CsvReader<CsvRecord> reader;
   private final Iterator<CsvRecord> records;
-  private RawRow next;
 
   /**
    * Rows of the whole file ({@code range} null) or of one chunk {start, end, first line number} cut
@@ -44,7 +43,6 @@ final class CsvRows implements RowSource {
         builder(file.delimiter())
             .ofCsvRecord(new InputStreamReader(in, Charset.forName(file.charset())));
     this.records = reader.iterator();
-    advance();
   }
 
   static CsvReader.CsvReaderBuilder builder(char delimiter) {
@@ -77,8 +75,8 @@ final class CsvRows implements RowSource {
     }
   }
 
-  private void advance() {
-    next = null;
+  @Override
+  protected RawRow fetch() {
     HeaderMapping mapping = file.mapping();
     while (records.hasNext()) {
       CsvRecord r = records.next();
@@ -94,24 +92,9 @@ final class CsvRows implements RowSource {
       for (int i = mapping.width(); i < count && !malformed; i++) {
         malformed = !fields.get(i).isBlank();
       }
-      next = new RawRow(null, line, kind, cells, malformed ? count : -1, 0);
-      return;
+      return new RawRow(null, line, kind, cells, malformed ? count : -1, 0);
     }
-  }
-
-  @Override
-  public boolean hasNext() {
-    return next != null;
-  }
-
-  @Override
-  public RawRow next() {
-    if (next == null) {
-      throw new java.util.NoSuchElementException();
-    }
-    RawRow r = next;
-    advance();
-    return r;
+    return null;
   }
 
   @Override

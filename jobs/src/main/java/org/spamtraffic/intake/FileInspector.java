@@ -566,7 +566,10 @@ public final class FileInspector {
     return t.length() > 60 ? t.substring(0, 57) + "..." : t;
   }
 
-  static String describe(Throwable e) {
+  /**
+   * An unexpected failure in one line for an operator: its message, or its kind when it has none.
+   */
+  public static String describe(Throwable e) {
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
   }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -206,9 +207,7 @@ public final class IngestReturns {
     Column data = col("kind").equalTo("DATA");
     return typed
         .withColumn("_valid", data.and(SparkChecks.valid()))
-        .withColumn(
-            "_problems",
-            when(data.and(functions_not(SparkChecks.valid())), SparkChecks.problems()));
+        .withColumn("_problems", when(data.and(not(SparkChecks.valid())), SparkChecks.problems()));
   }
 
   /**
@@ -227,10 +226,6 @@ public final class IngestReturns {
       }
     }
     return checked.drop(drop.toArray(String[]::new));
-  }
-
-  private static Column functions_not(Column c) {
-    return org.apache.spark.sql.functions.not(c);
   }
 
   /**
@@ -285,7 +280,7 @@ public final class IngestReturns {
     Dataset<Row> rows = checked;
     List<String> failed = submissions.failedIds();
     if (!failed.isEmpty()) {
-      rows = rows.filter(functions_not(col("submission_id").isin(failed.toArray())));
+      rows = rows.filter(not(col("submission_id").isin(failed.toArray())));
     }
     rows = new CrossRowProblems(spark, submissions).attach(rows);
     Column ok = col("_valid").and(col("_cross").isNull());
@@ -301,7 +296,7 @@ public final class IngestReturns {
         udf((UDF4<String, String, String, String, String>) Messages::render, DataTypes.StringType);
     Dataset<Row> rowProblems =
         finalRows
-            .filter(col("kind").equalTo("DATA").and(functions_not(col("_ok"))))
+            .filter(col("kind").equalTo("DATA").and(not(col("_ok"))))
             .select(
                 col("submission_id"),
                 col("sheet"),

@@ -107,8 +107,7 @@ public record ReadTask(String submissionId, ReturnFile file, long[] range) imple
     values.add(-1);
     values.add(0);
     values.add(0);
-    String m = e.getMessage();
-    values.add(m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip());
+    values.add(FileInspector.describe(e));
     for (int i = 0; i < ReturnFormat.v1().fields().size(); i++) {
       values.add(null);
     }

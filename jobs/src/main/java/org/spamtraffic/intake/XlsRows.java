@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -19,14 +18,13 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 
 /** Rows of a legacy XLS (BIFF8) sheet, read with POI (the format caps a sheet at 65,536 rows). */
-final class XlsRows implements RowSource {
+final class XlsRows extends LookaheadRows {
   private final ReturnFile file;
   private final Path original;
   private final File local;
   private final POIFSFileSystem poifs;
   private final HSSFWorkbook workbook;
   private final Iterator<Row> rows;
-  private RawRow next;
 
   XlsRows(ReturnFile file, Configuration conf) throws IOException {
     this.file = file;
@@ -35,7 +33,6 @@ final class XlsRows implements RowSource {
     this.poifs = new POIFSFileSystem(local, true);
     this.workbook = new HSSFWorkbook(poifs.getRoot(), true);
     this.rows = workbook.getSheet(file.sheet()).rowIterator();
-    advance();
   }
 
   static FileInspector.HeaderRow findHeader(Sheet sheet, int maxRows, int minMatched) {
@@ -85,8 +82,8 @@ final class XlsRows implements RowSource {
     return null;
   }
 
-  private void advance() {
-    next = null;
+  @Override
+  protected RawRow fetch() {
     int[] positions = file.mapping().positions();
     while (rows.hasNext()) {
       Row row = rows.next();
@@ -106,26 +103,10 @@ final class XlsRows implements RowSource {
           cells[i] = t == null || t.isEmpty() ? null : t;
         }
       }
-      next =
-          new RawRow(
-              file.sheet(), number, RowSource.kindOf(cells, file.mapping()), cells, -1, formulas);
-      return;
+      return new RawRow(
+          file.sheet(), number, RowSource.kindOf(cells, file.mapping()), cells, -1, formulas);
     }
-  }
-
-  @Override
-  public boolean hasNext() {
-    return next != null;
-  }
-
-  @Override
-  public RawRow next() {
-    if (next == null) {
-      throw new NoSuchElementException();
-    }
-    RawRow r = next;
-    advance();
-    return r;
+    return null;
   }
 
   @Override

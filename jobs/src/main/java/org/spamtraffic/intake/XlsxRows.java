@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -22,7 +21,7 @@ import org.dhatim.fastexcel.reader.Sheet;
  * Rows of an XLSX sheet, streamed with fastexcel-reader (StAX over the sheet XML, constant memory;
  * about four times faster than POI's event API on this project's benchmark).
  */
-final class XlsxRows implements RowSource {
+final class XlsxRows extends LookaheadRows {
   /** Cell formats are needed to tell dates from numbers; parse errors become error cells. */
   static final ReadingOptions OPTIONS = new ReadingOptions(true, true);
 
@@ -33,7 +32,6 @@ final class XlsxRows implements RowSource {
   private final Stream<Row> stream;
   private final Iterator<Row> rows;
   private final boolean date1904;
-  private RawRow next;
 
   XlsxRows(ReturnFile file, Configuration conf) throws IOException {
     this.file = file;
@@ -48,7 +46,6 @@ final class XlsxRows implements RowSource {
             .orElseThrow(() -> new IOException("sheet " + file.sheet() + " disappeared"));
     this.stream = sheet.openStream();
     this.rows = stream.iterator();
-    advance();
   }
 
   static FileInspector.HeaderRow findHeader(
@@ -115,8 +112,8 @@ final class XlsxRows implements RowSource {
     return id != null && DateUtil.isADateFormat(id, format);
   }
 
-  private void advance() {
-    next = null;
+  @Override
+  protected RawRow fetch() {
     HeaderMapping mapping = file.mapping();
     int[] positions = mapping.positions();
     while (rows.hasNext()) {
@@ -137,26 +134,10 @@ final class XlsxRows implements RowSource {
           cells[i] = t == null || t.isEmpty() ? null : t;
         }
       }
-      next =
-          new RawRow(
-              file.sheet(), row.getRowNum(), RowSource.kindOf(cells, mapping), cells, -1, formulas);
-      return;
+      return new RawRow(
+          file.sheet(), row.getRowNum(), RowSource.kindOf(cells, mapping), cells, -1, formulas);
     }
-  }
-
-  @Override
-  public boolean hasNext() {
-    return next != null;
-  }
-
-  @Override
-  public RawRow next() {
-    if (next == null) {
-      throw new NoSuchElementException();
-    }
-    RawRow r = next;
-    advance();
-    return r;
+    return null;
   }
 
   @Override

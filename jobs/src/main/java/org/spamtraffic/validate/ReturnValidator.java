@@ -73,7 +73,7 @@ public final class ReturnValidator {
         }
       }
     } catch (IOException | RuntimeException e) {
-      FileFinding f = new FileFinding("file.unreadable", FileInspectorMessages.describe(e), null);
+      FileFinding f = new FileFinding("file.unreadable", FileInspector.describe(e), null);
       findings.add(Finding.of(f));
       byRule.merge(f.rule(), 1L, Long::sum);
       return new ValidationReport(file, 0, 0, 0, warnings, 0, 0, byRule, findings, false);
@@ -130,15 +130,5 @@ public final class ReturnValidator {
         byRule,
         findings,
         truncated);
-  }
-
-  /** Describes an unexpected reading failure in one line. */
-  static final class FileInspectorMessages {
-    private FileInspectorMessages() {}
-
-    static String describe(Throwable e) {
-      String m = e.getMessage();
-      return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
-    }
   }
 }
