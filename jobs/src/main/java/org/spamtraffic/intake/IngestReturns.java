@@ -2,13 +2,9 @@ package org.spamtraffic.intake;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -27,17 +23,18 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.sql.types.StructType;
 import org.spamtraffic.schema.ReturnFormat;
+import org.spamtraffic.schema.TableContract;
 import org.spamtraffic.stage.StageResult;
 import org.spamtraffic.validate.Messages;
 import org.spamtraffic.validate.SparkChecks;
+import org.spamtraffic.warehouse.Contracts;
 import org.spamtraffic.warehouse.Warehouse;
 
 /**
@@ -49,8 +46,11 @@ import org.spamtraffic.warehouse.Warehouse;
  *
  * <p>The landing folder is the source of truth: every run rebuilds the three tables from all the
  * files in it, so a re-run gives the same tables and a resubmitted file is recognised by its hash.
- * One pass reads and checks the rows; the checked rows are cached, and small aggregations over the
- * cache decide the rules across rows and which submission is live for each operator and period.
+ * One pass ({@link CheckingPass}) reads and checks the rows and writes the valid ones straight into
+ * the new version of {@code returns}, the rejected ones to scratch, and small per-group figures to
+ * the driver; the driver then decides the rules across rows and which submission is live for each
+ * operator and period, and {@link StagedReturns} deletes or rewrites the few files those decisions
+ * touch. Nothing is visible until the commit.
  */
 public final class IngestReturns {
   /**
@@ -126,45 +126,104 @@ public final class IngestReturns {
     List<ReturnFile> inspected = uris.parallelStream().map(inspector::inspect).toList();
     Submissions submissions = new Submissions(inspected);
 
+    Warehouse.Transaction tx = warehouse.begin("ingest-returns");
+    String returnsFolder = tx.stage("returns");
+    String rejectedFolder = tx.scratch() + "/rejected-rows";
     List<ReadTask> tasks = submissions.readTasks();
-    Dataset<Row> raw = rawRows(tasks);
-    Dataset<Row> checked = forLaterSteps(check(raw)).persist(StorageLevel.MEMORY_AND_DISK());
-    try {
-      submissions.recordGroups(groups(checked));
-      submissions.recordDuplicates(duplicateRows(checked, submissions));
-      submissions.decide(options.jumpFactor());
+    List<CheckingPass.TaskSummary> summaries =
+        tasks.isEmpty()
+            ? List.of()
+            : CheckingPass.run(
+                spark,
+                passFrame(check(rawRows(tasks)), submissions),
+                RETURNS_DATA_COLUMNS.size(),
+                returnsFolder,
+                rejectedFolder,
+                submissions.chunkedIds());
+    StagedReturns staged = new StagedReturns(spark, returnsFolder, summaries);
 
-      Dataset<Row> finalRows = withCrossRowProblems(checked, submissions);
-      Observation returnsCount = new Observation("returns");
-      Dataset<Row> returns =
-          finalRows
-              .filter(col("kind").equalTo("DATA").and(col("_ok")).and(col("_live")))
-              .observe(returnsCount, count(lit(1)).as("rows"));
-      Dataset<Row> rejects = rejects(finalRows, submissions);
+    submissions.recordGroups(mergedGroups(summaries));
+    Dataset<Row> repeatedKeys = repeatedKeyHashes(summaries, submissions.chunkedIds());
+    submissions.recordDuplicates(
+        repeatedKeys == null ? List.of() : duplicateRows(staged.read(), repeatedKeys));
+    submissions.decide(options.jumpFactor());
 
-      Warehouse.Transaction tx = warehouse.begin("ingest-returns");
-      tx.write(
-          "returns",
-          returnsFrame(returns.join(broadcast(submissions.filesFrame(spark)), "submission_id")));
-      long returnsRows = observedRows(returnsCount);
-      tx.write("rejects", rejects);
-      tx.write("submissions", submissions.frame(spark));
-      tx.rows("returns", returnsRows).rows("submissions", inspected.size());
-      Warehouse.Commit commit = tx.commit();
-      return submissions.result(returnsRows, commit.number());
-    } finally {
-      checked.unpersist();
+    Dataset<Row> crossRejects = staged.settle(submissions, this::withCrossRowProblems);
+    if (staged.isEmpty()) {
+      tx.write("returns", spark.createDataFrame(List.of(), RETURNS_SCHEMA));
     }
+    long returnsRows = warehouseCount(returnsFolder);
+    Dataset<Row> rejects = rowRejects(rejectedFolder, summaries, submissions);
+    if (crossRejects != null) {
+      rejects = rejects.unionByName(crossRejects);
+    }
+    tx.write(
+        "rejects",
+        withFile(rejects, submissions).unionByName(submissions.fileFindingsFrame(spark)));
+    tx.write("submissions", submissions.frame(spark));
+    tx.rows("returns", returnsRows).rows("submissions", inspected.size());
+    Warehouse.Commit commit = tx.commit();
+    return submissions.result(returnsRows, commit.number());
   }
 
-  private static long observedRows(Observation observation) {
-    try {
-      Object n = observation.getAsJava().get("rows");
-      return n instanceof Long l ? l : 0L;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while counting rows", e);
+  /** The contract of {@code returns}, and its data columns (all but the partition column). */
+  private static final StructType RETURNS_SCHEMA =
+      Contracts.sparkSchema(TableContract.load("returns"));
+
+  private static final List<String> RETURNS_DATA_COLUMNS =
+      java.util.Arrays.stream(RETURNS_SCHEMA.fieldNames())
+          .filter(c -> !TableContract.load("returns").partitionBy().contains(c))
+          .toList();
+
+  /**
+   * The checked rows in the layout of the checking pass: the {@code returns} data columns, typed as
+   * the contract says, then what the pass needs to count and reject ({@link CheckingPass#EXTRA}).
+   */
+  private Dataset<Row> passFrame(Dataset<Row> checked, Submissions submissions) {
+    Dataset<Row> rows =
+        withDerived(
+            checked
+                .join(broadcast(submissions.filesFrame(spark)), "submission_id")
+                .withColumnRenamed("file", "source_file")
+                .withColumnRenamed("sheet", "source_sheet")
+                .withColumnRenamed("row", "source_row"));
+    List<Column> cols = new ArrayList<>();
+    for (String c : RETURNS_DATA_COLUMNS) {
+      cols.add(col(c).cast(RETURNS_SCHEMA.apply(c).dataType()).as(c));
     }
+    Column keyHash =
+        xxhash64(
+            ReturnFormat.v1().key().stream()
+                .map(k -> col(k).cast(RETURNS_SCHEMA.apply(k).dataType()))
+                .toArray(Column[]::new));
+    for (String c : CheckingPass.EXTRA) {
+      cols.add(
+          switch (c) {
+            case "period" -> col(c).cast("string");
+            case "_key_hash" -> when(col("_valid"), keyHash).as(c);
+            default -> col(c);
+          });
+    }
+    return rows.select(cols.toArray(Column[]::new));
+  }
+
+  private static java.util.Collection<GroupStats> mergedGroups(
+      List<CheckingPass.TaskSummary> summaries) {
+    java.util.Map<List<Object>, GroupStats> merged = new java.util.LinkedHashMap<>();
+    for (CheckingPass.TaskSummary s : summaries) {
+      for (GroupStats g : s.groups()) {
+        GroupStats m = merged.putIfAbsent(g.key(), g);
+        if (m != null) {
+          m.merge(g);
+        }
+      }
+    }
+    return merged.values();
+  }
+
+  /** Rows in a folder of Parquet files, from their footers. */
+  private long warehouseCount(String folder) {
+    return spark.read().schema(RETURNS_SCHEMA).parquet(folder).count();
   }
 
   /** Every file under {@code landing}, recursively, skipping hidden and underscore files. */
@@ -211,120 +270,141 @@ public final class IngestReturns {
   }
 
   /**
-   * Keeps only what the steps after checking use, before the rows are cached: the typed values,
-   * validity and the problem list (which already carries each raw value it needs), not the raw text
-   * and per-field error columns. The cache is the costliest structure of the job.
+   * Key hashes that occur more than once within a submission, from the tasks' sorted hashes (the
+   * chunks of a file read in parallel have their hashes merged here); null when there is none, the
+   * usual case, and then no duplicate search runs at all.
    */
-  static Dataset<Row> forLaterSteps(Dataset<Row> checked) {
-    List<String> drop = new ArrayList<>();
-    for (String c : checked.columns()) {
-      if ((c.startsWith("raw_") && !c.equals("raw_operator_id"))
-          || c.startsWith("_e_")
-          || c.equals("_width")
-          || c.equals("_field_count")) {
-        drop.add(c);
+  private Dataset<Row> repeatedKeyHashes(
+      List<CheckingPass.TaskSummary> summaries, java.util.Set<String> chunked) {
+    java.util.Map<String, List<long[]>> bySubmission = new java.util.TreeMap<>();
+    for (CheckingPass.TaskSummary s : summaries) {
+      if (s.submissionId() != null && s.keyHashes().length > 0) {
+        bySubmission.computeIfAbsent(s.submissionId(), k -> new ArrayList<>()).add(s.keyHashes());
       }
     }
-    return checked.drop(drop.toArray(String[]::new));
+    List<Row> rows = new ArrayList<>();
+    bySubmission.forEach(
+        (submission, parts) -> {
+          long[] repeated;
+          if (chunked.contains(submission)) {
+            long[] all = parts.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+            java.util.Arrays.parallelSort(all);
+            repeated = CheckingPass.repeated(all, all.length);
+          } else {
+            repeated = parts.get(0); // one task read the whole file and kept only repeats
+          }
+          for (long h : repeated) {
+            rows.add(org.apache.spark.sql.RowFactory.create(submission, h));
+          }
+        });
+    if (rows.isEmpty()) {
+      return null;
+    }
+    return spark.createDataFrame(
+        rows,
+        new StructType()
+            .add("submission_id", DataTypes.StringType)
+            .add("_key_hash", DataTypes.LongType));
   }
 
   /**
-   * One aggregation over the checked rows, grouped by file, kind of line, validity, operator,
-   * period and type: enough for the per-file counts, the file's operator and the service-level
-   * rules, and small (a file has a few dozen such groups).
+   * The valid rows whose key hash is repeated within their submission (one scan of the key columns
+   * of the new {@code returns} files, no shuffle): the driver then compares their exact keys.
    */
-  private static List<Row> groups(Dataset<Row> checked) {
-    return checked
-        .groupBy("submission_id", "kind", "_valid", "operator_id", "period", "spam_type")
-        .agg(
-            count(lit(1)).as("rows"),
-            sum(col("formula_cells").cast("long")).as("formulas"),
-            min("_error").as("error"),
-            min("row").as("first_row"),
-            min("service_size"),
-            max("service_size"),
-            min("total_traffic"),
-            max("total_traffic"),
-            sum("spam_detected"))
-        .collectAsList();
-  }
-
-  /**
-   * Rows sharing a key within a submission: first by a 64-bit hash (one small aggregation), then
-   * the few colliding rows are fetched and compared on their exact key on the driver.
-   */
-  private List<Row> duplicateRows(Dataset<Row> checked, Submissions submissions) {
+  private static List<Row> duplicateRows(Dataset<Row> staged, Dataset<Row> repeatedKeys) {
     List<String> key = ReturnFormat.v1().key();
     Column hash =
         xxhash64(key.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
-    Dataset<Row> hashed = checked.filter(col("_valid")).withColumn("_key_hash", hash);
-    Dataset<Row> collisions =
-        hashed
-            .groupBy("submission_id", "_key_hash")
-            .agg(count(lit(1)).as("n"))
-            .filter(col("n").gt(1))
-            .select("submission_id", "_key_hash");
     List<Column> select = new ArrayList<>();
     select.add(col("submission_id"));
-    select.add(col("row"));
+    select.add(col("source_row"));
     key.forEach(k -> select.add(col(k)));
     select.add(col("spam_detected"));
-    return hashed
-        .join(broadcast(collisions), new String[] {"submission_id", "_key_hash"})
+    return staged
+        .withColumn("_key_hash", hash)
+        .join(broadcast(repeatedKeys), new String[] {"submission_id", "_key_hash"})
         .select(select.toArray(Column[]::new))
         .collectAsList();
   }
 
-  /** Adds the cross-row problems, {@code _ok} (no problem at all) and {@code _live}. */
-  private Dataset<Row> withCrossRowProblems(Dataset<Row> checked, Submissions submissions) {
-    Dataset<Row> rows = checked;
+  /**
+   * Puts the cross-row problems on valid rows read back from {@code returns} files ({@code _cross},
+   * null when there is none).
+   */
+  private Dataset<Row> withCrossRowProblems(Dataset<Row> staged, Submissions submissions) {
+    Dataset<Row> rows = staged.withColumn("row", col("source_row")).withColumn("_valid", lit(true));
+    return new CrossRowProblems(spark, submissions).attach(rows);
+  }
+
+  /** The rejects of rows that broke a cell or row rule, from the pass's scratch files. */
+  private Dataset<Row> rowRejects(
+      String folder, List<CheckingPass.TaskSummary> summaries, Submissions submissions) {
+    boolean any = summaries.stream().anyMatch(s -> s.rejectedRows() > 0);
+    StructType scratch =
+        new StructType()
+            .add("submission_id", DataTypes.StringType)
+            .add("source_sheet", DataTypes.StringType)
+            .add("source_row", DataTypes.LongType)
+            .add("raw_operator_id", DataTypes.StringType)
+            .add("_problems", PROBLEMS);
+    Dataset<Row> rows =
+        any
+            ? spark.read().schema(scratch).parquet(folder)
+            : spark.createDataFrame(List.of(), scratch);
     List<String> failed = submissions.failedIds();
     if (!failed.isEmpty()) {
       rows = rows.filter(not(col("submission_id").isin(failed.toArray())));
     }
-    rows = new CrossRowProblems(spark, submissions).attach(rows);
-    Column ok = col("_valid").and(col("_cross").isNull());
-    Dataset<Row> live = submissions.liveFrame(spark);
-    return rows.withColumn("_ok", ok)
-        .join(broadcast(live), new String[] {"submission_id", "period"}, "left")
-        .withColumn("_live", org.apache.spark.sql.functions.coalesce(col("_live_flag"), lit(false)))
-        .drop("_live_flag");
-  }
-
-  private Dataset<Row> rejects(Dataset<Row> finalRows, Submissions submissions) {
-    UserDefinedFunction message =
-        udf((UDF4<String, String, String, String, String>) Messages::render, DataTypes.StringType);
-    Dataset<Row> rowProblems =
-        finalRows
-            .filter(col("kind").equalTo("DATA").and(not(col("_ok"))))
-            .select(
-                col("submission_id"),
-                col("sheet"),
-                col("row"),
-                col("raw_operator_id"),
-                explode(
-                        org.apache.spark.sql.functions.concat(
-                            org.apache.spark.sql.functions.coalesce(
-                                col("_problems"), org.apache.spark.sql.functions.array()),
-                            org.apache.spark.sql.functions.coalesce(
-                                col("_cross"), org.apache.spark.sql.functions.array())))
-                    .as("p"));
-    Dataset<Row> fromRows =
-        rowProblems.select(
+    return problemRows(
+        rows.select(
             col("submission_id"),
             col("raw_operator_id").as("operator_id"),
-            col("sheet"),
-            col("row"),
-            col("p.column").as("column"),
-            col("p.value").as("value"),
-            col("p.rule").as("rule"),
-            levelOf(col("p.rule")).as("level"),
-            message
-                .apply(col("p.rule"), col("p.column"), col("p.value"), col("p.other"))
-                .as("message"));
-    Dataset<Row> files = submissions.filesFrame(spark);
-    Dataset<Row> withFile = fromRows.join(broadcast(files), new String[] {"submission_id"}, "left");
-    return withFile.unionByName(submissions.fileFindingsFrame(spark));
+            col("source_sheet").as("sheet"),
+            col("source_row").as("row"),
+            explode(col("_problems")).as("p")));
+  }
+
+  /** Rejects of rows rejected across rows ({@code _cross}), in the same shape. */
+  static Dataset<Row> crossRejects(Dataset<Row> withCross) {
+    return problemRows(
+        withCross
+            .filter(col("_cross").isNotNull())
+            .select(
+                col("submission_id"),
+                col("operator_id"),
+                col("source_sheet").as("sheet"),
+                col("source_row").as("row"),
+                explode(col("_cross")).as("p")));
+  }
+
+  private static final org.apache.spark.sql.types.DataType PROBLEMS =
+      DataTypes.createArrayType(
+          new StructType()
+              .add("column", DataTypes.StringType)
+              .add("rule", DataTypes.StringType)
+              .add("value", DataTypes.StringType)
+              .add("other", DataTypes.StringType));
+
+  private static Dataset<Row> problemRows(Dataset<Row> exploded) {
+    UserDefinedFunction message =
+        udf((UDF4<String, String, String, String, String>) Messages::render, DataTypes.StringType);
+    return exploded.select(
+        col("submission_id"),
+        col("operator_id"),
+        col("sheet"),
+        col("row"),
+        col("p.column").as("column"),
+        col("p.value").as("value"),
+        col("p.rule").as("rule"),
+        levelOf(col("p.rule")).as("level"),
+        message
+            .apply(col("p.rule"), col("p.column"), col("p.value"), col("p.other"))
+            .as("message"));
+  }
+
+  private Dataset<Row> withFile(Dataset<Row> rejects, Submissions submissions) {
+    return rejects.join(
+        broadcast(submissions.filesFrame(spark)), new String[] {"submission_id"}, "left");
   }
 
   private static Column levelOf(Column rule) {
@@ -335,19 +415,6 @@ public final class IngestReturns {
       }
     }
     return c;
-  }
-
-  private static Dataset<Row> returnsFrame(Dataset<Row> returns) {
-    List<Column> cols = new ArrayList<>();
-    cols.add(col("submission_id"));
-    for (var f : ReturnFormat.v1().fields()) {
-      cols.add(col(f.name()));
-    }
-    cols.add(col("sheet").as("source_sheet"));
-    cols.add(col("row").as("source_row"));
-    cols.add(col("file").as("source_file"));
-    Dataset<Row> typed = returns.select(cols.toArray(Column[]::new));
-    return withDerived(typed);
   }
 
   /** Columns derived from the typed period and source network, as the returns contract has them. */

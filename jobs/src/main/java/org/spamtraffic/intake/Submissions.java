@@ -124,6 +124,17 @@ final class Submissions {
     }
   }
 
+  /** Submissions whose file is read in several chunks. */
+  java.util.Set<String> chunkedIds() {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (Entry e : entries) {
+      if (e.read() && !e.file.chunks().isEmpty()) {
+        out.add(e.id);
+      }
+    }
+    return out;
+  }
+
   List<ReadTask> readTasks() {
     List<ReadTask> tasks = new ArrayList<>();
     for (Entry e : entries) {
@@ -135,53 +146,49 @@ final class Submissions {
   }
 
   /**
-   * Takes the per-group aggregates of the checked rows (see {@code IngestReturns.groups}): counts
-   * per file, the file's operator (the operator of its first valid row) and the service groups.
+   * Takes the per-group figures of the checking pass ({@link GroupStats}): counts per file, the
+   * file's operator (the operator of its first valid row) and the service groups.
    */
-  void recordGroups(List<Row> aggregates) {
+  void recordGroups(java.util.Collection<GroupStats> stats) {
     List<ServiceGroup> valid = new ArrayList<>();
     Map<String, Long> firstValidRow = new HashMap<>();
-    for (Row r : aggregates) {
-      Entry e = byId.get(r.getString(0));
-      String kind = r.getString(1);
-      boolean ok = !r.isNullAt(2) && r.getBoolean(2);
-      String operator = r.isNullAt(3) ? null : r.getString(3);
-      long rows = r.getLong(6);
-      e.formulas += r.isNullAt(7) ? 0 : r.getLong(7);
-      switch (kind) {
+    for (GroupStats g : stats) {
+      Entry e = byId.get(g.submissionId);
+      String operator = g.operatorId;
+      e.formulas += g.formulas;
+      switch (g.kind) {
         case "DATA":
-          e.rows += rows;
+          e.rows += g.rows;
           if (operator != null
               && (e.anyOperator == null || operator.compareTo(e.anyOperator) < 0)) {
             e.anyOperator = operator;
           }
           break;
         case "ERROR":
-          e.readError = r.isNullAt(8) ? "the file could not be read to its end" : r.getString(8);
+          e.readError = g.error == null ? "the file could not be read to its end" : g.error;
           break;
         default:
-          e.skipped += rows;
+          e.skipped += g.rows;
       }
-      if (ok) {
-        e.valid += rows;
-        long first = r.getLong(9);
+      if (g.valid) {
+        e.valid += g.rows;
         Long best = firstValidRow.get(e.id);
-        if (best == null || first < best) {
-          firstValidRow.put(e.id, first);
+        if (best == null || g.firstRow < best) {
+          firstValidRow.put(e.id, g.firstRow);
           e.fileOperator = operator;
         }
         valid.add(
             new ServiceGroup(
                 e.id,
                 operator,
-                r.getString(4),
-                r.getString(5),
-                rows,
-                r.getLong(10),
-                r.getLong(11),
-                r.isNullAt(12) ? null : r.getLong(12),
-                r.isNullAt(13) ? null : r.getLong(13),
-                r.getLong(14)));
+                g.period,
+                g.spamType,
+                g.rows,
+                g.minServiceSize,
+                g.maxServiceSize,
+                g.minTotal,
+                g.maxTotal,
+                g.detected));
       }
     }
     this.groups = valid;
@@ -409,6 +416,30 @@ final class Submissions {
 
   Map<String, Map<Long, Problem>> duplicateProblems() {
     return duplicateProblems;
+  }
+
+  /**
+   * Submission and period of every group with rows rejected across rows (rows of another operator
+   * than the file's, service levels that disagree, duplicate keys): the only returns files the job
+   * must rewrite. Empty in the usual case.
+   */
+  Set<List<String>> periodsWithCrossRowRejects() {
+    Set<List<String>> out = new TreeSet<>(Comparator.comparing(Object::toString));
+    for (ServiceGroup g : groups) {
+      Entry e = byId.get(g.submissionId());
+      if (!e.failed() && !g.operatorId().equals(e.fileOperator)) {
+        out.add(List.of(g.submissionId(), g.period()));
+      }
+    }
+    groupProblems.forEach(gp -> out.add(List.of(gp.key().submissionId(), gp.key().period())));
+    duplicateRowsPerGroup.keySet().forEach(k -> out.add(List.of(k.submissionId(), k.period())));
+    return out;
+  }
+
+  /** Whether the rows of {@code submission} for {@code period} belong in {@code returns}. */
+  boolean live(String submission, String period) {
+    Entry e = byId.get(submission);
+    return e != null && !e.failed() && e.livePeriods.contains(period);
   }
 
   /** Submission → the operator its file is about (the operator of its first valid row). */

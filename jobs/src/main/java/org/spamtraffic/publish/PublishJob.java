@@ -109,10 +109,12 @@ public final class PublishJob {
     DisclosureRules rules = options.rules();
 
     List<Row> volumes = warehouse.read("volumes").collectAsList();
-    Suppression.Reason[] volumeReasons =
-        Suppression.solve(
-            cells(volumes, r -> hierarchy.relations(r.getAs("level"), r.getAs("area"), key(r))),
-            rules);
+    List<Row> routes = warehouse.read("routes").collectAsList();
+    List<Row> sources = warehouse.read("sources").collectAsList();
+    Suppression.Reason[][] reasons = solveTogether(hierarchy, rules, volumes, routes, sources);
+    Suppression.Reason[] volumeReasons = reasons[0];
+    Suppression.Reason[] routeReasons = reasons[1];
+    Suppression.Reason[] sourceReasons = reasons[2];
     Map<String, Suppression.Reason> byVolumeCell = new HashMap<>();
     Map<String, Boolean> volumeWithheld = new HashMap<>();
     for (int i = 0; i < volumes.size(); i++) {
@@ -157,50 +159,12 @@ public final class PublishJob {
       publishedCoverage.add(publish("published_coverage", r, reason, WITHHELD_COVERAGE, Map.of()));
     }
 
-    List<Row> routes = warehouse.read("routes").collectAsList();
-    Suppression.Reason[] routeReasons =
-        Suppression.solve(
-            cells(
-                routes,
-                r -> {
-                  String qt = key(r);
-                  String d = r.getAs("destination_country");
-                  String s = r.getAs("source_country");
-                  String route = r.getAs("entry_route");
-                  return List.of(
-                      "dest|" + d + qt,
-                      "dest-route|" + d + "|" + route + qt,
-                      "dest-source|" + d + "|" + s + qt,
-                      "source|" + s + qt);
-                }),
-            rules);
     List<Row> publishedRoutes = new ArrayList<>();
     for (int i = 0; i < routes.size(); i++) {
       publishedRoutes.add(
           publish("published_routes", routes.get(i), routeReasons[i], WITHHELD_ROUTES, Map.of()));
     }
 
-    List<Row> sources = warehouse.read("sources").collectAsList();
-    Suppression.Reason[] sourceReasons =
-        Suppression.solve(
-            cells(
-                sources,
-                r -> {
-                  String prefix = key(r) + "|" + r.getAs("source_kind") + "|" + r.getAs("source");
-                  List<String> relations =
-                      new ArrayList<>(
-                          hierarchy.relations(r.getAs("level"), r.getAs("area"), prefix));
-                  relations.add(
-                      "in|"
-                          + r.getAs("level")
-                          + "|"
-                          + r.getAs("area")
-                          + key(r)
-                          + "|"
-                          + r.getAs("source_kind"));
-                  return relations;
-                }),
-            rules);
     List<Row> publishedSources = new ArrayList<>();
     for (int i = 0; i < sources.size(); i++) {
       publishedSources.add(
@@ -228,6 +192,84 @@ public final class PublishJob {
     }
     long commit = tx.commit().number();
     return new Result(rules, rows, withheld, commit);
+  }
+
+  /**
+   * Primary and complementary suppression over volumes, routes and sources at once, because their
+   * relations cross tables: the flows into a country add up to its row in volumes, an area's
+   * sources of one kind add up to the area's row in volumes, and the flows out of a source country
+   * add up to its world row in sources. Solved table by table, a flow withheld alone could be given
+   * back by a total published in another table; solved together, that total is a member of the
+   * relation and is withheld with it when nothing else can be.
+   *
+   * @return the reasons for volumes, routes and sources, in that order
+   */
+  static Suppression.Reason[][] solveTogether(
+      Hierarchy hierarchy,
+      DisclosureRules rules,
+      List<Row> volumes,
+      List<Row> routes,
+      List<Row> sources) {
+    Set<String> sourceKinds = new java.util.TreeSet<>();
+    sources.forEach(r -> sourceKinds.add(r.getAs("source_kind")));
+    List<Suppression.Cell> cells = new ArrayList<>();
+    cells.addAll(
+        cells(
+            volumes,
+            r -> {
+              String level = r.getAs("level");
+              String area = r.getAs("area");
+              List<String> relations = new ArrayList<>(hierarchy.relations(level, area, key(r)));
+              for (String kind : sourceKinds) {
+                relations.add("in|" + level + "|" + area + key(r) + "|" + kind);
+              }
+              if (level.equals("country")) {
+                relations.add("dest|" + area + key(r));
+              }
+              return relations;
+            }));
+    cells.addAll(
+        cells(
+            routes,
+            r -> {
+              String qt = key(r);
+              String d = r.getAs("destination_country");
+              String s = r.getAs("source_country");
+              String route = r.getAs("entry_route");
+              return List.of(
+                  "dest|" + d + qt,
+                  "dest-route|" + d + "|" + route + qt,
+                  "dest-source|" + d + "|" + s + qt,
+                  "source|" + s + qt);
+            }));
+    cells.addAll(
+        cells(
+            sources,
+            r -> {
+              String prefix = key(r) + "|" + r.getAs("source_kind") + "|" + r.getAs("source");
+              List<String> relations =
+                  new ArrayList<>(hierarchy.relations(r.getAs("level"), r.getAs("area"), prefix));
+              relations.add(
+                  "in|"
+                      + r.getAs("level")
+                      + "|"
+                      + r.getAs("area")
+                      + key(r)
+                      + "|"
+                      + r.getAs("source_kind"));
+              if ("world".equals(r.getAs("level")) && "country".equals(r.getAs("source_kind"))) {
+                relations.add("source|" + r.getAs("source") + key(r));
+              }
+              return relations;
+            }));
+    Suppression.Reason[] all = Suppression.solve(cells, rules);
+    int v = volumes.size();
+    int t = routes.size();
+    return new Suppression.Reason[][] {
+      java.util.Arrays.copyOfRange(all, 0, v),
+      java.util.Arrays.copyOfRange(all, v, v + t),
+      java.util.Arrays.copyOfRange(all, v + t, all.length)
+    };
   }
 
   private static final Map<String, TableContract> CONTRACTS = contracts();

@@ -11,11 +11,12 @@ import java.util.Map;
  * Primary and complementary cell suppression over a table's additive relations, in plain Java.
  *
  * <p>Each cell belongs to some <em>relations</em>: sets of cells whose figures add up to a figure a
- * reader can see (a region row and its country rows; the flows of one destination, whose total
- * another table publishes). A withheld cell that is the only withheld one in a relation can be
- * recovered by subtraction, so one more cell of that relation is withheld: the one with the
- * smallest value (least information lost), ties broken by position. This repeats until no relation
- * has exactly one withheld cell, which always ends: every round withholds one more cell.
+ * reader can see (a region row and its country rows; the flows of one destination and that
+ * destination's row in volumes, which {@code PublishJob} passes in the same solve). A withheld cell
+ * that is the only withheld one in a relation can be recovered by subtraction, so one more cell of
+ * that relation is withheld: the one with the smallest value (least information lost), ties broken
+ * by position. This repeats until no relation has exactly one withheld cell, which always ends:
+ * every round withholds one more cell.
  *
  * <p>Known limit, as in every "at least two" rule: two withheld cells in a relation reveal their
  * sum; when both come from the same dominant operator that sum is still that operator's. The

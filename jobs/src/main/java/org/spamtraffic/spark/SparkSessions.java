@@ -41,7 +41,14 @@ public final class SparkSessions {
         .config("spark.sql.parquet.datetimeRebaseModeInWrite", "CORRECTED")
         .config("spark.sql.parquet.int96RebaseModeInWrite", "CORRECTED")
         .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-        .config("spark.sql.debug.maxToStringFields", "500");
+        .config("spark.sql.debug.maxToStringFields", "500")
+        // The return checks compile to one large method per stage; HotSpot never JIT-compiles a
+        // method over 8,000 bytes of bytecode, so such a stage would run interpreted (3x slower,
+        // measured). Above that size Spark falls back to its smaller per-expression code instead.
+        .config("spark.sql.codegen.hugeMethodLimit", "8000")
+        // upper()/lower() through the JVM, like the plain-Java checks, not ICU (20% of the check
+        // time went to ICU's case mapping).
+        .config("spark.sql.icu.caseMappings.enabled", "false");
     if (local) {
       int cores = Runtime.getRuntime().availableProcessors();
       // 200 shuffle partitions for a few cores only adds scheduling; AQE still coalesces.

@@ -41,9 +41,6 @@ import org.spamtraffic.schema.ReturnFormat;
  * _e_<field>} the rule broken or null, and the row rules' {@code _e_*} columns.
  */
 public final class SparkChecks {
-  /** What Java's {@link String#strip()} removes, so that Spark trims exactly the same. */
-  static final String WHITESPACE = whitespace();
-
   private SparkChecks() {}
 
   /** The raw input column of a field. */
@@ -56,36 +53,24 @@ public final class SparkChecks {
     return "_e_" + name;
   }
 
-  /** The trimmed text column of a field (stage 1). */
-  static String trimmed(String field) {
-    return "_t_" + field;
-  }
-
   /**
-   * Checks every field, in three projections so that each expression stays small and a value
-   * computed once is referenced, not recomputed: trim, then typed values, then the rule broken.
-   * Expects {@code raw_<field>}; adds {@code <field>} (typed) and {@code _e_<field>}.
+   * Checks every field, in two projections so that each expression stays small and a typed value
+   * computed once is referenced, not recomputed: typed values, then the rule broken. Expects {@code
+   * raw_<field>} already stripped of surrounding whitespace (the readers strip every cell, see
+   * {@code RawRow}); adds {@code <field>} (typed) and {@code _e_<field>}.
    */
   public static Dataset<Row> checkFields(Dataset<Row> raw) {
     List<Field> fields = ReturnFormat.v1().fields();
-    Dataset<Row> t = raw;
-    for (Field f : fields) {
-      t = t.withColumn(trimmed(f.name()), functions.btrim(raw(f.name()), lit(WHITESPACE)));
-    }
     Map<String, Column> typed = new LinkedHashMap<>();
     for (Field f : fields) {
-      typed.put(f.name(), typed(f, col(trimmed(f.name()))));
+      typed.put(f.name(), typed(f, raw(f.name())));
     }
-    Dataset<Row> v = t.withColumns(typed);
+    Dataset<Row> v = raw.withColumns(typed);
     Map<String, Column> errors = new LinkedHashMap<>();
     for (Field f : fields) {
-      errors.put(errorColumn(f.name()), error(f, col(trimmed(f.name())), col(f.name())));
+      errors.put(errorColumn(f.name()), error(f, raw(f.name()), col(f.name())));
     }
-    Dataset<Row> e = v.withColumns(errors);
-    for (Field f : fields) {
-      e = e.drop(trimmed(f.name()));
-    }
-    return e;
+    return v.withColumns(errors);
   }
 
   /** The typed value of a trimmed field, or null when empty or refused. */
@@ -263,15 +248,5 @@ public final class SparkChecks {
           kv.add(lit(v));
         });
     return functions.map(kv.toArray(Column[]::new));
-  }
-
-  private static String whitespace() {
-    StringBuilder s = new StringBuilder();
-    for (char c = 0; c < Character.MAX_VALUE; c++) {
-      if (Character.isWhitespace(c)) {
-        s.append(c);
-      }
-    }
-    return s.toString();
   }
 }

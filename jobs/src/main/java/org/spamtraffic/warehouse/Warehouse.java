@@ -24,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import org.spamtraffic.schema.TableContract;
 
 /**
@@ -41,6 +42,7 @@ import org.spamtraffic.schema.TableContract;
 public final class Warehouse {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COMMITS = "_commits";
+  private static final String SCRATCH = "_scratch";
 
   private final SparkSession spark;
   private final Path root;
@@ -79,7 +81,20 @@ public final class Warehouse {
 
   /** Reads the current version of {@code table}. */
   public Dataset<Row> read(String table) {
-    return spark.read().parquet(location(table));
+    // With the contract's schema, partition values are never guessed (period=2025-01 would
+    // otherwise be read as a date) and an empty version reads as an empty table.
+    StructType schema = contractSchema(table);
+    return schema == null
+        ? spark.read().parquet(location(table))
+        : spark.read().schema(schema).parquet(location(table));
+  }
+
+  private static StructType contractSchema(String table) {
+    try {
+      return Contracts.sparkSchema(TableContract.load(table));
+    } catch (RuntimeException e) {
+      return null; // a table without a contract (none today): Spark infers its schema
+    }
   }
 
   /** Folder (URI string) of the current version of {@code table}, for Spark, DuckDB or people. */
@@ -156,6 +171,25 @@ public final class Warehouse {
       return this;
     }
 
+    /**
+     * The new version folder of {@code table}, for a job whose own tasks write the files (the
+     * ingest writes {@code returns} from its checking pass). It becomes current on {@link #commit},
+     * like a version written with {@link #write}; the files must follow the table's contract.
+     */
+    public String stage(String table) {
+      String relative = table + "/" + versionName;
+      written.put(table, relative);
+      return new Path(root, relative).toString();
+    }
+
+    /**
+     * A scratch folder for this transaction's intermediate files, under {@code _scratch/} (never
+     * read as a table); {@link #commit} removes it. A job that dies leaves it behind, harmlessly.
+     */
+    public String scratch() {
+      return new Path(root, SCRATCH + "/" + versionName).toString();
+    }
+
     /** Records how many rows {@code table} got, for the commit's summary (optional). */
     public Transaction rows(String table, long rows) {
       rowCounts.put(table, rows);
@@ -169,6 +203,11 @@ public final class Warehouse {
       tables.putAll(written);
       Commit next = new Commit(base + 1, Instant.now(), job, tables, written.keySet(), rowCounts);
       writeCommit(next);
+      try {
+        fs().delete(new Path(root, SCRATCH + "/" + versionName), true);
+      } catch (IOException e) {
+        // Committed already; a scratch folder left behind is only untidy.
+      }
       return next;
     }
   }

@@ -84,5 +84,25 @@ class ChunkedCsvTest {
     }
     assertThat(fromIngest).containsExactlyInAnyOrderElementsOf(fromValidate).isNotEmpty();
     assertThat(warehouse.read("returns").count()).isEqualTo(whole.rowsAccepted());
+    assertThat(result.returnsRows()).isEqualTo(whole.rowsAccepted());
+    // Rows rejected across rows (duplicate keys, some in different chunks) were taken out of the
+    // files the chunks wrote: no returned line is also a rejected line, and none is there twice.
+    assertThat(fromValidate).anyMatch(f -> f.contains("duplicate_key"));
+    List<Long> returned =
+        warehouse
+            .read("returns")
+            .select("source_row")
+            .as(org.apache.spark.sql.Encoders.LONG())
+            .collectAsList();
+    assertThat(returned).doesNotHaveDuplicates();
+    List<Long> rejectedLines =
+        warehouse
+            .read("rejects")
+            .filter("row is not null")
+            .select("row")
+            .as(org.apache.spark.sql.Encoders.LONG())
+            .collectAsList();
+    assertThat(returned).doesNotContainAnyElementsOf(rejectedLines);
+    assertThat(returned.size() + new java.util.HashSet<>(rejectedLines).size()).isEqualTo(rows);
   }
 }

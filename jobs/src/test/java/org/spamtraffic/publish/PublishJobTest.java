@@ -110,6 +110,112 @@ class PublishJobTest {
     assertThat(withheldRegions).isNotEqualTo(1L);
   }
 
+  /**
+   * Audit across tables: a total published in one table must not give back the only withheld part
+   * of it in another. The flows into a country add up to its volume row, an area's sources (of one
+   * kind) add up to the area's volume row, and the flows out of a source country add up to its
+   * world-level row in the sources table.
+   */
+  @Test
+  void noTotalPublishedInOneTableGivesBackTheOnlyWithheldPartInAnother() {
+    List<String> leaks = new ArrayList<>();
+    Map<List<Object>, long[]> intoCountry = new java.util.HashMap<>();
+    Map<List<Object>, long[]> fromSource = new java.util.HashMap<>();
+    for (Map<String, Object> r : routes) {
+      int withheld = Boolean.TRUE.equals(r.get("suppressed")) ? 1 : 0;
+      intoCountry
+              .computeIfAbsent(
+                  List.of(r.get("destination_country"), r.get("quarter"), r.get("spam_type")),
+                  k -> new long[1])[0] +=
+          withheld;
+      fromSource
+              .computeIfAbsent(
+                  List.of(r.get("source_country"), r.get("quarter"), r.get("spam_type")),
+                  k -> new long[1])[0] +=
+          withheld;
+    }
+    intoCountry.forEach(
+        (k, w) -> {
+          Map<String, Object> total =
+              findOrNull(
+                  volumes,
+                  "level",
+                  "country",
+                  "area",
+                  k.get(0),
+                  "quarter",
+                  k.get(1),
+                  "spam_type",
+                  k.get(2));
+          if (w[0] == 1 && total != null && Boolean.FALSE.equals(total.get("suppressed"))) {
+            leaks.add("flows into " + k);
+          }
+        });
+    fromSource.forEach(
+        (k, w) -> {
+          Map<String, Object> total =
+              findOrNull(
+                  sources,
+                  "level",
+                  "world",
+                  "source_kind",
+                  "country",
+                  "source",
+                  k.get(0),
+                  "quarter",
+                  k.get(1),
+                  "spam_type",
+                  k.get(2));
+          if (w[0] == 1 && total != null && Boolean.FALSE.equals(total.get("suppressed"))) {
+            leaks.add("flows from " + k);
+          }
+        });
+    Map<List<Object>, long[]> inArea = new java.util.HashMap<>();
+    for (Map<String, Object> r : sources) {
+      inArea
+              .computeIfAbsent(
+                  List.of(
+                      r.get("level"),
+                      r.get("area"),
+                      r.get("quarter"),
+                      r.get("spam_type"),
+                      r.get("source_kind")),
+                  k -> new long[1])[0] +=
+          Boolean.TRUE.equals(r.get("suppressed")) ? 1 : 0;
+    }
+    inArea.forEach(
+        (k, w) -> {
+          Map<String, Object> total =
+              findOrNull(
+                  volumes,
+                  "level",
+                  k.get(0),
+                  "area",
+                  k.get(1),
+                  "quarter",
+                  k.get(2),
+                  "spam_type",
+                  k.get(3));
+          if (w[0] == 1 && total != null && Boolean.FALSE.equals(total.get("suppressed"))) {
+            leaks.add("sources in " + k);
+          }
+        });
+    assertThat(leaks).isEmpty();
+  }
+
+  private static Map<String, Object> findOrNull(List<Map<String, Object>> rows, Object... pairs) {
+    for (Map<String, Object> r : rows) {
+      boolean all = true;
+      for (int i = 0; i < pairs.length; i += 2) {
+        all &= java.util.Objects.equals(r.get((String) pairs[i]), pairs[i + 1]);
+      }
+      if (all) {
+        return r;
+      }
+    }
+    return null;
+  }
+
   @Test
   void coverageFollowsTheVolumesDecisionAndKeepsTheQuestionnaireMarket() {
     Map<String, Object> ken = find(coverage, "country_code", "KEN", "quarter", "2025-Q1");

@@ -1,0 +1,403 @@
+package org.spamtraffic.intake;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.mapreduce.Job;
+import org.apache.hadoop.mapreduce.TaskAttemptContext;
+import org.apache.hadoop.mapreduce.TaskAttemptID;
+import org.apache.hadoop.mapreduce.TaskType;
+import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.function.Function2;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.BoundReference;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.execution.datasources.OutputWriter;
+import org.apache.spark.sql.execution.datasources.OutputWriterFactory;
+import org.apache.spark.sql.execution.datasources.parquet.ParquetFileFormat;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
+import org.apache.spark.util.SerializableConfiguration;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The one pass of {@code ingest-returns} over the submitted rows. Each Spark task reads its file
+ * (or chunk), checks every row with the generated column expressions, and, in the same loop:
+ *
+ * <ul>
+ *   <li>writes the valid rows straight into the new, not yet committed, version of {@code returns}
+ *       ({@code period=…/} folders, one file per task and period);
+ *   <li>writes the rejected rows with their problems to a scratch file;
+ *   <li>counts lines by group ({@link GroupStats}) for the decisions across rows.
+ * </ul>
+ *
+ * <p>Nothing is cached and no row is read twice: the driver then decides supersession and the rules
+ * across rows from the small summaries, deletes the files of submissions that are not live, and
+ * rewrites only the few files that hold rows rejected across rows. This replaced a cached,
+ * four-times-scanned checked frame (see docs/benchmarks.md).
+ *
+ * <p>The frame handed in must have the {@code returns} data columns first (contract order, without
+ * the partition column), then {@link #EXTRA} columns.
+ */
+final class CheckingPass {
+  /** Columns the pass needs after the {@code returns} data columns, in this order. */
+  static final List<String> EXTRA =
+      List.of(
+          "period",
+          "kind",
+          "_valid",
+          "_problems",
+          "raw_operator_id",
+          "_error",
+          "formula_cells",
+          "_key_hash");
+
+  /** Columns of the scratch files of rejected rows. */
+  static final List<String> REJECTED =
+      List.of("submission_id", "source_sheet", "source_row", "raw_operator_id", "_problems");
+
+  /** A file one task wrote into the returns version. */
+  record StagedFile(String submissionId, String period, String path, long rows)
+      implements Serializable {}
+
+  /**
+   * What one task did.
+   *
+   * @param keyHashes 64-bit hashes of the key of the valid rows, sorted: all of them when the task
+   *     read one chunk of a file (duplicates may sit in another chunk), else only those that occur
+   *     more than once
+   */
+  record TaskSummary(
+      String submissionId,
+      List<StagedFile> files,
+      List<GroupStats> groups,
+      long rejectedRows,
+      long[] keyHashes)
+      implements Serializable {}
+
+  private CheckingPass() {}
+
+  /**
+   * Runs the pass over {@code checked} and returns every task's summary.
+   *
+   * @param returnsFolder the new version folder of {@code returns}
+   * @param rejectedFolder scratch folder for the rejected rows
+   */
+  static List<TaskSummary> run(
+      SparkSession spark,
+      Dataset<Row> checked,
+      int dataColumns,
+      String returnsFolder,
+      String rejectedFolder,
+      java.util.Set<String> chunked) {
+    StructType schema = checked.schema();
+    StructType returnsSchema = new StructType(slice(schema, 0, dataColumns));
+    List<StructField> rejectedFields = new ArrayList<>();
+    int[] rejected = new int[REJECTED.size()];
+    for (int i = 0; i < rejected.length; i++) {
+      rejected[i] = schema.fieldIndex(REJECTED.get(i));
+      rejectedFields.add(schema.fields()[rejected[i]]);
+    }
+    StructType rejectedSchema = new StructType(rejectedFields.toArray(StructField[]::new));
+    Layout layout =
+        new Layout(
+            schema,
+            dataColumns,
+            rejected,
+            writerFor(spark, returnsSchema),
+            writerFor(spark, rejectedSchema),
+            returnsFolder,
+            rejectedFolder,
+            UUID.randomUUID().toString(),
+            new java.util.HashSet<>(chunked));
+    return checked
+        .queryExecution()
+        .toRdd()
+        .toJavaRDD()
+        .mapPartitionsWithIndex(new Task(layout), false)
+        .collect();
+  }
+
+  private static StructField[] slice(StructType s, int from, int to) {
+    StructField[] out = new StructField[to - from];
+    System.arraycopy(s.fields(), from, out, 0, out.length);
+    return out;
+  }
+
+  /** Spark's own Parquet writer set up for {@code schema}, as its file writer would be. */
+  private static WriterSetup writerFor(SparkSession spark, StructType schema) {
+    try {
+      Job job = Job.getInstance(new Configuration(spark.sparkContext().hadoopConfiguration()));
+      OutputWriterFactory factory =
+          new ParquetFileFormat()
+              .prepareWrite(spark, job, scala.collection.immutable.Map$.MODULE$.empty(), schema);
+      return new WriterSetup(
+          factory, new SerializableConfiguration(job.getConfiguration()), schema);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot set up the Parquet writer", e);
+    }
+  }
+
+  /** A writer factory with the configuration it was prepared with. */
+  record WriterSetup(OutputWriterFactory factory, SerializableConfiguration conf, StructType schema)
+      implements Serializable {
+    OutputWriter open(String folder, String name, int partition, int attempt) {
+      TaskAttemptContext context =
+          new TaskAttemptContextImpl(
+              conf.value(), new TaskAttemptID("spamtraffic", 0, TaskType.MAP, partition, attempt));
+      String path = folder + "/" + name + factory.getFileExtension(context);
+      return factory.newInstance(path, schema, context);
+    }
+  }
+
+  /** Ordinals and writers, shipped to every task. */
+  record Layout(
+      StructType schema,
+      int dataColumns,
+      int[] rejectedColumns,
+      WriterSetup returns,
+      WriterSetup rejected,
+      String returnsFolder,
+      String rejectedFolder,
+      String runId,
+      java.util.Set<String> chunked)
+      implements Serializable {
+    int at(String column) {
+      return schema.fieldIndex(column);
+    }
+  }
+
+  /** One task: the loop over its rows. */
+  private static final class Task
+      implements Function2<Integer, Iterator<InternalRow>, Iterator<TaskSummary>> {
+    private static final long serialVersionUID = 1L;
+    private final Layout layout;
+
+    Task(Layout layout) {
+      this.layout = layout;
+    }
+
+    @Override
+    public Iterator<TaskSummary> call(Integer partition, Iterator<InternalRow> rows) {
+      int attempt = TaskContext.get() == null ? 0 : TaskContext.get().attemptNumber();
+      String fileName =
+          String.format(Locale.ROOT, "part-%05d-%d-%s", partition, attempt, layout.runId());
+      Ordinals o = new Ordinals(layout);
+      UnsafeProjection toReturns = project(layout.schema(), range(layout.dataColumns()));
+      UnsafeProjection toRejected = project(layout.schema(), layout.rejectedColumns());
+      Map<UTF8String, OutputWriter> writers = new HashMap<>();
+      Map<UTF8String, long[]> written = new HashMap<>();
+      Map<GroupKey, GroupStats> groups = new HashMap<>();
+      OutputWriter rejectedWriter = null;
+      long rejectedRows = 0;
+      long[] hashes = new long[1024];
+      int hashCount = 0;
+      String submission = null;
+      try {
+        while (rows.hasNext()) {
+          InternalRow r = rows.next();
+          if (submission == null) {
+            submission = r.getUTF8String(o.submission).toString();
+          }
+          UTF8String kind = r.getUTF8String(o.kind);
+          boolean valid = r.getBoolean(o.valid);
+          UTF8String period = string(r, o.period);
+          groupOf(groups, submission, kind, valid, r, o)
+              .add(
+                  r.getLong(o.row),
+                  r.getInt(o.formulas),
+                  r.isNullAt(o.error) ? null : r.getUTF8String(o.error).toString(),
+                  longOrNull(r, o.serviceSize),
+                  longOrNull(r, o.total),
+                  longOrNull(r, o.detected));
+          if (!o.isData(kind)) {
+            continue;
+          }
+          if (valid) {
+            OutputWriter w = writers.get(period);
+            if (w == null) {
+              UTF8String key = period.clone();
+              w =
+                  layout
+                      .returns()
+                      .open(
+                          layout.returnsFolder() + "/period=" + key, fileName, partition, attempt);
+              writers.put(key, w);
+              written.put(key, new long[1]);
+            }
+            w.write(toReturns.apply(r));
+            written.get(period)[0]++;
+            if (hashCount == hashes.length) {
+              hashes = java.util.Arrays.copyOf(hashes, hashes.length * 2);
+            }
+            hashes[hashCount++] = r.getLong(o.keyHash);
+          } else {
+            if (rejectedWriter == null) {
+              rejectedWriter =
+                  layout.rejected().open(layout.rejectedFolder(), fileName, partition, attempt);
+            }
+            rejectedWriter.write(toRejected.apply(r));
+            rejectedRows++;
+          }
+        }
+      } finally {
+        for (OutputWriter w : writers.values()) {
+          w.close();
+        }
+        if (rejectedWriter != null) {
+          rejectedWriter.close();
+        }
+      }
+      List<StagedFile> files = new ArrayList<>();
+      for (Map.Entry<UTF8String, OutputWriter> w : writers.entrySet()) {
+        files.add(
+            new StagedFile(
+                submission,
+                w.getKey().toString(),
+                w.getValue().path(),
+                written.get(w.getKey())[0]));
+      }
+      java.util.Arrays.sort(hashes, 0, hashCount);
+      long[] keyHashes =
+          layout.chunked().contains(submission)
+              ? java.util.Arrays.copyOf(hashes, hashCount)
+              : repeated(hashes, hashCount);
+      return List.of(
+              new TaskSummary(
+                  submission, files, new ArrayList<>(groups.values()), rejectedRows, keyHashes))
+          .iterator();
+    }
+
+    private static GroupStats groupOf(
+        Map<GroupKey, GroupStats> groups,
+        String submission,
+        UTF8String kind,
+        boolean valid,
+        InternalRow r,
+        Ordinals o) {
+      GroupKey probe =
+          new GroupKey(kind, valid, string(r, o.operator), string(r, o.period), string(r, o.type));
+      GroupStats g = groups.get(probe);
+      if (g == null) {
+        GroupKey key = probe.copy();
+        g =
+            new GroupStats(
+                submission,
+                key.kind().toString(),
+                valid,
+                text(key.operator()),
+                text(key.period()),
+                text(key.type()));
+        groups.put(key, g);
+      }
+      return g;
+    }
+
+    private static String text(UTF8String s) {
+      return s == null ? null : s.toString();
+    }
+
+    private static UTF8String string(InternalRow r, int i) {
+      return r.isNullAt(i) ? null : r.getUTF8String(i);
+    }
+
+    private static Long longOrNull(InternalRow r, int i) {
+      return r.isNullAt(i) ? null : r.getLong(i);
+    }
+
+    private static int[] range(int n) {
+      int[] out = new int[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = i;
+      }
+      return out;
+    }
+
+    private static UnsafeProjection project(StructType schema, int[] ordinals) {
+      List<Expression> refs = new ArrayList<>();
+      for (int i : ordinals) {
+        refs.add(new BoundReference(i, schema.fields()[i].dataType(), true));
+      }
+      return UnsafeProjection.create(CollectionConverters.asScala(refs).toSeq());
+    }
+  }
+
+  /** The group a line counts in; strings point into the row until {@link #copy()}. */
+  private record GroupKey(
+      UTF8String kind, boolean valid, UTF8String operator, UTF8String period, UTF8String type) {
+    GroupKey copy() {
+      return new GroupKey(kind.clone(), valid, clone(operator), clone(period), clone(type));
+    }
+
+    private static UTF8String clone(UTF8String s) {
+      return s == null ? null : s.clone();
+    }
+  }
+
+  /** Column ordinals the loop reads. */
+  private static final class Ordinals {
+    final int submission;
+    final int kind;
+    final int valid;
+    final int period;
+    final int operator;
+    final int type;
+    final int row;
+    final int formulas;
+    final int error;
+    final int serviceSize;
+    final int total;
+    final int detected;
+    final int keyHash;
+    private final UTF8String data = UTF8String.fromString("DATA");
+
+    Ordinals(Layout l) {
+      submission = l.at("submission_id");
+      kind = l.at("kind");
+      valid = l.at("_valid");
+      period = l.at("period");
+      operator = l.at("operator_id");
+      type = l.at("spam_type");
+      row = l.at("source_row");
+      formulas = l.at("formula_cells");
+      error = l.at("_error");
+      serviceSize = l.at("service_size");
+      total = l.at("total_traffic");
+      detected = l.at("spam_detected");
+      keyHash = l.at("_key_hash");
+    }
+
+    boolean isData(UTF8String kind) {
+      return data.equals(kind);
+    }
+  }
+
+  /** The values that occur more than once in sorted {@code a[0..n)}, once each. */
+  static long[] repeated(long[] a, int n) {
+    long[] out = new long[0];
+    int m = 0;
+    for (int i = 1; i < n; i++) {
+      if (a[i] == a[i - 1] && (m == 0 || out[m - 1] != a[i])) {
+        if (m == out.length) {
+          out = java.util.Arrays.copyOf(out, Math.max(8, m * 2));
+        }
+        out[m++] = a[i];
+      }
+    }
+    return java.util.Arrays.copyOf(out, m);
+  }
+}

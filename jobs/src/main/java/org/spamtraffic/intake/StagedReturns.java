@@ -1,0 +1,187 @@
+package org.spamtraffic.intake;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocatedFileStatus;
+import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RemoteIterator;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.spamtraffic.schema.TableContract;
+import org.spamtraffic.warehouse.Contracts;
+
+/**
+ * The files the checking pass wrote into the new {@code returns} version, and what the decisions
+ * across rows do to them: files of submissions that are not live for their period are deleted, and
+ * files holding rows rejected across rows are rewritten without those rows. Every other file stays
+ * as written, so in the usual case the rows are written once.
+ */
+final class StagedReturns {
+  private static final StructType SCHEMA = Contracts.sparkSchema(TableContract.load("returns"));
+
+  private final SparkSession spark;
+  private final String folder;
+  private final List<CheckingPass.StagedFile> files = new ArrayList<>();
+  private boolean empty;
+
+  StagedReturns(SparkSession spark, String folder, List<CheckingPass.TaskSummary> summaries) {
+    this.spark = spark;
+    this.folder = folder;
+    summaries.forEach(s -> files.addAll(s.files()));
+    empty = files.isEmpty();
+    removeStrayFiles();
+  }
+
+  /** Whether no file holds rows (no valid row was written, or, once settled, none is left). */
+  boolean isEmpty() {
+    return empty;
+  }
+
+  /** Every staged row, typed as the {@code returns} contract says. */
+  Dataset<Row> read() {
+    return spark.read().schema(SCHEMA).parquet(folder);
+  }
+
+  /**
+   * Applies the decisions: rewrites the files of live periods that hold rows rejected across rows,
+   * deletes the files that must not be in {@code returns}, and returns the rejects of the rows
+   * rejected across rows (null when there are none).
+   *
+   * @param withCross puts the {@code _cross} problems on rows read back from the files
+   */
+  Dataset<Row> settle(
+      Submissions submissions, BiFunction<Dataset<Row>, Submissions, Dataset<Row>> withCross) {
+    Set<List<String>> affected = submissions.periodsWithCrossRowRejects();
+    List<String> affectedPaths = new ArrayList<>();
+    List<String> liveAffectedPaths = new ArrayList<>();
+    for (CheckingPass.StagedFile f : files) {
+      List<String> key = List.of(f.submissionId(), f.period());
+      if (affected.contains(key) && !submissions.failedIds().contains(f.submissionId())) {
+        affectedPaths.add(f.path());
+        if (submissions.live(f.submissionId(), f.period())) {
+          liveAffectedPaths.add(f.path());
+        }
+      }
+    }
+    Dataset<Row> crossRejects = null;
+    if (!affectedPaths.isEmpty()) {
+      // Read twice rather than cached (caching every column cost more than a second read of the
+      // few columns the rejects need); the rejects are materialised before their files go below.
+      Dataset<Row> attached = withCross.apply(readFiles(affectedPaths), submissions);
+      {
+        crossRejects = IngestReturns.crossRejects(attached).localCheckpoint(true);
+        if (!liveAffectedPaths.isEmpty()) {
+          Set<List<String>> pairs = new java.util.LinkedHashSet<>();
+          for (CheckingPass.StagedFile f : files) {
+            if (liveAffectedPaths.contains(f.path())) {
+              pairs.add(List.of(f.submissionId(), f.period()));
+            }
+          }
+          List<Row> live = new ArrayList<>();
+          pairs.forEach(p -> live.add(RowFactory.create(p.get(0), p.get(1))));
+          Dataset<Row> livePairs =
+              spark.createDataFrame(
+                  live,
+                  new StructType()
+                      .add("submission_id", DataTypes.StringType)
+                      .add("period", DataTypes.StringType));
+          attached
+              .filter(col("_cross").isNull())
+              .join(broadcast(livePairs), new String[] {"submission_id", "period"})
+              .select(
+                  java.util.Arrays.stream(SCHEMA.fieldNames())
+                      .map(c -> col(c))
+                      .toArray(Column[]::new))
+              .write()
+              .mode(SaveMode.Append)
+              .partitionBy("period")
+              .parquet(folder);
+        }
+      }
+    }
+    List<CheckingPass.StagedFile> kept = new ArrayList<>();
+    for (CheckingPass.StagedFile f : files) {
+      boolean drop =
+          affectedPaths.contains(f.path()) || !submissions.live(f.submissionId(), f.period());
+      if (drop) {
+        delete(f.path());
+      } else {
+        kept.add(f);
+      }
+    }
+    files.clear();
+    files.addAll(kept);
+    empty = files.isEmpty() && liveAffectedPaths.isEmpty();
+    if (empty) {
+      delete(folder);
+    }
+    return crossRejects;
+  }
+
+  private Dataset<Row> readFiles(List<String> paths) {
+    return spark
+        .read()
+        .schema(SCHEMA)
+        .option("basePath", folder)
+        .parquet(paths.toArray(String[]::new));
+  }
+
+  /** Deletes files a failed task attempt left behind (the successful attempts listed theirs). */
+  private void removeStrayFiles() {
+    Path root = new Path(folder);
+    try {
+      FileSystem fs = root.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      if (!fs.exists(root)) {
+        return;
+      }
+      Set<String> known = new HashSet<>();
+      for (CheckingPass.StagedFile f : files) {
+        known.add(fs.makeQualified(new Path(f.path())).toString());
+      }
+      RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
+      List<Path> stray = new ArrayList<>();
+      while (it.hasNext()) {
+        Path p = it.next().getPath();
+        String name = p.getName();
+        if (!name.startsWith(".") && !known.contains(fs.makeQualified(p).toString())) {
+          stray.add(p);
+        }
+      }
+      for (Path p : stray) {
+        fs.delete(p, false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list the staged returns in " + folder, e);
+    }
+  }
+
+  private void delete(String path) {
+    Path p = new Path(path);
+    try {
+      FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      fs.delete(p, true);
+      // Parquet's checksum file beside it, on the local file system.
+      Path crc = new Path(p.getParent(), "." + p.getName() + ".crc");
+      if (fs.exists(crc)) {
+        fs.delete(crc, false);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot delete " + path, e);
+    }
+  }
+}
