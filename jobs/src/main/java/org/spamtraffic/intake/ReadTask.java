@@ -39,12 +39,16 @@ public record ReadTask(String submissionId, ReturnFile file, long[] range) imple
 
   /** Opens the file and streams its rows; closes the file when they run out. */
   public Iterator<Row> rows() {
-    RowSource source;
+    RowSource opened;
     try {
-      source = RowSource.open(file, new Configuration(), range);
+      opened = RowSource.open(file, new Configuration(), range);
+      if (file.format() != FileFormat.CSV) {
+        opened = new PrefetchingRows(opened, file.fileName());
+      }
     } catch (IOException | RuntimeException e) {
       return List.of(error(e, 0)).iterator();
     }
+    RowSource source = opened;
     return new Iterator<>() {
       private Row next = advance();
 
