@@ -194,92 +194,163 @@ final class CheckingPass {
     @Override
     public Iterator<TaskSummary> call(Integer partition, Iterator<InternalRow> rows) {
       int attempt = TaskContext.get() == null ? 0 : TaskContext.get().attemptNumber();
-      String fileName =
-          String.format(Locale.ROOT, "part-%05d-%d-%s", partition, attempt, layout.runId());
       Ordinals o = new Ordinals(layout);
-      UnsafeProjection toReturns = project(layout.schema(), range(layout.dataColumns()));
-      UnsafeProjection toRejected = project(layout.schema(), layout.rejectedColumns());
-      Map<UTF8String, OutputWriter> writers = new HashMap<>();
-      Map<UTF8String, long[]> written = new HashMap<>();
-      Map<GroupKey, GroupStats> groups = new HashMap<>();
-      OutputWriter rejectedWriter = null;
-      long rejectedRows = 0;
-      long[] hashes = new long[1024];
-      int hashCount = 0;
-      String submission = null;
+      UnsafeProjection toReturns =
+          Segment.project(layout.schema(), Segment.range(layout.dataColumns()));
+      UnsafeProjection toRejected = Segment.project(layout.schema(), layout.rejectedColumns());
+      // A task reads several small files one after the other: one segment per submission.
+      List<TaskSummary> out = new ArrayList<>();
+      Segment segment = null;
       try {
         while (rows.hasNext()) {
           InternalRow r = rows.next();
-          if (submission == null) {
-            submission = r.getUTF8String(o.submission).toString();
-          }
-          UTF8String kind = r.getUTF8String(o.kind);
-          boolean valid = r.getBoolean(o.valid);
-          UTF8String period = string(r, o.period);
-          groupOf(groups, submission, kind, valid, r, o)
-              .add(
-                  r.getLong(o.row),
-                  r.getInt(o.formulas),
-                  r.isNullAt(o.error) ? null : r.getUTF8String(o.error).toString(),
-                  longOrNull(r, o.serviceSize),
-                  longOrNull(r, o.total),
-                  longOrNull(r, o.detected));
-          if (!o.isData(kind)) {
-            continue;
-          }
-          if (valid) {
-            OutputWriter w = writers.get(period);
-            if (w == null) {
-              UTF8String key = period.clone();
-              w =
-                  layout
-                      .returns()
-                      .open(
-                          layout.returnsFolder() + "/period=" + key, fileName, partition, attempt);
-              writers.put(key, w);
-              written.put(key, new long[1]);
+          UTF8String submission = r.getUTF8String(o.submission);
+          if (segment == null || !segment.submission.equals(submission)) {
+            if (segment != null) {
+              out.add(segment.finish());
             }
-            w.write(toReturns.apply(r));
-            written.get(period)[0]++;
-            if (hashCount == hashes.length) {
-              hashes = java.util.Arrays.copyOf(hashes, hashes.length * 2);
-            }
-            hashes[hashCount++] = r.getLong(o.keyHash);
-          } else {
-            if (rejectedWriter == null) {
-              rejectedWriter =
-                  layout.rejected().open(layout.rejectedFolder(), fileName, partition, attempt);
-            }
-            rejectedWriter.write(toRejected.apply(r));
-            rejectedRows++;
+            String fileName =
+                String.format(
+                    Locale.ROOT,
+                    "part-%05d-%03d-%d-%s",
+                    partition,
+                    out.size(),
+                    attempt,
+                    layout.runId());
+            segment =
+                new Segment(
+                    layout,
+                    o,
+                    submission.clone(),
+                    fileName,
+                    partition,
+                    attempt,
+                    toReturns,
+                    toRejected);
           }
+          segment.add(r);
+        }
+        if (segment != null) {
+          out.add(segment.finish());
+          segment = null;
         }
       } finally {
-        for (OutputWriter w : writers.values()) {
-          w.close();
-        }
-        if (rejectedWriter != null) {
-          rejectedWriter.close();
+        if (segment != null) {
+          segment.close();
         }
       }
+      return out.iterator();
+    }
+  }
+
+  /** The rows of one submission within a task, and what they are written to. */
+  private static final class Segment {
+    final UTF8String submission;
+    private final String submissionId;
+    private final Layout layout;
+    private final Ordinals o;
+    private final String fileName;
+    private final int partition;
+    private final int attempt;
+    private final UnsafeProjection toReturns;
+    private final UnsafeProjection toRejected;
+    private final Map<UTF8String, OutputWriter> writers = new HashMap<>();
+    private final Map<UTF8String, long[]> written = new HashMap<>();
+    private final Map<GroupKey, GroupStats> groups = new HashMap<>();
+    private OutputWriter rejectedWriter;
+    private long rejectedRows;
+    private long[] hashes = new long[1024];
+    private int hashCount;
+
+    Segment(
+        Layout layout,
+        Ordinals o,
+        UTF8String submission,
+        String fileName,
+        int partition,
+        int attempt,
+        UnsafeProjection toReturns,
+        UnsafeProjection toRejected) {
+      this.layout = layout;
+      this.o = o;
+      this.submission = submission;
+      this.submissionId = submission.toString();
+      this.fileName = fileName;
+      this.partition = partition;
+      this.attempt = attempt;
+      this.toReturns = toReturns;
+      this.toRejected = toRejected;
+    }
+
+    void add(InternalRow r) {
+      UTF8String kind = r.getUTF8String(o.kind);
+      boolean valid = r.getBoolean(o.valid);
+      UTF8String period = string(r, o.period);
+      groupOf(groups, submissionId, kind, valid, r, o)
+          .add(
+              r.getLong(o.row),
+              r.getInt(o.formulas),
+              r.isNullAt(o.error) ? null : r.getUTF8String(o.error).toString(),
+              longOrNull(r, o.serviceSize),
+              longOrNull(r, o.total),
+              longOrNull(r, o.detected));
+      if (!o.isData(kind)) {
+        return;
+      }
+      if (valid) {
+        OutputWriter w = writers.get(period);
+        if (w == null) {
+          UTF8String key = period.clone();
+          w =
+              layout
+                  .returns()
+                  .open(layout.returnsFolder() + "/period=" + key, fileName, partition, attempt);
+          writers.put(key, w);
+          written.put(key, new long[1]);
+        }
+        w.write(toReturns.apply(r));
+        written.get(period)[0]++;
+        if (hashCount == hashes.length) {
+          hashes = java.util.Arrays.copyOf(hashes, hashes.length * 2);
+        }
+        hashes[hashCount++] = r.getLong(o.keyHash);
+      } else {
+        if (rejectedWriter == null) {
+          rejectedWriter =
+              layout.rejected().open(layout.rejectedFolder(), fileName, partition, attempt);
+        }
+        rejectedWriter.write(toRejected.apply(r));
+        rejectedRows++;
+      }
+    }
+
+    void close() {
+      for (OutputWriter w : writers.values()) {
+        w.close();
+      }
+      if (rejectedWriter != null) {
+        rejectedWriter.close();
+      }
+    }
+
+    TaskSummary finish() {
+      close();
       List<StagedFile> files = new ArrayList<>();
       for (Map.Entry<UTF8String, OutputWriter> w : writers.entrySet()) {
         files.add(
             new StagedFile(
-                submission,
+                submissionId,
                 w.getKey().toString(),
                 w.getValue().path(),
                 written.get(w.getKey())[0]));
       }
       java.util.Arrays.sort(hashes, 0, hashCount);
       long[] keyHashes =
-          layout.chunked().contains(submission)
+          layout.chunked().contains(submissionId)
               ? java.util.Arrays.copyOf(hashes, hashCount)
               : repeated(hashes, hashCount);
-      return List.of(
-              new TaskSummary(
-                  submission, files, new ArrayList<>(groups.values()), rejectedRows, keyHashes))
-          .iterator();
+      return new TaskSummary(
+          submissionId, files, new ArrayList<>(groups.values()), rejectedRows, keyHashes);
     }
 
     private static GroupStats groupOf(

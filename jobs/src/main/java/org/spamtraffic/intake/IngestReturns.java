@@ -253,8 +253,68 @@ public final class IngestReturns {
 
   private Dataset<Row> rawRows(List<ReadTask> tasks) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    JavaRDD<Row> rows = jsc.parallelize(tasks, Math.max(1, tasks.size())).flatMap(ReadTask::rows);
+    List<List<ReadTask>> slices = slices(tasks, jsc.defaultParallelism());
+    JavaRDD<Row> rows = jsc.parallelize(slices, slices.size()).flatMap(IngestReturns::rowsOfSlice);
     return spark.createDataFrame(rows, ReadTask.SCHEMA);
+  }
+
+  /** Input bytes a Spark task aims at: a chunk of a big CSV, or many small files together. */
+  static final long SLICE_BYTES = 32L << 20;
+
+  /**
+   * Read tasks grouped into Spark partitions of about {@link #SLICE_BYTES} of input, in order (so
+   * the chunks of a file stay together), and at least two partitions per core while the input
+   * allows: hundreds of small returns would otherwise cost a task each (a writer per file, a task
+   * launch), the many-operators case of a real study.
+   */
+  static List<List<ReadTask>> slices(List<ReadTask> tasks, int parallelism) {
+    long total = tasks.stream().mapToLong(IngestReturns::bytes).sum();
+    long target = Math.max(1, Math.min(SLICE_BYTES, total / (2L * Math.max(1, parallelism))));
+    List<List<ReadTask>> out = new ArrayList<>();
+    List<ReadTask> current = new ArrayList<>();
+    long size = 0;
+    for (ReadTask t : tasks) {
+      long b = bytes(t);
+      if (!current.isEmpty() && size + b > target) {
+        out.add(current);
+        current = new ArrayList<>();
+        size = 0;
+      }
+      current.add(t);
+      size += b;
+    }
+    if (!current.isEmpty()) {
+      out.add(current);
+    }
+    return out;
+  }
+
+  private static long bytes(ReadTask t) {
+    return t.range() != null ? t.range()[1] - t.range()[0] : Math.max(1, t.file().sizeBytes());
+  }
+
+  /** The rows of a slice's read tasks, one file after the other, each opened when reached. */
+  private static java.util.Iterator<Row> rowsOfSlice(List<ReadTask> slice) {
+    java.util.Iterator<ReadTask> next = slice.iterator();
+    return new java.util.Iterator<>() {
+      private java.util.Iterator<Row> current = java.util.Collections.emptyIterator();
+
+      @Override
+      public boolean hasNext() {
+        while (!current.hasNext() && next.hasNext()) {
+          current = next.next().rows();
+        }
+        return current.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        return current.next();
+      }
+    };
   }
 
   /**
