@@ -123,8 +123,10 @@ public final class IngestReturns {
     Configuration conf = spark.sparkContext().hadoopConfiguration();
     List<String> uris = list(conf, options.landing());
     FileInspector inspector = new FileInspector(conf, options.limits());
+    Steps steps = new Steps();
     List<ReturnFile> inspected = uris.parallelStream().map(inspector::inspect).toList();
     Submissions submissions = new Submissions(inspected);
+    steps.done("inspected " + inspected.size() + " files");
 
     Warehouse.Transaction tx = warehouse.begin("ingest-returns");
     String returnsFolder = tx.stage("returns");
@@ -141,14 +143,20 @@ public final class IngestReturns {
                 rejectedFolder,
                 submissions.chunkedIds());
     StagedReturns staged = new StagedReturns(spark, returnsFolder, summaries);
+    steps.done("checking pass, " + tasks.size() + " read tasks");
 
     submissions.recordGroups(mergedGroups(summaries));
-    Dataset<Row> repeatedKeys = repeatedKeyHashes(summaries, submissions.chunkedIds());
+    List<Row> repeatedKeys = repeatedKeyHashes(summaries, submissions.chunkedIds());
     submissions.recordDuplicates(
-        repeatedKeys == null ? List.of() : duplicateRows(staged.read(), repeatedKeys));
+        repeatedKeys.isEmpty() ? List.of() : duplicateRows(staged, repeatedKeys));
     submissions.decide(options.jumpFactor());
+    steps.done("duplicate keys and decisions across rows");
 
     Dataset<Row> crossRejects = staged.settle(submissions, this::withCrossRowProblems);
+    steps.done(
+        "settled returns, "
+            + submissions.periodsWithCrossRowRejects().size()
+            + " (submission, period) rewritten");
     if (staged.isEmpty()) {
       tx.write("returns", spark.createDataFrame(List.of(), RETURNS_SCHEMA));
     }
@@ -163,7 +171,24 @@ public final class IngestReturns {
     tx.write("submissions", submissions.frame(spark));
     tx.rows("returns", returnsRows).rows("submissions", inspected.size());
     Warehouse.Commit commit = tx.commit();
+    steps.done("rejects, submissions and commit");
     return submissions.result(returnsRows, commit.number());
+  }
+
+  /** Logs how long each step took (INFO: {@code --verbose}), to see where a slow run goes. */
+  private static final class Steps {
+    private static final org.slf4j.Logger LOG =
+        org.slf4j.LoggerFactory.getLogger(IngestReturns.class);
+    private long start = System.nanoTime();
+
+    void done(String what) {
+      long now = System.nanoTime();
+      LOG.info(
+          "ingest-returns: {} in {} s",
+          what,
+          String.format(Locale.ROOT, "%.1f", (now - start) / 1e9));
+      start = now;
+    }
   }
 
   /** The contract of {@code returns}, and its data columns (all but the partition column). */
@@ -331,10 +356,10 @@ public final class IngestReturns {
 
   /**
    * Key hashes that occur more than once within a submission, from the tasks' sorted hashes (the
-   * chunks of a file read in parallel have their hashes merged here); null when there is none, the
-   * usual case, and then no duplicate search runs at all.
+   * chunks of a file read in parallel have their hashes merged here), as (submission, hash) rows;
+   * usually none, and then no duplicate search runs at all.
    */
-  private Dataset<Row> repeatedKeyHashes(
+  private static List<Row> repeatedKeyHashes(
       List<CheckingPass.TaskSummary> summaries, java.util.Set<String> chunked) {
     java.util.Map<String, List<long[]>> bySubmission = new java.util.TreeMap<>();
     for (CheckingPass.TaskSummary s : summaries) {
@@ -357,21 +382,23 @@ public final class IngestReturns {
             rows.add(org.apache.spark.sql.RowFactory.create(submission, h));
           }
         });
-    if (rows.isEmpty()) {
-      return null;
-    }
-    return spark.createDataFrame(
-        rows,
-        new StructType()
-            .add("submission_id", DataTypes.StringType)
-            .add("_key_hash", DataTypes.LongType));
+    return rows;
   }
 
   /**
    * The valid rows whose key hash is repeated within their submission (one scan of the key columns
-   * of the new {@code returns} files, no shuffle): the driver then compares their exact keys.
+   * of those submissions' new {@code returns} files, no shuffle): the driver then compares their
+   * exact keys.
    */
-  private static List<Row> duplicateRows(Dataset<Row> staged, Dataset<Row> repeatedKeys) {
+  private List<Row> duplicateRows(StagedReturns staged, List<Row> repeated) {
+    java.util.Set<String> submissions = new java.util.HashSet<>();
+    repeated.forEach(r -> submissions.add(r.getString(0)));
+    Dataset<Row> repeatedKeys =
+        spark.createDataFrame(
+            repeated,
+            new StructType()
+                .add("submission_id", DataTypes.StringType)
+                .add("_key_hash", DataTypes.LongType));
     List<String> key = ReturnFormat.v1().key();
     Column hash =
         xxhash64(key.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
@@ -381,6 +408,7 @@ public final class IngestReturns {
     key.forEach(k -> select.add(col(k)));
     select.add(col("spam_detected"));
     return staged
+        .read(submissions)
         .withColumn("_key_hash", hash)
         .join(broadcast(repeatedKeys), new String[] {"submission_id", "_key_hash"})
         .select(select.toArray(Column[]::new))

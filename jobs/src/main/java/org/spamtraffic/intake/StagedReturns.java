@@ -52,9 +52,15 @@ final class StagedReturns {
     return empty;
   }
 
-  /** Every staged row, typed as the {@code returns} contract says. */
-  Dataset<Row> read() {
-    return spark.read().schema(SCHEMA).parquet(folder);
+  /** The staged rows of {@code submissions}, typed as the {@code returns} contract says. */
+  Dataset<Row> read(Set<String> submissions) {
+    List<String> paths = new ArrayList<>();
+    for (CheckingPass.StagedFile f : files) {
+      if (submissions.contains(f.submissionId())) {
+        paths.add(f.path());
+      }
+    }
+    return readFiles(paths);
   }
 
   /**
