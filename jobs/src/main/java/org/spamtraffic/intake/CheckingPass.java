@@ -80,12 +80,15 @@ final class CheckingPass {
    * @param keyHashes 64-bit hashes of the key of the valid rows, sorted: all of them when the task
    *     read one chunk of a file (duplicates may sit in another chunk), else only those that occur
    *     more than once
+   * @param rejectedFile the scratch file of its rejected rows, or null when there is none (only the
+   *     files of successful attempts are read: a failed attempt's file is ignored)
    */
   record TaskSummary(
       String submissionId,
       List<StagedFile> files,
       List<GroupStats> groups,
       long rejectedRows,
+      String rejectedFile,
       long[] keyHashes)
       implements Serializable {}
 
@@ -350,7 +353,12 @@ final class CheckingPass {
               ? java.util.Arrays.copyOf(hashes, hashCount)
               : repeated(hashes, hashCount);
       return new TaskSummary(
-          submissionId, files, new ArrayList<>(groups.values()), rejectedRows, keyHashes);
+          submissionId,
+          files,
+          new ArrayList<>(groups.values()),
+          rejectedRows,
+          rejectedWriter == null ? null : rejectedWriter.path(),
+          keyHashes);
     }
 
     private static GroupStats groupOf(

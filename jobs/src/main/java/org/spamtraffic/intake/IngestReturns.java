@@ -161,7 +161,7 @@ public final class IngestReturns {
       tx.write("returns", spark.createDataFrame(List.of(), RETURNS_SCHEMA));
     }
     long returnsRows = warehouseCount(returnsFolder);
-    Dataset<Row> rejects = rowRejects(rejectedFolder, summaries, submissions);
+    Dataset<Row> rejects = rowRejects(summaries, submissions);
     if (crossRejects != null) {
       rejects = rejects.unionByName(crossRejects);
     }
@@ -424,10 +424,17 @@ public final class IngestReturns {
     return new CrossRowProblems(spark, submissions).attach(rows);
   }
 
-  /** The rejects of rows that broke a cell or row rule, from the pass's scratch files. */
+  /**
+   * The rejects of rows that broke a cell or row rule, from the scratch files the successful task
+   * attempts wrote (a failed attempt's file would count its rows twice).
+   */
   private Dataset<Row> rowRejects(
-      String folder, List<CheckingPass.TaskSummary> summaries, Submissions submissions) {
-    boolean any = summaries.stream().anyMatch(s -> s.rejectedRows() > 0);
+      List<CheckingPass.TaskSummary> summaries, Submissions submissions) {
+    String[] files =
+        summaries.stream()
+            .map(CheckingPass.TaskSummary::rejectedFile)
+            .filter(java.util.Objects::nonNull)
+            .toArray(String[]::new);
     StructType scratch =
         new StructType()
             .add("submission_id", DataTypes.StringType)
@@ -436,8 +443,8 @@ public final class IngestReturns {
             .add("raw_operator_id", DataTypes.StringType)
             .add("_problems", PROBLEMS);
     Dataset<Row> rows =
-        any
-            ? spark.read().schema(scratch).parquet(folder)
+        files.length > 0
+            ? spark.read().schema(scratch).parquet(files)
             : spark.createDataFrame(List.of(), scratch);
     List<String> failed = submissions.failedIds();
     if (!failed.isEmpty()) {
