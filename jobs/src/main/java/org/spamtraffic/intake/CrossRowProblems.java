@@ -27,7 +27,8 @@ import org.spamtraffic.validate.Problem;
  * tables. When nothing was found, no join is planned at all.
  */
 final class CrossRowProblems {
-  private static final StructType PROBLEM =
+  /** One problem on a row: column, rule, value and the other value it was compared with. */
+  static final StructType PROBLEM =
       new StructType()
           .add("column", DataTypes.StringType)
           .add("rule", DataTypes.StringType)

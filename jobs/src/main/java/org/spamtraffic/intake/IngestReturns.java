@@ -473,12 +473,7 @@ public final class IngestReturns {
   }
 
   private static final org.apache.spark.sql.types.DataType PROBLEMS =
-      DataTypes.createArrayType(
-          new StructType()
-              .add("column", DataTypes.StringType)
-              .add("rule", DataTypes.StringType)
-              .add("value", DataTypes.StringType)
-              .add("other", DataTypes.StringType));
+      DataTypes.createArrayType(CrossRowProblems.PROBLEM);
 
   private static Dataset<Row> problemRows(Dataset<Row> exploded) {
     UserDefinedFunction message =
