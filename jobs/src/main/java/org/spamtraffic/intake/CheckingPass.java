@@ -45,10 +45,10 @@ import scala.jdk.javaapi.CollectionConverters;
  *   <li>counts lines by group ({@link GroupStats}) for the decisions across rows.
  * </ul>
  *
- * <p>Nothing is cached and no row is read twice: the driver then decides supersession and the rules
- * across rows from the small summaries, deletes the files of submissions that are not live, and
- * rewrites only the few files that hold rows rejected across rows. This replaced a cached,
- * four-times-scanned checked frame (see docs/benchmarks.md).
+ * <p>Nothing is cached and the submitted files are parsed once: the driver then decides
+ * supersession and the rules across rows from the small summaries, deletes the files of submissions
+ * that are not live, and rewrites only the files that hold rows rejected across rows. This replaced
+ * a cached, four-times-scanned checked frame (see docs/benchmarks.md).
  *
  * <p>The frame handed in must have the {@code returns} data columns first (contract order, without
  * the partition column), then {@link #EXTRA} columns.
