@@ -152,11 +152,9 @@ public final class IngestReturns {
     submissions.decide(options.jumpFactor());
     steps.done("duplicate keys and decisions across rows");
 
-    Dataset<Row> crossRejects = staged.settle(submissions, this::withCrossRowProblems);
-    steps.done(
-        "settled returns, "
-            + submissions.periodsWithCrossRowRejects().size()
-            + " (submission, period) rewritten");
+    java.util.Set<List<String>> affected = submissions.periodsWithCrossRowRejects();
+    Dataset<Row> crossRejects = staged.settle(submissions, affected, this::withCrossRowProblems);
+    steps.done("settled returns, " + affected.size() + " (submission, period) rewritten");
     if (staged.isEmpty()) {
       tx.write("returns", spark.createDataFrame(List.of(), RETURNS_SCHEMA));
     }

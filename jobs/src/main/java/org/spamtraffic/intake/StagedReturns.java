@@ -68,16 +68,20 @@ final class StagedReturns {
    * deletes the files that must not be in {@code returns}, and returns the rejects of the rows
    * rejected across rows (null when there are none).
    *
+   * @param affected submission and period of the groups with rows rejected across rows
    * @param withCross puts the {@code _cross} problems on rows read back from the files
    */
   Dataset<Row> settle(
-      Submissions submissions, BiFunction<Dataset<Row>, Submissions, Dataset<Row>> withCross) {
-    Set<List<String>> affected = submissions.periodsWithCrossRowRejects();
-    List<String> affectedPaths = new ArrayList<>();
-    List<String> liveAffectedPaths = new ArrayList<>();
+      Submissions submissions,
+      Set<List<String>> affected,
+      BiFunction<Dataset<Row>, Submissions, Dataset<Row>> withCross) {
+    // Sets, not lists: a study has hundreds of files, and every file is looked up below.
+    Set<String> failed = new HashSet<>(submissions.failedIds());
+    Set<String> affectedPaths = new java.util.LinkedHashSet<>();
+    Set<String> liveAffectedPaths = new java.util.LinkedHashSet<>();
     for (CheckingPass.StagedFile f : files) {
       List<String> key = List.of(f.submissionId(), f.period());
-      if (affected.contains(key) && !submissions.failedIds().contains(f.submissionId())) {
+      if (affected.contains(key) && !failed.contains(f.submissionId())) {
         affectedPaths.add(f.path());
         if (submissions.live(f.submissionId(), f.period())) {
           liveAffectedPaths.add(f.path());
@@ -139,7 +143,7 @@ final class StagedReturns {
     return crossRejects;
   }
 
-  private Dataset<Row> readFiles(List<String> paths) {
+  private Dataset<Row> readFiles(java.util.Collection<String> paths) {
     return spark
         .read()
         .schema(SCHEMA)
