@@ -17,14 +17,13 @@ import org.apache.hadoop.mapreduce.TaskAttemptID;
 import org.apache.hadoop.mapreduce.TaskType;
 import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
 import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.BoundReference;
-import org.apache.spark.sql.catalyst.expressions.Expression;
-import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.execution.SQLExecution$;
 import org.apache.spark.sql.execution.datasources.OutputWriter;
 import org.apache.spark.sql.execution.datasources.OutputWriterFactory;
 import org.apache.spark.sql.execution.datasources.parquet.ParquetFileFormat;
@@ -32,7 +31,8 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.SerializableConfiguration;
-import scala.jdk.javaapi.CollectionConverters;
+import org.spamtraffic.spark.ProjectionChain;
+import org.spamtraffic.spark.RowView;
 
 /**
  * The one pass of {@code ingest-returns} over the submitted rows. Each Spark task reads its file
@@ -102,6 +102,7 @@ final class CheckingPass {
    */
   static List<TaskSummary> run(
       SparkSession spark,
+      JavaRDD<InternalRow> raw,
       Dataset<Row> checked,
       int dataColumns,
       String returnsFolder,
@@ -126,13 +127,13 @@ final class CheckingPass {
             returnsFolder,
             rejectedFolder,
             UUID.randomUUID().toString(),
-            new java.util.HashSet<>(chunked));
-    return checked
-        .queryExecution()
-        .toRdd()
-        .toJavaRDD()
-        .mapPartitionsWithIndex(new Task(layout), false)
-        .collect();
+            new java.util.HashSet<>(chunked),
+            ProjectionChain.of(checked));
+    // The session's SQL settings travel to the tasks as they would with a Dataset action (the
+    // checks' expressions read some of them, such as the case mapping, when they run).
+    return SQLExecution$.MODULE$.withSQLConfPropagated(
+        (org.apache.spark.sql.classic.SparkSession) spark,
+        () -> raw.mapPartitionsWithIndex(new Task(layout), false).collect());
   }
 
   private static StructField[] slice(StructType s, int from, int to) {
@@ -177,7 +178,8 @@ final class CheckingPass {
       String returnsFolder,
       String rejectedFolder,
       String runId,
-      java.util.Set<String> chunked)
+      java.util.Set<String> chunked,
+      ProjectionChain checks)
       implements Serializable {
     int at(String column) {
       return schema.fieldIndex(column);
@@ -198,15 +200,16 @@ final class CheckingPass {
     public Iterator<TaskSummary> call(Integer partition, Iterator<InternalRow> rows) {
       int attempt = TaskContext.get() == null ? 0 : TaskContext.get().attemptNumber();
       Ordinals o = new Ordinals(layout);
-      UnsafeProjection toReturns =
-          Segment.project(layout.schema(), Segment.range(layout.dataColumns()));
-      UnsafeProjection toRejected = Segment.project(layout.schema(), layout.rejectedColumns());
+      ProjectionChain.Compiled checks = layout.checks().compile(partition);
+      // What the writers take: views of the checked row's columns, nothing copied.
+      RowView toReturns = checks.output().select(Segment.range(layout.dataColumns()));
+      RowView toRejected = checks.output().select(layout.rejectedColumns());
       // A task reads several small files one after the other: one segment per submission.
       List<TaskSummary> out = new ArrayList<>();
       Segment segment = null;
       try {
         while (rows.hasNext()) {
-          InternalRow r = rows.next();
+          RowView r = checks.apply(rows.next());
           UTF8String submission = r.getUTF8String(o.submission);
           if (segment == null || !segment.submission.equals(submission)) {
             if (segment != null) {
@@ -255,8 +258,8 @@ final class CheckingPass {
     private final String fileName;
     private final int partition;
     private final int attempt;
-    private final UnsafeProjection toReturns;
-    private final UnsafeProjection toRejected;
+    private final RowView toReturns;
+    private final RowView toRejected;
     private final Map<UTF8String, OutputWriter> writers = new HashMap<>();
     private final Map<UTF8String, long[]> written = new HashMap<>();
     private final Map<GroupKey, GroupStats> groups = new HashMap<>();
@@ -272,8 +275,8 @@ final class CheckingPass {
         String fileName,
         int partition,
         int attempt,
-        UnsafeProjection toReturns,
-        UnsafeProjection toRejected) {
+        RowView toReturns,
+        RowView toRejected) {
       this.layout = layout;
       this.o = o;
       this.submission = submission;
@@ -311,7 +314,7 @@ final class CheckingPass {
           writers.put(key, w);
           written.put(key, new long[1]);
         }
-        w.write(toReturns.apply(r));
+        w.write(toReturns); // the current row's data columns
         written.get(period)[0]++;
         if (hashCount == hashes.length) {
           hashes = java.util.Arrays.copyOf(hashes, hashes.length * 2);
@@ -322,7 +325,7 @@ final class CheckingPass {
           rejectedWriter =
               layout.rejected().open(layout.rejectedFolder(), fileName, partition, attempt);
         }
-        rejectedWriter.write(toRejected.apply(r));
+        rejectedWriter.write(toRejected);
         rejectedRows++;
       }
     }
@@ -404,14 +407,6 @@ final class CheckingPass {
         out[i] = i;
       }
       return out;
-    }
-
-    private static UnsafeProjection project(StructType schema, int[] ordinals) {
-      List<Expression> refs = new ArrayList<>();
-      for (int i : ordinals) {
-        refs.add(new BoundReference(i, schema.fields()[i].dataType(), true));
-      }
-      return UnsafeProjection.create(CollectionConverters.asScala(refs).toSeq());
     }
   }
 

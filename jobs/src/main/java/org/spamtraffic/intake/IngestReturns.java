@@ -26,6 +26,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.api.java.UDF4;
+import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -137,7 +138,8 @@ public final class IngestReturns {
             ? List.of()
             : CheckingPass.run(
                 spark,
-                passFrame(check(rawRows(tasks)), submissions),
+                rawRows(tasks),
+                passFrame(check(rawTemplate())),
                 RETURNS_DATA_COLUMNS.size(),
                 returnsFolder,
                 rejectedFolder,
@@ -202,11 +204,10 @@ public final class IngestReturns {
    * The checked rows in the layout of the checking pass: the {@code returns} data columns, typed as
    * the contract says, then what the pass needs to count and reject ({@link CheckingPass#EXTRA}).
    */
-  private Dataset<Row> passFrame(Dataset<Row> checked, Submissions submissions) {
+  private static Dataset<Row> passFrame(Dataset<Row> checked) {
     Dataset<Row> rows =
         withDerived(
             checked
-                .join(broadcast(submissions.filesFrame(spark)), "submission_id")
                 .withColumnRenamed("file", "source_file")
                 .withColumnRenamed("sheet", "source_sheet")
                 .withColumnRenamed("row", "source_row"));
@@ -274,11 +275,19 @@ public final class IngestReturns {
     return out;
   }
 
-  private Dataset<Row> rawRows(List<ReadTask> tasks) {
+  private JavaRDD<InternalRow> rawRows(List<ReadTask> tasks) {
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
     List<List<ReadTask>> slices = slices(tasks, jsc.defaultParallelism());
-    JavaRDD<Row> rows = jsc.parallelize(slices, slices.size()).flatMap(IngestReturns::rowsOfSlice);
-    return spark.createDataFrame(rows, ReadTask.SCHEMA);
+    return jsc.parallelize(slices, slices.size()).flatMap(IngestReturns::rowsOfSlice);
+  }
+
+  /**
+   * A frame of no rows with the read tasks' schema: the checks are planned over it, and the
+   * checking pass runs the planned projections over the rows its tasks read.
+   */
+  private Dataset<Row> rawTemplate() {
+    return spark.createDataFrame(
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).<Row>emptyRDD(), ReadTask.SCHEMA);
   }
 
   /** Input bytes a Spark task aims at: a chunk of a big CSV, or many small files together. */
@@ -317,10 +326,10 @@ public final class IngestReturns {
   }
 
   /** The rows of a slice's read tasks, one file after the other, each opened when reached. */
-  private static java.util.Iterator<Row> rowsOfSlice(List<ReadTask> slice) {
+  private static java.util.Iterator<InternalRow> rowsOfSlice(List<ReadTask> slice) {
     java.util.Iterator<ReadTask> next = slice.iterator();
     return new java.util.Iterator<>() {
-      private java.util.Iterator<Row> current = java.util.Collections.emptyIterator();
+      private java.util.Iterator<InternalRow> current = java.util.Collections.emptyIterator();
 
       @Override
       public boolean hasNext() {
@@ -331,7 +340,7 @@ public final class IngestReturns {
       }
 
       @Override
-      public Row next() {
+      public InternalRow next() {
         if (!hasNext()) {
           throw new java.util.NoSuchElementException();
         }

@@ -7,18 +7,20 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.spamtraffic.schema.Field;
 import org.spamtraffic.schema.ReturnFormat;
 
 /**
- * Reading one file's rows inside a Spark task, as rows of {@link #SCHEMA}. A file that fails half
- * way does not fail the job: the failure comes out as one row of kind {@code ERROR}, and the job
- * marks that submission failed.
+ * Reading one file's rows inside a Spark task, as Spark's internal rows of {@link #SCHEMA} (built
+ * here directly: no conversion from external rows). A file that fails half way does not fail the
+ * job: the failure comes out as one row of kind {@code ERROR}, and the job marks that submission
+ * failed.
  *
  * @param submissionId the submission the rows belong to
  * @param file the inspected file
@@ -47,7 +49,7 @@ public record ReadTask(String submissionId, ReturnFile file, long[] range) imple
   public static final StructType SCHEMA = schema();
 
   /** Opens the file and streams its rows; closes the file when they run out. */
-  public Iterator<Row> rows() {
+  public Iterator<InternalRow> rows() {
     RowSource opened;
     try {
       opened = RowSource.open(file, Executor.CONF, range);
@@ -59,9 +61,9 @@ public record ReadTask(String submissionId, ReturnFile file, long[] range) imple
     }
     RowSource source = opened;
     return new Iterator<>() {
-      private Row next = advance();
+      private InternalRow next = advance();
 
-      private Row advance() {
+      private InternalRow advance() {
         try {
           if (source.hasNext()) {
             return toRow(source.next());
@@ -84,52 +86,56 @@ public record ReadTask(String submissionId, ReturnFile file, long[] range) imple
       }
 
       @Override
-      public Row next() {
+      public InternalRow next() {
         if (next == null) {
           throw new NoSuchElementException();
         }
-        Row r = next;
-        next = "ERROR".equals(r.getString(3)) ? null : advance();
+        InternalRow r = next;
+        next = r.getUTF8String(KIND).equals(ERROR) ? null : advance();
         return r;
       }
     };
   }
 
-  private Row toRow(RawRow r) {
-    List<Object> values = new ArrayList<>();
-    values.add(submissionId);
-    values.add(r.sheet());
-    values.add(r.row());
-    values.add(r.kind().name());
-    values.add(r.fieldCount());
-    values.add(file.mapping().width());
-    values.add(r.formulaCells());
-    values.add(null);
-    for (String c : r.cells()) {
-      values.add(c);
+  private static final int KIND = 4;
+  private static final UTF8String ERROR = UTF8String.fromString("ERROR");
+  private static final int CELLS = 9;
+
+  private InternalRow toRow(RawRow r) {
+    String[] cells = r.cells();
+    Object[] values = new Object[CELLS + cells.length];
+    values[0] = UTF8String.fromString(submissionId);
+    values[1] = UTF8String.fromString(file.uri());
+    values[2] = UTF8String.fromString(r.sheet());
+    values[3] = r.row();
+    values[KIND] = UTF8String.fromString(r.kind().name());
+    values[5] = r.fieldCount();
+    values[6] = file.mapping().width();
+    values[7] = r.formulaCells();
+    for (int i = 0; i < cells.length; i++) {
+      values[CELLS + i] = UTF8String.fromString(cells[i]);
     }
-    return RowFactory.create(values.toArray());
+    return new GenericInternalRow(values);
   }
 
-  private Row error(Throwable e, long row) {
-    List<Object> values = new ArrayList<>();
-    values.add(submissionId);
-    values.add(file.sheet());
-    values.add(row);
-    values.add("ERROR");
-    values.add(-1);
-    values.add(0);
-    values.add(0);
-    values.add(FileInspector.describe(e));
-    for (int i = 0; i < ReturnFormat.v1().fields().size(); i++) {
-      values.add(null);
-    }
-    return RowFactory.create(values.toArray());
+  private InternalRow error(Throwable e, long row) {
+    Object[] values = new Object[CELLS + ReturnFormat.v1().fields().size()];
+    values[0] = UTF8String.fromString(submissionId);
+    values[1] = UTF8String.fromString(file.uri());
+    values[2] = UTF8String.fromString(file.sheet());
+    values[3] = row;
+    values[KIND] = ERROR;
+    values[5] = -1;
+    values[6] = 0;
+    values[7] = 0;
+    values[8] = UTF8String.fromString(FileInspector.describe(e));
+    return new GenericInternalRow(values);
   }
 
   private static StructType schema() {
     List<StructField> fields = new ArrayList<>();
     fields.add(DataTypes.createStructField("submission_id", DataTypes.StringType, false));
+    fields.add(DataTypes.createStructField("file", DataTypes.StringType, false));
     fields.add(DataTypes.createStructField("sheet", DataTypes.StringType, true));
     fields.add(DataTypes.createStructField("row", DataTypes.LongType, true));
     fields.add(DataTypes.createStructField("kind", DataTypes.StringType, false));

@@ -268,6 +268,7 @@ class RuleEquivalenceTest {
   private static Row row(String[] cells, int fieldCount) {
     List<Object> values = new ArrayList<>();
     values.add("S");
+    values.add("file:/S.csv");
     values.add(null);
     values.add((long) counter++);
     values.add("DATA");

@@ -59,7 +59,12 @@ public record Field(
    */
   public static String normaliseHeader(String header) {
     String s = header.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
-    s = s.replaceAll("[\\s_\\-./()]+", "_");
-    return s.replaceAll("^_+|_+$", "");
+    s = SEPARATORS.matcher(s).replaceAll("_");
+    return EDGES.matcher(s).replaceAll("");
   }
+
+  // Compiled once: readers ask, for every data line, whether it repeats the header.
+  private static final java.util.regex.Pattern SEPARATORS =
+      java.util.regex.Pattern.compile("[\\s_\\-./()]+");
+  private static final java.util.regex.Pattern EDGES = java.util.regex.Pattern.compile("^_+|_+$");
 }
