@@ -204,7 +204,7 @@ public final class IngestReturns {
    * The checked rows in the layout of the checking pass: the {@code returns} data columns, typed as
    * the contract says, then what the pass needs to count and reject ({@link CheckingPass#EXTRA}).
    */
-  private static Dataset<Row> passFrame(Dataset<Row> checked) {
+  static Dataset<Row> passFrame(Dataset<Row> checked) {
     Dataset<Row> rows =
         withDerived(
             checked

@@ -27,11 +27,11 @@ import org.spamtraffic.spark.SparkSessions;
  * This runs both over a battery of awkward values for every column, and over whole rows for the row
  * rules.
  */
-class RuleEquivalenceTest {
+public class RuleEquivalenceTest {
   private static SparkSession spark;
 
   /** Values tried in every column: valid and invalid for every kind, and whitespace traps. */
-  static final List<String> VALUES =
+  public static final List<String> VALUES =
       List.of(
           "",
           " ",
