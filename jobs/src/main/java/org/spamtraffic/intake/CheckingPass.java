@@ -23,6 +23,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.BoundReference;
+import org.apache.spark.sql.catalyst.expressions.Expression;
+import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
+import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
 import org.apache.spark.sql.execution.SQLExecution$;
 import org.apache.spark.sql.execution.datasources.OutputWriter;
 import org.apache.spark.sql.execution.datasources.OutputWriterFactory;
@@ -33,6 +37,7 @@ import org.apache.spark.unsafe.types.UTF8String;
 import org.apache.spark.util.SerializableConfiguration;
 import org.spamtraffic.spark.ProjectionChain;
 import org.spamtraffic.spark.RowView;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The one pass of {@code ingest-returns} over the submitted rows. Each Spark task reads its file
@@ -82,6 +87,9 @@ final class CheckingPass {
    *     more than once
    * @param rejectedFile the scratch file of its rejected rows, or null when there is none (only the
    *     files of successful attempts are read: a failed attempt's file is ignored)
+   * @param heldFile the scratch file of the valid rows held back because their key hash repeats
+   *     within a window of the task ({@link #WINDOW_BYTES}), or null when there is none
+   * @param heldRows how many rows it holds
    */
   record TaskSummary(
       String submissionId,
@@ -89,8 +97,19 @@ final class CheckingPass {
       List<GroupStats> groups,
       long rejectedRows,
       String rejectedFile,
-      long[] keyHashes)
+      long[] keyHashes,
+      String heldFile,
+      long heldRows)
       implements Serializable {}
+
+  /**
+   * Valid rows wait in a window of about this many bytes before they are written: those whose key
+   * hash repeats within the window are held back in scratch, not written into {@code returns}, so
+   * that a duplicate key (both rows are rejected) found there costs no rewrite of a {@code returns}
+   * file. Duplicates further apart are still found, from the tasks' hashes, and their files
+   * rewritten.
+   */
+  static final long WINDOW_BYTES = 16L << 20;
 
   private CheckingPass() {}
 
@@ -99,6 +118,8 @@ final class CheckingPass {
    *
    * @param returnsFolder the new version folder of {@code returns}
    * @param rejectedFolder scratch folder for the rejected rows
+   * @param heldFolder scratch folder for the rows held back (see {@link #WINDOW_BYTES})
+   * @param windowBytes the size of the window ({@link #WINDOW_BYTES} but in tests)
    */
   static List<TaskSummary> run(
       SparkSession spark,
@@ -107,6 +128,8 @@ final class CheckingPass {
       int dataColumns,
       String returnsFolder,
       String rejectedFolder,
+      String heldFolder,
+      long windowBytes,
       java.util.Set<String> chunked) {
     StructType schema = checked.schema();
     StructType returnsSchema = new StructType(slice(schema, 0, dataColumns));
@@ -117,6 +140,13 @@ final class CheckingPass {
       rejectedFields.add(schema.fields()[rejected[i]]);
     }
     StructType rejectedSchema = new StructType(rejectedFields.toArray(StructField[]::new));
+    int[] heldColumns = java.util.Arrays.copyOf(Segment.range(dataColumns), dataColumns + 1);
+    heldColumns[dataColumns] = schema.fieldIndex("period");
+    StructType heldSchema =
+        new StructType(
+            java.util.Arrays.stream(heldColumns)
+                .mapToObj(i -> schema.fields()[i])
+                .toArray(StructField[]::new));
     Layout layout =
         new Layout(
             schema,
@@ -124,8 +154,12 @@ final class CheckingPass {
             rejected,
             writerFor(spark, returnsSchema),
             writerFor(spark, rejectedSchema),
+            writerFor(spark, heldSchema),
+            heldColumns,
             returnsFolder,
             rejectedFolder,
+            heldFolder,
+            windowBytes,
             UUID.randomUUID().toString(),
             new java.util.HashSet<>(chunked),
             ProjectionChain.of(checked));
@@ -175,8 +209,12 @@ final class CheckingPass {
       int[] rejectedColumns,
       WriterSetup returns,
       WriterSetup rejected,
+      WriterSetup held,
+      int[] heldColumns,
       String returnsFolder,
       String rejectedFolder,
+      String heldFolder,
+      long windowBytes,
       String runId,
       java.util.Set<String> chunked,
       ProjectionChain checks)
@@ -201,9 +239,26 @@ final class CheckingPass {
       int attempt = TaskContext.get() == null ? 0 : TaskContext.get().attemptNumber();
       Ordinals o = new Ordinals(layout);
       ProjectionChain.Compiled checks = layout.checks().compile(partition);
-      // What the writers take: views of the checked row's columns, nothing copied.
-      RowView toReturns = checks.output().select(Segment.range(layout.dataColumns()));
+      // What the rejected rows' writer takes: a view of the checked row's columns, nothing copied.
       RowView toRejected = checks.output().select(layout.rejectedColumns());
+      // A row waiting in the window: its data columns and period, copied out of the checked row.
+      UnsafeProjection toWindow =
+          UnsafeProjection.create(
+              CollectionConverters.asScala(
+                      java.util.Arrays.stream(layout.heldColumns())
+                          .mapToObj(
+                              i ->
+                                  (Expression)
+                                      new BoundReference(
+                                          i, layout.schema().fields()[i].dataType(), true))
+                          .toList())
+                  .toSeq());
+      RowView waitingData =
+          RowView.columnsOf(
+              java.util.Arrays.stream(layout.heldColumns())
+                  .limit(layout.dataColumns())
+                  .mapToObj(i -> layout.schema().fields()[i].dataType())
+                  .toArray(org.apache.spark.sql.types.DataType[]::new));
       // A task reads several small files one after the other: one segment per submission.
       List<TaskSummary> out = new ArrayList<>();
       Segment segment = null;
@@ -231,8 +286,9 @@ final class CheckingPass {
                     fileName,
                     partition,
                     attempt,
-                    toReturns,
-                    toRejected);
+                    toRejected,
+                    toWindow,
+                    waitingData);
           }
           segment.add(r);
         }
@@ -258,8 +314,14 @@ final class CheckingPass {
     private final String fileName;
     private final int partition;
     private final int attempt;
-    private final RowView toReturns;
     private final RowView toRejected;
+    private final UnsafeProjection toWindow;
+    private final RowView waitingData;
+    private final List<UnsafeRow> window = new ArrayList<>();
+    private long[] windowHashes = new long[1024];
+    private long windowBytes;
+    private OutputWriter heldWriter;
+    private long heldRows;
     private final Map<UTF8String, OutputWriter> writers = new HashMap<>();
     private final Map<UTF8String, long[]> written = new HashMap<>();
     private final Map<GroupKey, GroupStats> groups = new HashMap<>();
@@ -275,8 +337,9 @@ final class CheckingPass {
         String fileName,
         int partition,
         int attempt,
-        RowView toReturns,
-        RowView toRejected) {
+        RowView toRejected,
+        UnsafeProjection toWindow,
+        RowView waitingData) {
       this.layout = layout;
       this.o = o;
       this.submission = submission;
@@ -284,8 +347,9 @@ final class CheckingPass {
       this.fileName = fileName;
       this.partition = partition;
       this.attempt = attempt;
-      this.toReturns = toReturns;
       this.toRejected = toRejected;
+      this.toWindow = toWindow;
+      this.waitingData = waitingData;
     }
 
     void add(InternalRow r) {
@@ -304,22 +368,21 @@ final class CheckingPass {
         return;
       }
       if (valid) {
-        OutputWriter w = writers.get(period);
-        if (w == null) {
-          UTF8String key = period.clone();
-          w =
-              layout
-                  .returns()
-                  .open(layout.returnsFolder() + "/period=" + key, fileName, partition, attempt);
-          writers.put(key, w);
-          written.put(key, new long[1]);
+        long hash = r.getLong(o.keyHash);
+        UnsafeRow waiting = toWindow.apply(r).copy();
+        if (window.size() == windowHashes.length) {
+          windowHashes = java.util.Arrays.copyOf(windowHashes, windowHashes.length * 2);
         }
-        w.write(toReturns); // the current row's data columns
-        written.get(period)[0]++;
+        windowHashes[window.size()] = hash;
+        window.add(waiting);
+        windowBytes += waiting.getSizeInBytes() + 64L;
+        if (windowBytes >= layout.windowBytes()) {
+          flushWindow();
+        }
         if (hashCount == hashes.length) {
           hashes = java.util.Arrays.copyOf(hashes, hashes.length * 2);
         }
-        hashes[hashCount++] = r.getLong(o.keyHash);
+        hashes[hashCount++] = hash;
       } else {
         if (rejectedWriter == null) {
           rejectedWriter =
@@ -330,6 +393,44 @@ final class CheckingPass {
       }
     }
 
+    /**
+     * Writes the waiting rows: those whose key hash repeats within the window to the held-back
+     * scratch file, the others into {@code returns}.
+     */
+    private void flushWindow() {
+      int n = window.size();
+      long[] sorted = java.util.Arrays.copyOf(windowHashes, n);
+      java.util.Arrays.sort(sorted);
+      long[] repeated = repeated(sorted, n);
+      int period = layout.dataColumns();
+      for (int i = 0; i < n; i++) {
+        UnsafeRow row = window.get(i);
+        if (repeated.length > 0 && java.util.Arrays.binarySearch(repeated, windowHashes[i]) >= 0) {
+          if (heldWriter == null) {
+            heldWriter = layout.held().open(layout.heldFolder(), fileName, partition, attempt);
+          }
+          heldWriter.write(row);
+          heldRows++;
+          continue;
+        }
+        UTF8String p = row.getUTF8String(period);
+        OutputWriter w = writers.get(p);
+        if (w == null) {
+          UTF8String key = p.clone();
+          w =
+              layout
+                  .returns()
+                  .open(layout.returnsFolder() + "/period=" + key, fileName, partition, attempt);
+          writers.put(key, w);
+          written.put(key, new long[1]);
+        }
+        w.write(waitingData.of(row)); // its data columns
+        written.get(p)[0]++;
+      }
+      window.clear();
+      windowBytes = 0;
+    }
+
     void close() {
       for (OutputWriter w : writers.values()) {
         w.close();
@@ -337,9 +438,13 @@ final class CheckingPass {
       if (rejectedWriter != null) {
         rejectedWriter.close();
       }
+      if (heldWriter != null) {
+        heldWriter.close();
+      }
     }
 
     TaskSummary finish() {
+      flushWindow();
       close();
       List<StagedFile> files = new ArrayList<>();
       for (Map.Entry<UTF8String, OutputWriter> w : writers.entrySet()) {
@@ -361,7 +466,9 @@ final class CheckingPass {
           new ArrayList<>(groups.values()),
           rejectedRows,
           rejectedWriter == null ? null : rejectedWriter.path(),
-          keyHashes);
+          keyHashes,
+          heldWriter == null ? null : heldWriter.path(),
+          heldRows);
     }
 
     private static GroupStats groupOf(

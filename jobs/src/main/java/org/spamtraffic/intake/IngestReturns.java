@@ -112,6 +112,26 @@ public final class IngestReturns {
 
   private final SparkSession spark;
   private final Warehouse warehouse;
+  private long windowBytes = CheckingPass.WINDOW_BYTES;
+  private Trace trace;
+
+  /**
+   * What the last run did with rows rejected across rows, for tests and the step log.
+   *
+   * @param heldRows valid rows held back by the checking pass (their key hash repeated nearby)
+   * @param rewritten (submission, period) pairs whose {@code returns} files were rewritten
+   */
+  record Trace(long heldRows, int rewritten) {}
+
+  /** The same job with another hold-back window (tests: 1 byte holds nothing back). */
+  IngestReturns withWindowBytes(long bytes) {
+    this.windowBytes = bytes;
+    return this;
+  }
+
+  Trace trace() {
+    return trace;
+  }
 
   /** A job on {@code spark}, writing to {@code warehouse}. */
   public IngestReturns(SparkSession spark, Warehouse warehouse) {
@@ -132,6 +152,7 @@ public final class IngestReturns {
     Warehouse.Transaction tx = warehouse.begin("ingest-returns");
     String returnsFolder = tx.stage("returns");
     String rejectedFolder = tx.scratch() + "/rejected-rows";
+    String heldFolder = tx.scratch() + "/held-rows";
     List<ReadTask> tasks = submissions.readTasks();
     List<CheckingPass.TaskSummary> summaries =
         tasks.isEmpty()
@@ -143,6 +164,8 @@ public final class IngestReturns {
                 RETURNS_DATA_COLUMNS.size(),
                 returnsFolder,
                 rejectedFolder,
+                heldFolder,
+                windowBytes,
                 submissions.chunkedIds());
     StagedReturns staged = new StagedReturns(spark, returnsFolder, summaries);
     steps.done("checking pass, " + tasks.size() + " read tasks");
@@ -156,7 +179,16 @@ public final class IngestReturns {
 
     java.util.Set<List<String>> affected = submissions.periodsWithCrossRowRejects();
     Dataset<Row> crossRejects = staged.settle(submissions, affected, this::withCrossRowProblems);
-    steps.done("settled returns, " + affected.size() + " (submission, period) rewritten");
+    trace =
+        new Trace(
+            summaries.stream().mapToLong(CheckingPass.TaskSummary::heldRows).sum(),
+            affected.size());
+    steps.done(
+        "settled returns: "
+            + trace.heldRows()
+            + " rows held back, "
+            + affected.size()
+            + " (submission, period) rewritten");
     if (staged.isEmpty()) {
       tx.write("returns", spark.createDataFrame(List.of(), RETURNS_SCHEMA));
     }
@@ -394,8 +426,8 @@ public final class IngestReturns {
 
   /**
    * The valid rows whose key hash is repeated within their submission (one scan of the key columns
-   * of those submissions' new {@code returns} files, no shuffle): the driver then compares their
-   * exact keys.
+   * of those submissions' new {@code returns} files and held-back rows, no shuffle): the driver
+   * then compares their exact keys. The last column says whether the row was held back.
    */
   private List<Row> duplicateRows(StagedReturns staged, List<Row> repeated) {
     java.util.Set<String> submissions = new java.util.HashSet<>();
@@ -414,8 +446,11 @@ public final class IngestReturns {
     select.add(col("source_row"));
     key.forEach(k -> select.add(col(k)));
     select.add(col("spam_detected"));
+    select.add(col("_held"));
     return staged
         .read(submissions)
+        .withColumn("_held", lit(false))
+        .unionByName(staged.readHeld(submissions).withColumn("_held", lit(true)))
         .withColumn("_key_hash", hash)
         .join(broadcast(repeatedKeys), new String[] {"submission_id", "_key_hash"})
         .select(select.toArray(Column[]::new))

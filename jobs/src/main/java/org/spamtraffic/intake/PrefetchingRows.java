@@ -13,22 +13,25 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a file's rows on a thread of its own, a few batches ahead of the Spark task that checks and
- * writes them. A workbook cannot be split, so one big workbook is one task; parsing its XML on a
- * second thread keeps a second core busy. The queue is bounded (8 batches of 512 rows), so memory
- * stays flat however long the sheet.
+ * writes them. A workbook cannot be split, so one big workbook is one task; parsing its XML (and
+ * turning the cells into Spark's text) on a second thread keeps a second core busy. The queue is
+ * bounded (8 batches of 512 rows), so memory stays flat however long the sheet.
+ *
+ * @param <T> the rows handed over
  */
-final class PrefetchingRows implements RowSource {
+final class PrefetchingRows<T> implements Iterator<T>, java.io.Closeable {
   private static final int BATCH = 512;
   private static final Object END = new Object();
 
-  private final RowSource source;
+  private final Iterator<T> source;
   private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
   private final Thread producer;
   private volatile boolean closed;
-  private Iterator<RawRow> batch = Collections.emptyIterator();
+  private Iterator<T> batch = Collections.emptyIterator();
   private boolean ended;
 
-  PrefetchingRows(RowSource source, String name) {
+  /** Starts reading {@code source} ahead; it must close what it reads when it runs out. */
+  PrefetchingRows(Iterator<T> source, String name) {
     this.source = source;
     this.producer = new Thread(this::produce, "read-ahead " + name);
     producer.setDaemon(true);
@@ -37,7 +40,7 @@ final class PrefetchingRows implements RowSource {
 
   private void produce() {
     try {
-      List<RawRow> rows = new ArrayList<>(BATCH);
+      List<T> rows = new ArrayList<>(BATCH);
       while (!closed && source.hasNext()) {
         rows.add(source.next());
         if (rows.size() == BATCH) {
@@ -86,7 +89,7 @@ final class PrefetchingRows implements RowSource {
         throw e;
       }
       @SuppressWarnings("unchecked")
-      List<RawRow> rows = (List<RawRow>) item;
+      List<T> rows = (List<T>) item;
       batch = rows.iterator();
     }
     return true;
@@ -102,21 +105,21 @@ final class PrefetchingRows implements RowSource {
   }
 
   @Override
-  public RawRow next() {
+  public T next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
     return batch.next();
   }
 
+  /** Stops reading ahead (a task that ends before the rows do). */
   @Override
-  public void close() throws IOException {
+  public void close() {
     closed = true;
     try {
       producer.join(10_000); // it stops after its current row, or within 100 ms if blocked
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    source.close();
   }
 }

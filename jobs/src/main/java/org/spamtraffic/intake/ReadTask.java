@@ -48,18 +48,39 @@ public record ReadTask(String submissionId, ReturnFile file, long[] range) imple
   /** Columns of the raw frame: where each line came from, what kind it is, and its cells. */
   public static final StructType SCHEMA = schema();
 
-  /** Opens the file and streams its rows; closes the file when they run out. */
+  /**
+   * Opens the file and streams its rows; closes the file when they run out. A workbook is read
+   * ahead on a thread of its own ({@link PrefetchingRows}), stopped if the task ends first.
+   */
   public Iterator<InternalRow> rows() {
-    RowSource opened;
+    RowSource source;
     try {
-      opened = RowSource.open(file, Executor.CONF, range);
-      if (file.format() != FileFormat.CSV) {
-        opened = new PrefetchingRows(opened, file.fileName());
-      }
+      source = RowSource.open(file, Executor.CONF, range);
     } catch (IOException | RuntimeException e) {
       return List.of(error(e, 0)).iterator();
     }
-    RowSource source = opened;
+    Iterator<InternalRow> rows = rows(source);
+    if (file.format() == FileFormat.CSV) {
+      return rows;
+    }
+    PrefetchingRows<InternalRow> ahead = new PrefetchingRows<>(rows, file.fileName());
+    org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
+    if (task != null) {
+      task.addTaskCompletionListener(
+          (org.apache.spark.util.TaskCompletionListener)
+              context -> {
+                ahead.close();
+                try {
+                  source.close(); // again, if the rows ran out: closing twice is harmless
+                } catch (IOException | RuntimeException ignored) {
+                  // The task is over; nothing more is read from the file.
+                }
+              });
+    }
+    return ahead;
+  }
+
+  private Iterator<InternalRow> rows(RowSource source) {
     return new Iterator<>() {
       private InternalRow next = advance();
 

@@ -37,14 +37,39 @@ final class StagedReturns {
   private final SparkSession spark;
   private final String folder;
   private final List<CheckingPass.StagedFile> files = new ArrayList<>();
+  // submission → scratch files of its rows held back by the checking pass
+  private final java.util.Map<String, List<String>> held = new java.util.TreeMap<>();
   private boolean empty;
 
   StagedReturns(SparkSession spark, String folder, List<CheckingPass.TaskSummary> summaries) {
     this.spark = spark;
     this.folder = folder;
-    summaries.forEach(s -> files.addAll(s.files()));
-    empty = files.isEmpty();
+    for (CheckingPass.TaskSummary s : summaries) {
+      files.addAll(s.files());
+      if (s.heldFile() != null) {
+        held.computeIfAbsent(s.submissionId(), k -> new ArrayList<>()).add(s.heldFile());
+      }
+    }
+    empty = files.isEmpty() && held.isEmpty();
     removeStrayFiles();
+  }
+
+  /** The rows of {@code submissions} that the checking pass held back, in the same columns. */
+  Dataset<Row> readHeld(Set<String> submissions) {
+    List<String> paths = new ArrayList<>();
+    held.forEach(
+        (submission, p) -> {
+          if (submissions.contains(submission)) {
+            paths.addAll(p);
+          }
+        });
+    return readHeldFiles(paths);
+  }
+
+  private Dataset<Row> readHeldFiles(List<String> paths) {
+    return paths.isEmpty()
+        ? spark.createDataFrame(List.of(), SCHEMA)
+        : spark.read().schema(SCHEMA).parquet(paths.toArray(String[]::new));
   }
 
   /** Whether no file holds rows (no valid row was written, or, once settled, none is left). */
@@ -88,40 +113,66 @@ final class StagedReturns {
         }
       }
     }
+    // Held-back rows are always settled: rejected across rows, or written into returns if live.
+    List<String> heldPaths = new ArrayList<>();
+    held.forEach(
+        (submission, p) -> {
+          if (!failed.contains(submission)) {
+            heldPaths.addAll(p);
+          }
+        });
     Dataset<Row> crossRejects = null;
-    if (!affectedPaths.isEmpty()) {
+    boolean wroteBack = false;
+    if (!affectedPaths.isEmpty() || !heldPaths.isEmpty()) {
+      Dataset<Row> toSettle =
+          affectedPaths.isEmpty()
+              ? readHeldFiles(heldPaths)
+              : heldPaths.isEmpty()
+                  ? readFiles(affectedPaths)
+                  : readFiles(affectedPaths).unionByName(readHeldFiles(heldPaths));
       // Read twice rather than cached (caching every column cost more than a second read of the
       // few columns the rejects need); the rejects are materialised before their files go below.
-      Dataset<Row> attached = withCross.apply(readFiles(affectedPaths), submissions);
-      {
-        crossRejects = IngestReturns.crossRejects(attached).localCheckpoint(true);
-        if (!liveAffectedPaths.isEmpty()) {
-          Set<List<String>> pairs = new java.util.LinkedHashSet<>();
-          for (CheckingPass.StagedFile f : files) {
-            if (liveAffectedPaths.contains(f.path())) {
-              pairs.add(List.of(f.submissionId(), f.period()));
-            }
-          }
-          List<Row> live = new ArrayList<>();
-          pairs.forEach(p -> live.add(RowFactory.create(p.get(0), p.get(1))));
-          Dataset<Row> livePairs =
-              spark.createDataFrame(
-                  live,
-                  new StructType()
-                      .add("submission_id", DataTypes.StringType)
-                      .add("period", DataTypes.StringType));
-          attached
-              .filter(col("_cross").isNull())
-              .join(broadcast(livePairs), new String[] {"submission_id", "period"})
-              .select(
-                  java.util.Arrays.stream(SCHEMA.fieldNames())
-                      .map(c -> col(c))
-                      .toArray(Column[]::new))
-              .write()
-              .mode(SaveMode.Append)
-              .partitionBy("period")
-              .parquet(folder);
+      Dataset<Row> attached = withCross.apply(toSettle, submissions);
+      crossRejects = IngestReturns.crossRejects(attached).localCheckpoint(true);
+      Set<List<String>> pairs = new java.util.LinkedHashSet<>();
+      for (CheckingPass.StagedFile f : files) {
+        if (liveAffectedPaths.contains(f.path())) {
+          pairs.add(List.of(f.submissionId(), f.period()));
         }
+      }
+      List<Row> live = new ArrayList<>();
+      pairs.forEach(p -> live.add(RowFactory.create(p.get(0), p.get(1))));
+      held.keySet().stream()
+          .filter(id -> !failed.contains(id))
+          .forEach(
+              id ->
+                  submissions
+                      .livePeriods(id)
+                      .forEach(
+                          p -> {
+                            if (pairs.add(List.of(id, p))) {
+                              live.add(RowFactory.create(id, p));
+                            }
+                          }));
+      if (!live.isEmpty()) {
+        Dataset<Row> livePairs =
+            spark.createDataFrame(
+                live,
+                new StructType()
+                    .add("submission_id", DataTypes.StringType)
+                    .add("period", DataTypes.StringType));
+        attached
+            .filter(col("_cross").isNull())
+            .join(broadcast(livePairs), new String[] {"submission_id", "period"})
+            .select(
+                java.util.Arrays.stream(SCHEMA.fieldNames())
+                    .map(c -> col(c))
+                    .toArray(Column[]::new))
+            .write()
+            .mode(SaveMode.Append)
+            .partitionBy("period")
+            .parquet(folder);
+        wroteBack = true;
       }
     }
     List<CheckingPass.StagedFile> kept = new ArrayList<>();
@@ -136,7 +187,7 @@ final class StagedReturns {
     }
     files.clear();
     files.addAll(kept);
-    empty = files.isEmpty() && liveAffectedPaths.isEmpty();
+    empty = files.isEmpty() && !wroteBack;
     if (empty) {
       delete(folder);
     }

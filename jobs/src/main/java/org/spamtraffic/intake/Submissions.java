@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,6 +97,8 @@ final class Submissions {
   private final List<GroupProblem> groupProblems = new ArrayList<>();
   private final Map<String, Map<Long, Problem>> duplicateProblems = new HashMap<>();
   private final Map<ServiceGroup.GroupKey, Long> duplicateRowsPerGroup = new HashMap<>();
+  // (submission, period) with a duplicate row already written into returns (not held back)
+  private final Set<List<String>> duplicatesInReturns = new HashSet<>();
   private final Map<ServiceGroup.GroupKey, Long> duplicateDetectedPerGroup = new HashMap<>();
   private List<ServiceGroup> groups = List.of();
 
@@ -194,7 +197,10 @@ final class Submissions {
     this.groups = valid;
   }
 
-  /** Rows whose key hash collided: compares their exact keys. */
+  /**
+   * Rows whose key hash collided: compares their exact keys. Each row: submission, source row, the
+   * key columns, spam detected, and whether the row was held back (not written into returns).
+   */
   void recordDuplicates(List<Row> rows) {
     List<String> key = ReturnFormat.v1().key();
     Map<List<Object>, List<Row>> byKey = new LinkedHashMap<>();
@@ -228,6 +234,9 @@ final class Submissions {
               (String) group.getKey().get(1 + period),
               (String) group.getKey().get(1 + type));
       for (Row r : group.getValue()) {
+        if (!r.getBoolean(3 + key.size())) {
+          duplicatesInReturns.add(List.of(submission, gk.period()));
+        }
         duplicateProblems.computeIfAbsent(submission, s -> new HashMap<>()).put(r.getLong(1), p);
         duplicateRowsPerGroup.merge(gk, 1L, Long::sum);
         duplicateDetectedPerGroup.merge(gk, r.getLong(2 + key.size()), Long::sum);
@@ -432,8 +441,14 @@ final class Submissions {
       }
     }
     groupProblems.forEach(gp -> out.add(List.of(gp.key().submissionId(), gp.key().period())));
-    duplicateRowsPerGroup.keySet().forEach(k -> out.add(List.of(k.submissionId(), k.period())));
+    out.addAll(duplicatesInReturns); // those held back are not in returns files
     return out;
+  }
+
+  /** The periods whose rows of {@code submission} belong in {@code returns}. */
+  Set<String> livePeriods(String submission) {
+    Entry e = byId.get(submission);
+    return e == null || e.failed() ? Set.of() : e.livePeriods;
   }
 
   /** Whether the rows of {@code submission} for {@code period} belong in {@code returns}. */

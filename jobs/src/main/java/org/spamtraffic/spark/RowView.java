@@ -33,6 +33,24 @@ public final class RowView extends InternalRow {
     this.types = types;
   }
 
+  /**
+   * A view of the first {@code types.length} columns of one row at a time, set with {@link #of}:
+   * for a writer that takes fewer columns than the row holds.
+   */
+  public static RowView columnsOf(DataType[] types) {
+    int[] at = new int[types.length];
+    for (int i = 0; i < at.length; i++) {
+      at[i] = i;
+    }
+    return new RowView(new InternalRow[1], new int[types.length], at, types.clone());
+  }
+
+  /** This view, now over {@code row} (a view made by {@link #columnsOf}). */
+  public RowView of(InternalRow row) {
+    rows[0] = row;
+    return this;
+  }
+
   /** A view of some of this view's columns, in the order given, over the same rows. */
   public RowView select(int[] columns) {
     int[] f = new int[columns.length];
