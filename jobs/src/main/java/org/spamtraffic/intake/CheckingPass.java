@@ -83,13 +83,15 @@ final class CheckingPass {
    * What one task did.
    *
    * @param keyHashes 64-bit hashes of the key of the valid rows, sorted: all of them when the task
-   *     read one chunk of a file (duplicates may sit in another chunk), else only those that occur
-   *     more than once
+   *     read one chunk of a file (duplicates may sit in another chunk), else every occurrence of
+   *     those that occur more than once
    * @param rejectedFile the scratch file of its rejected rows, or null when there is none (only the
    *     files of successful attempts are read: a failed attempt's file is ignored)
    * @param heldFile the scratch file of the valid rows held back because their key hash repeats
    *     within a window of the task ({@link #WINDOW_BYTES}), or null when there is none
    * @param heldRows how many rows it holds
+   * @param heldHashes the key hashes of the held rows, sorted, one per row: a repeated hash whose
+   *     every occurrence was held back needs no scan of the {@code returns} files
    */
   record TaskSummary(
       String submissionId,
@@ -99,7 +101,8 @@ final class CheckingPass {
       String rejectedFile,
       long[] keyHashes,
       String heldFile,
-      long heldRows)
+      long heldRows,
+      long[] heldHashes)
       implements Serializable {}
 
   /**
@@ -322,6 +325,7 @@ final class CheckingPass {
     private long windowBytes;
     private OutputWriter heldWriter;
     private long heldRows;
+    private long[] heldHashes = new long[16];
     private final Map<UTF8String, OutputWriter> writers = new HashMap<>();
     private final Map<UTF8String, long[]> written = new HashMap<>();
     private final Map<GroupKey, GroupStats> groups = new HashMap<>();
@@ -410,7 +414,10 @@ final class CheckingPass {
             heldWriter = layout.held().open(layout.heldFolder(), fileName, partition, attempt);
           }
           heldWriter.write(row);
-          heldRows++;
+          if (heldRows == heldHashes.length) {
+            heldHashes = java.util.Arrays.copyOf(heldHashes, heldHashes.length * 2);
+          }
+          heldHashes[(int) heldRows++] = windowHashes[i];
           continue;
         }
         UTF8String p = row.getUTF8String(period);
@@ -459,7 +466,9 @@ final class CheckingPass {
       long[] keyHashes =
           layout.chunked().contains(submissionId)
               ? java.util.Arrays.copyOf(hashes, hashCount)
-              : repeated(hashes, hashCount);
+              : repeatedOccurrences(hashes, hashCount);
+      long[] held = java.util.Arrays.copyOf(heldHashes, (int) heldRows);
+      java.util.Arrays.sort(held);
       return new TaskSummary(
           submissionId,
           files,
@@ -468,7 +477,8 @@ final class CheckingPass {
           rejectedWriter == null ? null : rejectedWriter.path(),
           keyHashes,
           heldWriter == null ? null : heldWriter.path(),
-          heldRows);
+          heldRows,
+          held);
     }
 
     private static GroupStats groupOf(
@@ -565,6 +575,28 @@ final class CheckingPass {
     boolean isData(UTF8String kind) {
       return data.equals(kind);
     }
+  }
+
+  /** Every occurrence of the values that occur more than once in sorted {@code a[0..n)}. */
+  static long[] repeatedOccurrences(long[] a, int n) {
+    long[] out = new long[0];
+    int m = 0;
+    for (int i = 0; i < n; ) {
+      int j = i + 1;
+      while (j < n && a[j] == a[i]) {
+        j++;
+      }
+      if (j - i > 1) {
+        if (m + j - i > out.length) {
+          out = java.util.Arrays.copyOf(out, Math.max(8, 2 * (m + j - i)));
+        }
+        for (int k = i; k < j; k++) {
+          out[m++] = a[k];
+        }
+      }
+      i = j;
+    }
+    return java.util.Arrays.copyOf(out, m);
   }
 
   /** The values that occur more than once in sorted {@code a[0..n)}, once each. */

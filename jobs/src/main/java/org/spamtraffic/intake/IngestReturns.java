@@ -171,9 +171,9 @@ public final class IngestReturns {
     steps.done("checking pass, " + tasks.size() + " read tasks");
 
     submissions.recordGroups(mergedGroups(summaries));
-    List<Row> repeatedKeys = repeatedKeyHashes(summaries, submissions.chunkedIds());
+    Repeats repeats = repeatedKeyHashes(summaries);
     submissions.recordDuplicates(
-        repeatedKeys.isEmpty() ? List.of() : duplicateRows(staged, repeatedKeys));
+        repeats.all().isEmpty() ? List.of() : duplicateRows(staged, repeats));
     submissions.decide(options.jumpFactor());
     steps.done("duplicate keys and decisions across rows");
 
@@ -394,34 +394,75 @@ public final class IngestReturns {
   }
 
   /**
-   * Key hashes that occur more than once within a submission, from the tasks' sorted hashes (the
-   * chunks of a file read in parallel have their hashes merged here), as (submission, hash) rows;
-   * usually none, and then no duplicate search runs at all.
+   * Key hashes that occur more than once within a submission, as (submission, hash) rows: all of
+   * them, and those with an occurrence written into {@code returns} (not every occurrence held back
+   * by the checking pass). Usually there are none, and then no duplicate search runs at all.
    */
-  private static List<Row> repeatedKeyHashes(
-      List<CheckingPass.TaskSummary> summaries, java.util.Set<String> chunked) {
+  record Repeats(List<Row> all, List<Row> written) {}
+
+  /**
+   * The repeats, from the tasks' sorted hashes (the chunks of a file read in parallel have their
+   * hashes merged here) and the hashes of the rows they held back.
+   */
+  private static Repeats repeatedKeyHashes(List<CheckingPass.TaskSummary> summaries) {
     java.util.Map<String, List<long[]>> bySubmission = new java.util.TreeMap<>();
+    java.util.Map<String, List<long[]>> heldBySubmission = new java.util.HashMap<>();
     for (CheckingPass.TaskSummary s : summaries) {
       if (s.submissionId() != null && s.keyHashes().length > 0) {
         bySubmission.computeIfAbsent(s.submissionId(), k -> new ArrayList<>()).add(s.keyHashes());
+        heldBySubmission
+            .computeIfAbsent(s.submissionId(), k -> new ArrayList<>())
+            .add(s.heldHashes());
       }
     }
-    List<Row> rows = new ArrayList<>();
+    List<Row> all = new ArrayList<>();
+    List<Row> written = new ArrayList<>();
     bySubmission.forEach(
         (submission, parts) -> {
-          long[] repeated;
-          if (chunked.contains(submission)) {
-            long[] all = parts.stream().flatMapToLong(java.util.Arrays::stream).toArray();
-            java.util.Arrays.parallelSort(all);
-            repeated = CheckingPass.repeated(all, all.length);
-          } else {
-            repeated = parts.get(0); // one task read the whole file and kept only repeats
-          }
-          for (long h : repeated) {
-            rows.add(org.apache.spark.sql.RowFactory.create(submission, h));
+          long[] hashes = merged(parts);
+          long[] held = merged(heldBySubmission.get(submission));
+          for (int i = 0; i < hashes.length; ) {
+            int j = i + 1;
+            while (j < hashes.length && hashes[j] == hashes[i]) {
+              j++;
+            }
+            if (j - i > 1) {
+              Row r = org.apache.spark.sql.RowFactory.create(submission, hashes[i]);
+              all.add(r);
+              if (j - i > occurrences(held, hashes[i])) {
+                written.add(r);
+              }
+            }
+            i = j;
           }
         });
-    return rows;
+    return new Repeats(all, written);
+  }
+
+  private static long[] merged(List<long[]> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    long[] all = parts.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+    java.util.Arrays.parallelSort(all);
+    return all;
+  }
+
+  /** How many times {@code h} occurs in sorted {@code a}. */
+  private static int occurrences(long[] a, long h) {
+    int at = java.util.Arrays.binarySearch(a, h);
+    if (at < 0) {
+      return 0;
+    }
+    int from = at;
+    int to = at;
+    while (from > 0 && a[from - 1] == h) {
+      from--;
+    }
+    while (to + 1 < a.length && a[to + 1] == h) {
+      to++;
+    }
+    return to - from + 1;
   }
 
   /**
@@ -429,32 +470,49 @@ public final class IngestReturns {
    * of those submissions' new {@code returns} files and held-back rows, no shuffle): the driver
    * then compares their exact keys. The last column says whether the row was held back.
    */
-  private List<Row> duplicateRows(StagedReturns staged, List<Row> repeated) {
-    java.util.Set<String> submissions = new java.util.HashSet<>();
-    repeated.forEach(r -> submissions.add(r.getString(0)));
-    Dataset<Row> repeatedKeys =
-        spark.createDataFrame(
-            repeated,
-            new StructType()
-                .add("submission_id", DataTypes.StringType)
-                .add("_key_hash", DataTypes.LongType));
+  private List<Row> duplicateRows(StagedReturns staged, Repeats repeats) {
     List<String> key = ReturnFormat.v1().key();
-    Column hash =
-        xxhash64(key.stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     List<Column> select = new ArrayList<>();
     select.add(col("submission_id"));
     select.add(col("source_row"));
     key.forEach(k -> select.add(col(k)));
     select.add(col("spam_detected"));
     select.add(col("_held"));
+    Dataset<Row> rows =
+        withRepeatedHash(staged.readHeld(submissionsOf(repeats.all())), repeats.all())
+            .withColumn("_held", lit(true));
+    if (!repeats.written().isEmpty()) {
+      // Only then are returns files scanned: some occurrence of a repeated key was written there.
+      rows =
+          rows.unionByName(
+              withRepeatedHash(staged.read(submissionsOf(repeats.written())), repeats.written())
+                  .withColumn("_held", lit(false)));
+    }
+    return rows.select(select.toArray(Column[]::new)).collectAsList();
+  }
+
+  private static java.util.Set<String> submissionsOf(List<Row> repeated) {
+    java.util.Set<String> submissions = new java.util.HashSet<>();
+    repeated.forEach(r -> submissions.add(r.getString(0)));
+    return submissions;
+  }
+
+  /** The rows of {@code staged} whose (submission, key hash) is one of {@code repeated}. */
+  private Dataset<Row> withRepeatedHash(Dataset<Row> staged, List<Row> repeated) {
+    Dataset<Row> repeatedKeys =
+        spark.createDataFrame(
+            repeated,
+            new StructType()
+                .add("submission_id", DataTypes.StringType)
+                .add("_key_hash", DataTypes.LongType));
+    Column hash =
+        xxhash64(
+            ReturnFormat.v1().key().stream()
+                .map(org.apache.spark.sql.functions::col)
+                .toArray(Column[]::new));
     return staged
-        .read(submissions)
-        .withColumn("_held", lit(false))
-        .unionByName(staged.readHeld(submissions).withColumn("_held", lit(true)))
         .withColumn("_key_hash", hash)
-        .join(broadcast(repeatedKeys), new String[] {"submission_id", "_key_hash"})
-        .select(select.toArray(Column[]::new))
-        .collectAsList();
+        .join(broadcast(repeatedKeys), new String[] {"submission_id", "_key_hash"});
   }
 
   /**
