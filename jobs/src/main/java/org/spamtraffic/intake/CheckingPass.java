@@ -117,6 +117,17 @@ final class CheckingPass {
   private CheckingPass() {}
 
   /**
+   * Tests only: the first attempt of the first task fails after this many rows (negative: never),
+   * to show that a retried task leaves no trace of its failed attempt. Local mode runs tasks in
+   * this JVM, so a static reaches them.
+   */
+  static volatile long failFirstAttemptAfter = -1;
+
+  /** Tests only: how many attempts {@link #failFirstAttemptAfter} has failed. */
+  static final java.util.concurrent.atomic.AtomicInteger injectedFailures =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /**
    * Runs the pass over {@code checked} and returns every task's summary.
    *
    * @param returnsFolder the new version folder of {@code returns}
@@ -265,8 +276,14 @@ final class CheckingPass {
       // A task reads several small files one after the other: one segment per submission.
       List<TaskSummary> out = new ArrayList<>();
       Segment segment = null;
+      long seen = 0;
+      long failAfter = partition == 0 && attempt == 0 ? failFirstAttemptAfter : -1;
       try {
         while (rows.hasNext()) {
+          if (seen++ == failAfter) {
+            injectedFailures.incrementAndGet();
+            throw new IllegalStateException("Failure injected by a test, after " + failAfter);
+          }
           RowView r = checks.apply(rows.next());
           UTF8String submission = r.getUTF8String(o.submission);
           if (segment == null || !segment.submission.equals(submission)) {
