@@ -13,7 +13,11 @@ import java.util.SplittableRandom;
  * every spam type, category and entry route occurs, and volumes follow service sizes.
  */
 public final class ReturnGenerator {
-  /** Column order of generated files (the return format's own order). */
+  /**
+   * The columns generated files have: those the generator fills, in the return format's order (it
+   * leaves out {@code dropped_connections}, which is optional). Rows are built in this order, so it
+   * is spelled out here rather than derived from the format.
+   */
   public static final List<String> HEADER =
       List.of(
           "operator_id",
