@@ -41,22 +41,25 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * The one pass of {@code ingest-returns} over the submitted rows. Each Spark task reads its file
- * (or chunk), checks every row with the generated column expressions, and, in the same loop:
+ * (or chunk), checks every row with the checks' column expressions (run as a {@link
+ * ProjectionChain}), and, in the same loop:
  *
  * <ul>
- *   <li>writes the valid rows straight into the new, not yet committed, version of {@code returns}
- *       ({@code period=…/} folders, one file per task and period);
+ *   <li>writes the valid rows into the new, not yet committed, version of {@code returns} ({@code
+ *       period=…/} folders, one file per task and period), after a window that holds back the rows
+ *       whose key hash repeats close by ({@link #WINDOW_BYTES});
  *   <li>writes the rejected rows with their problems to a scratch file;
  *   <li>counts lines by group ({@link GroupStats}) for the decisions across rows.
  * </ul>
  *
  * <p>Nothing is cached and the submitted files are parsed once: the driver then decides
  * supersession and the rules across rows from the small summaries, deletes the files of submissions
- * that are not live, and rewrites only the files that hold rows rejected across rows. This replaced
- * a cached, four-times-scanned checked frame (see docs/benchmarks.md).
+ * that are not live, settles the held-back rows, and rewrites only the files that hold rows
+ * rejected across rows. This replaced a cached, four-times-scanned checked frame (see
+ * docs/benchmarks.md).
  *
- * <p>The frame handed in must have the {@code returns} data columns first (contract order, without
- * the partition column), then {@link #EXTRA} columns.
+ * <p>The checks' frame handed in must have the {@code returns} data columns first (contract order,
+ * without the partition column), then {@link #EXTRA} columns.
  */
 final class CheckingPass {
   /** Columns the pass needs after the {@code returns} data columns, in this order. */
@@ -128,8 +131,11 @@ final class CheckingPass {
       new java.util.concurrent.atomic.AtomicInteger();
 
   /**
-   * Runs the pass over {@code checked} and returns every task's summary.
+   * Runs the pass and returns every task's summary.
    *
+   * @param raw the rows the read tasks produce, in {@link ReadTask#SCHEMA}
+   * @param checked the checks' frame planned over a frame of no rows with that schema: its
+   *     projections are what each task runs over its rows
    * @param returnsFolder the new version folder of {@code returns}
    * @param rejectedFolder scratch folder for the rejected rows
    * @param heldFolder scratch folder for the rows held back (see {@link #WINDOW_BYTES})
