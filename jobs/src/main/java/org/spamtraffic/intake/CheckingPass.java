@@ -428,7 +428,7 @@ final class CheckingPass {
       int n = window.size();
       long[] sorted = java.util.Arrays.copyOf(windowHashes, n);
       java.util.Arrays.sort(sorted);
-      long[] repeated = repeated(sorted, n);
+      long[] repeated = repeatedOccurrences(sorted, n);
       int period = layout.dataColumns();
       for (int i = 0; i < n; i++) {
         UnsafeRow row = window.get(i);
@@ -618,21 +618,6 @@ final class CheckingPass {
         }
       }
       i = j;
-    }
-    return java.util.Arrays.copyOf(out, m);
-  }
-
-  /** The values that occur more than once in sorted {@code a[0..n)}, once each. */
-  static long[] repeated(long[] a, int n) {
-    long[] out = new long[0];
-    int m = 0;
-    for (int i = 1; i < n; i++) {
-      if (a[i] == a[i - 1] && (m == 0 || out[m - 1] != a[i])) {
-        if (m == out.length) {
-          out = java.util.Arrays.copyOf(out, Math.max(8, m * 2));
-        }
-        out[m++] = a[i];
-      }
     }
     return java.util.Arrays.copyOf(out, m);
   }
