@@ -261,23 +261,19 @@ final class CheckingPass {
       ProjectionChain.Compiled checks = layout.checks().compile(partition);
       // What the rejected rows' writer takes: a view of the checked row's columns, nothing copied.
       RowView toRejected = checks.output().select(layout.rejectedColumns());
-      // A row waiting in the window: its data columns and period, copied out of the checked row.
+      // A row waiting in the window: its data columns and period, copied out of the checked row;
+      // written into returns through a view of its data columns alone.
+      List<Expression> waitingColumns = new ArrayList<>();
+      for (int i : layout.heldColumns()) {
+        waitingColumns.add(new BoundReference(i, layout.schema().fields()[i].dataType(), true));
+      }
       UnsafeProjection toWindow =
-          UnsafeProjection.create(
-              CollectionConverters.asScala(
-                      java.util.Arrays.stream(layout.heldColumns())
-                          .mapToObj(
-                              i ->
-                                  (Expression)
-                                      new BoundReference(
-                                          i, layout.schema().fields()[i].dataType(), true))
-                          .toList())
-                  .toSeq());
+          UnsafeProjection.create(CollectionConverters.asScala(waitingColumns).toSeq());
       RowView waitingData =
           RowView.columnsOf(
-              java.util.Arrays.stream(layout.heldColumns())
+              waitingColumns.stream()
                   .limit(layout.dataColumns())
-                  .mapToObj(i -> layout.schema().fields()[i].dataType())
+                  .map(Expression::dataType)
                   .toArray(org.apache.spark.sql.types.DataType[]::new));
       // A task reads several small files one after the other: one segment per submission.
       List<TaskSummary> out = new ArrayList<>();
@@ -343,8 +339,8 @@ final class CheckingPass {
     private final RowView toRejected;
     private final UnsafeProjection toWindow;
     private final RowView waitingData;
+    // The waiting rows; their key hashes are the last window.size() of hashes.
     private final List<UnsafeRow> window = new ArrayList<>();
-    private long[] windowHashes = new long[1024];
     private long windowBytes;
     private OutputWriter heldWriter;
     private long heldRows;
@@ -395,21 +391,16 @@ final class CheckingPass {
         return;
       }
       if (valid) {
-        long hash = r.getLong(o.keyHash);
-        UnsafeRow waiting = toWindow.apply(r).copy();
-        if (window.size() == windowHashes.length) {
-          windowHashes = java.util.Arrays.copyOf(windowHashes, windowHashes.length * 2);
-        }
-        windowHashes[window.size()] = hash;
-        window.add(waiting);
-        windowBytes += waiting.getSizeInBytes() + 64L;
-        if (windowBytes >= layout.windowBytes()) {
-          flushWindow();
-        }
         if (hashCount == hashes.length) {
           hashes = java.util.Arrays.copyOf(hashes, hashes.length * 2);
         }
-        hashes[hashCount++] = hash;
+        hashes[hashCount++] = r.getLong(o.keyHash);
+        UnsafeRow waiting = toWindow.apply(r).copy();
+        window.add(waiting);
+        windowBytes += waiting.getSizeInBytes() + 64L; // and about that much of object headers
+        if (windowBytes >= layout.windowBytes()) {
+          flushWindow();
+        }
       } else {
         if (rejectedWriter == null) {
           rejectedWriter =
@@ -426,13 +417,15 @@ final class CheckingPass {
      */
     private void flushWindow() {
       int n = window.size();
-      long[] sorted = java.util.Arrays.copyOf(windowHashes, n);
+      int first = hashCount - n; // the window's rows' hashes, in order
+      long[] sorted = java.util.Arrays.copyOfRange(hashes, first, hashCount);
       java.util.Arrays.sort(sorted);
       long[] repeated = repeatedOccurrences(sorted, n);
-      int period = layout.dataColumns();
+      int periodAt = layout.dataColumns(); // the period follows the data columns
       for (int i = 0; i < n; i++) {
         UnsafeRow row = window.get(i);
-        if (repeated.length > 0 && java.util.Arrays.binarySearch(repeated, windowHashes[i]) >= 0) {
+        long hash = hashes[first + i];
+        if (repeated.length > 0 && java.util.Arrays.binarySearch(repeated, hash) >= 0) {
           if (heldWriter == null) {
             heldWriter = layout.held().open(layout.heldFolder(), fileName, partition, attempt);
           }
@@ -440,10 +433,10 @@ final class CheckingPass {
           if (heldRows == heldHashes.length) {
             heldHashes = java.util.Arrays.copyOf(heldHashes, heldHashes.length * 2);
           }
-          heldHashes[(int) heldRows++] = windowHashes[i];
+          heldHashes[(int) heldRows++] = hash;
           continue;
         }
-        UTF8String p = row.getUTF8String(period);
+        UTF8String p = row.getUTF8String(periodAt);
         OutputWriter w = writers.get(p);
         if (w == null) {
           UTF8String key = p.clone();

@@ -187,7 +187,7 @@ public final class IngestReturns {
         "settled returns: "
             + trace.heldRows()
             + " rows held back, "
-            + affected.size()
+            + trace.rewritten()
             + " (submission, period) rewritten");
     if (staged.isEmpty()) {
       tx.write("returns", spark.createDataFrame(List.of(), RETURNS_SCHEMA));

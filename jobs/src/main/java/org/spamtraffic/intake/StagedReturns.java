@@ -56,14 +56,18 @@ final class StagedReturns {
 
   /** The rows of {@code submissions} that the checking pass held back, in the same columns. */
   Dataset<Row> readHeld(Set<String> submissions) {
+    return readHeldFiles(heldPaths(submissions::contains));
+  }
+
+  private List<String> heldPaths(java.util.function.Predicate<String> ofSubmission) {
     List<String> paths = new ArrayList<>();
     held.forEach(
         (submission, p) -> {
-          if (submissions.contains(submission)) {
+          if (ofSubmission.test(submission)) {
             paths.addAll(p);
           }
         });
-    return readHeldFiles(paths);
+    return paths;
   }
 
   private Dataset<Row> readHeldFiles(List<String> paths) {
@@ -114,50 +118,30 @@ final class StagedReturns {
       }
     }
     // Held-back rows are always settled: rejected across rows, or written into returns if live.
-    List<String> heldPaths = new ArrayList<>();
-    held.forEach(
-        (submission, p) -> {
-          if (!failed.contains(submission)) {
-            heldPaths.addAll(p);
-          }
-        });
+    List<String> heldPaths = heldPaths(id -> !failed.contains(id));
     Dataset<Row> crossRejects = null;
     boolean wroteBack = false;
     if (!affectedPaths.isEmpty() || !heldPaths.isEmpty()) {
-      Dataset<Row> toSettle =
-          affectedPaths.isEmpty()
-              ? readHeldFiles(heldPaths)
-              : heldPaths.isEmpty()
-                  ? readFiles(affectedPaths)
-                  : readFiles(affectedPaths).unionByName(readHeldFiles(heldPaths));
       // Read twice rather than cached (caching every column cost more than a second read of the
       // few columns the rejects need); the rejects are materialised before their files go below.
-      Dataset<Row> attached = withCross.apply(toSettle, submissions);
+      Dataset<Row> attached =
+          withCross.apply(
+              readFiles(affectedPaths).unionByName(readHeldFiles(heldPaths)), submissions);
       crossRejects = IngestReturns.crossRejects(attached).localCheckpoint(true);
-      Set<List<String>> pairs = new java.util.LinkedHashSet<>();
+      // Where the rows left go: the live periods of the files rewritten and of the held rows.
+      Set<List<String>> live = new java.util.LinkedHashSet<>();
       for (CheckingPass.StagedFile f : files) {
         if (liveAffectedPaths.contains(f.path())) {
-          pairs.add(List.of(f.submissionId(), f.period()));
+          live.add(List.of(f.submissionId(), f.period()));
         }
       }
-      List<Row> live = new ArrayList<>();
-      pairs.forEach(p -> live.add(RowFactory.create(p.get(0), p.get(1))));
-      held.keySet().stream()
-          .filter(id -> !failed.contains(id))
-          .forEach(
-              id ->
-                  submissions
-                      .livePeriods(id)
-                      .forEach(
-                          p -> {
-                            if (pairs.add(List.of(id, p))) {
-                              live.add(RowFactory.create(id, p));
-                            }
-                          }));
+      for (String submission : held.keySet()) {
+        submissions.livePeriods(submission).forEach(p -> live.add(List.of(submission, p)));
+      }
       if (!live.isEmpty()) {
         Dataset<Row> livePairs =
             spark.createDataFrame(
-                live,
+                live.stream().map(p -> RowFactory.create(p.get(0), p.get(1))).toList(),
                 new StructType()
                     .add("submission_id", DataTypes.StringType)
                     .add("period", DataTypes.StringType));
@@ -195,6 +179,9 @@ final class StagedReturns {
   }
 
   private Dataset<Row> readFiles(java.util.Collection<String> paths) {
+    if (paths.isEmpty()) {
+      return spark.createDataFrame(List.of(), SCHEMA);
+    }
     return spark
         .read()
         .schema(SCHEMA)

@@ -73,6 +73,9 @@ public final class ProjectionChain implements Serializable {
       throw new IllegalStateException(
           "Expected only projections over the input rows, found " + plan.nodeName());
     }
+    if (steps.isEmpty()) {
+      throw new IllegalStateException("Expected at least one projection over the input rows");
+    }
     Collections.reverse(steps);
     return new ProjectionChain(steps);
   }
