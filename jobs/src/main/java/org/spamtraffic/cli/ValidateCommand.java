@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.spamtraffic.intake.annotate.Annotator;
+import org.spamtraffic.validate.FileOwner;
 import org.spamtraffic.validate.Finding;
 import org.spamtraffic.validate.ReturnValidator;
 import org.spamtraffic.validate.ValidationJson;
@@ -49,12 +50,29 @@ final class ValidateCommand implements Callable<Integer> {
       })
   java.nio.file.Path annotate;
 
+  @Option(
+      names = "--operator",
+      paramLabel = "ID",
+      description = {
+        "Check the file as sent by this operator (the id ITU gave you): rows that name another",
+        "operator are rejected (rule operator_is_sender), as the portal and ingest-returns do"
+      })
+  String operator;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
+    if (operator != null && !FileOwner.isOperatorId(operator)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--operator '"
+              + operator
+              + "' is not an operator id: 2 to 40 letters, digits, dots, dashes or underscores");
+    }
     ValidationReport report =
-        new ReturnValidator(new Configuration(), ReturnValidator.Options.DEFAULT).validate(file);
+        new ReturnValidator(new Configuration(), ReturnValidator.Options.DEFAULT)
+            .validate(file, operator);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(

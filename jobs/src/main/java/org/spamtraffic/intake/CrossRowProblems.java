@@ -19,6 +19,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.spamtraffic.validate.FileOwner;
 import org.spamtraffic.validate.Problem;
 
 /**
@@ -47,15 +48,16 @@ final class CrossRowProblems {
     List<Column> parts = new ArrayList<>();
     Dataset<Row> out = rows;
 
-    Map<String, String> operators = submissions.fileOperators();
+    Map<String, FileOwner> owners = submissions.fileOwners();
     List<Row> opRows = new ArrayList<>();
-    operators.forEach((s, op) -> opRows.add(RowFactory.create(s, op)));
+    owners.forEach((s, o) -> opRows.add(RowFactory.create(s, o.operator(), o.rule())));
     Dataset<Row> ops =
         spark.createDataFrame(
             opRows,
             new StructType()
                 .add("submission_id", DataTypes.StringType)
-                .add("_file_operator", DataTypes.StringType));
+                .add("_file_operator", DataTypes.StringType)
+                .add("_operator_rule", DataTypes.StringType));
     out = out.join(broadcast(ops), new String[] {"submission_id"}, "left");
     parts.add(
         when(
@@ -63,7 +65,7 @@ final class CrossRowProblems {
             array(
                 struct(
                     lit("operator_id").as("column"),
-                    lit("one_operator_per_file").as("rule"),
+                    col("_operator_rule").as("rule"),
                     col("operator_id").as("value"),
                     col("_file_operator").as("other")))));
 

@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.StructType;
 import org.spamtraffic.schema.ReturnFormat;
 import org.spamtraffic.schema.Rule;
 import org.spamtraffic.schema.TableContract;
+import org.spamtraffic.validate.FileOwner;
 import org.spamtraffic.validate.Messages;
 import org.spamtraffic.validate.Problem;
 import org.spamtraffic.validate.ReturnChecks;
@@ -39,6 +40,8 @@ final class Submissions {
     final ReturnFile file;
     final String id;
     final String duplicateOf;
+    // The operator of the landing folder that holds the file, or null: see FileOwner.
+    final String sender;
     final List<FileFinding> findings = new ArrayList<>();
     long rows;
     long valid;
@@ -65,11 +68,17 @@ final class Submissions {
       return fileOperator != null ? fileOperator : anyOperator;
     }
 
-    Entry(ReturnFile file, String id, String duplicateOf) {
+    Entry(ReturnFile file, String id, String duplicateOf, String sender) {
       this.file = file;
       this.id = id;
       this.duplicateOf = duplicateOf;
+      this.sender = sender;
+      this.fileOperator = sender;
       this.findings.addAll(file.findings());
+    }
+
+    FileOwner owner() {
+      return FileOwner.of(sender, fileOperator);
     }
 
     boolean failed() {
@@ -102,7 +111,11 @@ final class Submissions {
   private final Map<ServiceGroup.GroupKey, Long> duplicateDetectedPerGroup = new HashMap<>();
   private List<ServiceGroup> groups = List.of();
 
-  Submissions(List<ReturnFile> inspected) {
+  /**
+   * The book of the files {@code inspected} in the landing folder {@code landingRoot} (a URI in the
+   * form the file system lists files), whose layout by operator names each file's sender.
+   */
+  Submissions(List<ReturnFile> inspected, String landingRoot) {
     List<ReturnFile> ordered = new ArrayList<>(inspected);
     ordered.sort(
         Comparator.comparingLong(ReturnFile::receivedAtMillis).thenComparing(ReturnFile::uri));
@@ -114,17 +127,21 @@ final class Submissions {
       if (first == null || f.sizeBytes() == 0) {
         String id = f.contentId();
         int n = copies.merge(id, 1, Integer::sum);
-        e = new Entry(f, n == 1 ? id : id + "~" + n, null);
+        e = new Entry(f, n == 1 ? id : id + "~" + n, null, sender(landingRoot, f));
         firstBySha.putIfAbsent(f.sha256(), e.id);
       } else {
         int n = copies.merge(f.contentId(), 1, Integer::sum);
-        e = new Entry(f, f.contentId() + "~" + n, first);
+        e = new Entry(f, f.contentId() + "~" + n, first, sender(landingRoot, f));
         e.findings.add(new FileFinding("file.duplicate", first, null));
         e.original = byId.get(first);
       }
       entries.add(e);
       byId.put(e.id, e);
     }
+  }
+
+  private static String sender(String landingRoot, ReturnFile f) {
+    return FileOwner.senderInLanding(landingRoot, f.uri());
   }
 
   /** Submissions whose file is read in several chunks. */
@@ -178,7 +195,8 @@ final class Submissions {
         Long best = firstValidRow.get(e.id);
         if (best == null || g.firstRow < best) {
           firstValidRow.put(e.id, g.firstRow);
-          e.fileOperator = operator;
+          // The sender, when known, owns the file whatever its rows say.
+          e.fileOperator = FileOwner.of(e.sender, operator).operator();
         }
         valid.add(
             new ServiceGroup(
@@ -223,7 +241,7 @@ final class Submissions {
       Entry e = byId.get(submission);
       String op = (String) group.getKey().get(1 + operator);
       if (e == null || !op.equals(e.fileOperator)) {
-        continue; // rows of another operator are rejected by one_operator_per_file instead
+        continue; // rows of another operator are rejected by FileOwner's rule instead
       }
       List<Long> rowNumbers = group.getValue().stream().map(r -> r.getLong(1)).toList();
       Problem p = new Problem(null, "duplicate_key", ReturnChecks.rowList(rowNumbers), null);
@@ -457,12 +475,15 @@ final class Submissions {
     return e != null && !e.failed() && e.livePeriods.contains(period);
   }
 
-  /** Submission → the operator its file is about (the operator of its first valid row). */
-  Map<String, String> fileOperators() {
-    Map<String, String> out = new HashMap<>();
+  /**
+   * Submission → whose file it is: its landing folder's operator, else the operator of its first
+   * valid row ({@link FileOwner}).
+   */
+  Map<String, FileOwner> fileOwners() {
+    Map<String, FileOwner> out = new HashMap<>();
     for (Entry e : entries) {
       if (e.fileOperator != null && !e.failed()) {
-        out.put(e.id, e.fileOperator);
+        out.put(e.id, e.owner());
       }
     }
     return out;

@@ -29,6 +29,7 @@ import org.spamtraffic.intake.annotate.Annotator;
 import org.spamtraffic.intake.template.ReturnTemplate;
 import org.spamtraffic.schema.Field;
 import org.spamtraffic.schema.ReturnFormat;
+import org.spamtraffic.validate.FileOwner;
 import org.spamtraffic.validate.ReturnValidator;
 import org.spamtraffic.validate.ValidationJson;
 import org.spamtraffic.validate.ValidationReport;
@@ -450,7 +451,8 @@ public final class Portal implements AutoCloseable {
                       FileInspector.Limits.DEFAULT.maxZipRatio(),
                       FileInspector.Limits.DEFAULT.chunkBytes()),
                   ReturnValidator.Options.DEFAULT.maxFindings()));
-      ValidationReport report = validator.validate(staged.toString());
+      // The operator is the token's, whatever the file says (FileOwner).
+      ValidationReport report = validator.validate(staged.toString(), who.operator());
       boolean usable = report.readable() && report.rowsAccepted() > 0;
       Path stored = null;
       String key = id;
@@ -462,12 +464,14 @@ public final class Portal implements AutoCloseable {
       new Annotator(Annotator.Options.DEFAULT).annotate(report, results.resolve(key + ".xlsx"));
       Map<String, Object> saved = new LinkedHashMap<>(ValidationJson.of(report));
       saved.put("submitted_name", submitted);
+      saved.put("sender", who.operator());
       saved.put("stored", usable);
       saved.put("stored_as", stored == null ? null : who.operator() + "/" + key);
       saved.put("received_at", received.toString());
       saved.put("columns", columnLetters(report));
       JSON.writeValue(results.resolve(key + ".json").toFile(), saved);
-      return new Outcome(usable ? 201 : 422, key, who.operator(), report, stored, null);
+      int status = usable ? 201 : sentForAnother(saved) ? 403 : 422;
+      return new Outcome(status, key, who.operator(), report, stored, null);
     } finally {
       deleteQuietly(dir);
     }
@@ -553,7 +557,19 @@ public final class Portal implements AutoCloseable {
     m.put("result_url", "/results/" + operator + "/" + id);
     m.put("annotated_url", "/results/" + operator + "/" + id + "/annotated.xlsx");
     m.put("message", verdict(m));
+    if (sentForAnother(m)) {
+      m.put("error", m.get("message"));
+    }
     return m;
+  }
+
+  /** Whether no row can be used and rows name another operator than the sender. */
+  @SuppressWarnings("unchecked")
+  private static boolean sentForAnother(Map<String, Object> r) {
+    Map<String, Object> byRule = (Map<String, Object>) r.get("by_rule");
+    return ((Number) r.get("rows_accepted")).longValue() == 0
+        && byRule != null
+        && byRule.containsKey(FileOwner.SENDER_RULE);
   }
 
   private void resultApi(Context ctx) {
@@ -609,6 +625,19 @@ public final class Portal implements AutoCloseable {
             .map(f -> String.valueOf(f.get("message")))
             .findFirst()
             .orElse(null);
+    if (sentForAnother(r)) {
+      Map<String, Object> byRule = (Map<String, Object>) r.get("by_rule");
+      long others = ((Number) byRule.get(FileOwner.SENDER_RULE)).longValue();
+      return "The file was not kept: "
+          + others
+          + (others == 1 ? " row names" : " rows name")
+          + " another operator than "
+          + r.get("sender")
+          + ", the operator you are signed in as, and no row can be used. An operator sends only"
+          + " its own figures: write "
+          + r.get("sender")
+          + " in operator_id on every row.";
+    }
     if (fileError != null && read == 0) {
       return "The file could not be read, so it was not kept. " + fileError;
     }

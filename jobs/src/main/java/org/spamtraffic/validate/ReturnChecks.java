@@ -11,10 +11,11 @@ import java.util.TreeMap;
 import org.spamtraffic.schema.ReturnFormat;
 
 /**
- * The rules across the rows of one return (file), in plain Java: one operator per file, duplicate
- * keys, service-level figures that must agree, and detected spam within total traffic. They apply
- * to the rows that passed every cell and row rule. The Spark job evaluates the same rules with
- * aggregations and formats their values with the same helpers ({@link #rowList}, {@link #range}).
+ * The rules across the rows of one return (file), in plain Java: the file's operator ({@link
+ * FileOwner}), duplicate keys, service-level figures that must agree, and detected spam within
+ * total traffic. They apply to the rows that passed every cell and row rule. The Spark job
+ * evaluates the same rules with aggregations and formats their values with the same helpers ({@link
+ * #rowList}, {@link #range}).
  */
 public final class ReturnChecks {
   private ReturnChecks() {}
@@ -25,21 +26,30 @@ public final class ReturnChecks {
   /** A row that passed the cell and row rules. */
   public record ValidRow(long row, RowCheck.Checked checked) {}
 
-  /** The problems found across rows, by row number. */
+  /** The problems found across rows, by row number, when no sender is known. */
   public static Map<Long, List<Problem>> check(List<ValidRow> rows) {
+    return check(rows, null);
+  }
+
+  /**
+   * The problems found across rows, by row number, of a file sent by {@code sender} (null when
+   * unknown): rows of another operator than the file's ({@link FileOwner}) are rejected, and the
+   * other rules apply to the owner's rows.
+   */
+  public static Map<Long, List<Problem>> check(List<ValidRow> rows, String sender) {
     Map<Long, List<Problem>> out = new TreeMap<>();
     if (rows.isEmpty()) {
       return out;
     }
     ValidRow first = rows.stream().min((a, b) -> Long.compare(a.row(), b.row())).orElseThrow();
-    String fileOperator = (String) first.checked().value("operator_id");
+    FileOwner owner = FileOwner.of(sender, (String) first.checked().value("operator_id"));
     List<ValidRow> same = new ArrayList<>();
     for (ValidRow r : rows) {
-      String op = (String) r.checked().value("operator_id");
-      if (op.equals(fileOperator)) {
+      Problem other = owner.problemOf((String) r.checked().value("operator_id"));
+      if (other == null) {
         same.add(r);
       } else {
-        add(out, r.row(), new Problem("operator_id", "one_operator_per_file", op, fileOperator));
+        add(out, r.row(), other);
       }
     }
     duplicates(same, out);

@@ -34,8 +34,17 @@ public final class ReturnValidator {
     this.options = options;
   }
 
-  /** Checks the file at {@code uri}. Bad content is reported, never thrown. */
+  /** Checks the file at {@code uri}, sender unknown. Bad content is reported, never thrown. */
   public ValidationReport validate(String uri) {
+    return validate(uri, null);
+  }
+
+  /**
+   * Checks the file at {@code uri} as sent by operator {@code sender} (the portal's token, {@code
+   * validate --operator}; null when unknown): rows naming another operator are rejected ({@link
+   * FileOwner}). Bad content is reported, never thrown.
+   */
+  public ValidationReport validate(String uri, String sender) {
     ReturnFile file = new FileInspector(conf, options.limits()).inspect(uri);
     List<Finding> findings = new ArrayList<>();
     Map<String, Long> byRule = new TreeMap<>();
@@ -78,7 +87,7 @@ public final class ReturnValidator {
       byRule.merge(f.rule(), 1L, Long::sum);
       return new ValidationReport(file, 0, 0, 0, warnings, 0, 0, byRule, findings, false);
     }
-    ReturnChecks.check(valid)
+    ReturnChecks.check(valid, sender)
         .forEach((row, ps) -> rowProblems.computeIfAbsent(row, k -> new ArrayList<>()).addAll(ps));
     long rejected = 0;
     boolean truncated = false;

@@ -14,33 +14,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.time.Duration;
 import org.apache.poi.ss.util.CellAddress;
 import org.apache.poi.xssf.usermodel.XSSFComment;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * An operator's visit in a real browser (Debian's headless Chromium): sign in, send a good and a
- * bad file, read the result in the page, download the marked workbook and read its comments.
- * Skipped only when {@code /usr/bin/chromedriver} is absent (apt-get install chromium
- * chromium-driver).
+ * bad file, read the result in the page, download the marked workbook and read its comments. Fails
+ * when Debian's chromium and chromium-driver are missing ({@link HeadlessChromium}).
  */
 class PortalBrowserTest {
-  private static final Path DRIVER = Paths.get("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-
   @TempDir static Path temp;
   private static Portal portal;
   private static WebDriver browser;
@@ -49,10 +39,6 @@ class PortalBrowserTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Assumptions.assumeTrue(
-        Files.isExecutable(DRIVER),
-        "/usr/bin/chromedriver is absent: install Debian's chromium and chromium-driver to run"
-            + " the browser test");
     Path users = temp.resolve("users.json");
     token = Credentials.at(users).create("KE-E2E", Credentials.Role.OPERATOR);
     portal =
@@ -68,24 +54,7 @@ class PortalBrowserTest {
                 10),
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     base = "http://127.0.0.1:" + portal.port();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--user-data-dir=" + Files.createDirectories(temp.resolve("chromium-profile")));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().pageLoadTimeout(Duration.ofMinutes(2));
-    // A laptop screen.
-    browser.manage().window().setSize(new Dimension(1366, 768));
+    browser = HeadlessChromium.start(temp.resolve("chromium-profile"));
   }
 
   @AfterAll

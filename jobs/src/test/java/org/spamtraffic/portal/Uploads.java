@@ -28,6 +28,35 @@ final class Uploads {
         + ",international_gateway,KEN,1000,100000,500,400,100,3";
   }
 
+  /**
+   * A row of {@code operator} for 2025-Q1 SMS phishing from {@code network} in India, with {@code
+   * detected} spam (blocked 80%) in a service of 10 million total messages.
+   */
+  static String row(String operator, String network, long detected) {
+    return row(operator, "2025-Q1", network, detected);
+  }
+
+  /** The same in {@code period}. */
+  static String row(String operator, String period, String network, long detected) {
+    return operator
+        + ",Op,KEN,"
+        + period
+        + ",sms,phishing,IND,"
+        + network
+        + ",international_gateway,KEN,1000000,10000000000,"
+        + detected
+        + ","
+        + detected * 4 / 5
+        + ","
+        + (detected - detected * 4 / 5)
+        + ",3";
+  }
+
+  /** A CSV of the return format with these data lines. */
+  static byte[] csv(String... rows) {
+    return (HEADER + "\n" + String.join("\n", rows) + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
   /** Two good rows. */
   static byte[] goodCsv(String operator) {
     return (HEADER + "\n" + row(operator, "AS1", "IND") + "\n" + row(operator, "AS2", "IND") + "\n")
