@@ -177,6 +177,19 @@ class SampleSetTest {
     assertThat(rows).isBetween(3_000, 20_000);
   }
 
+  /** The samples' README describes every operator and every fault of the generator. */
+  @Test
+  void theReadmeNamesEveryOperatorAndFault() throws IOException {
+    String readme = Files.readString(SAMPLES.resolveSibling("README.md"));
+    for (Operator o : SampleSet.operators()) {
+      assertThat(readme).contains("| " + o.id() + " " + o.name() + " | " + o.country() + " |");
+    }
+    for (Faults.Fault f : Faults.all()) {
+      assertThat(readme)
+          .containsPattern("\\| " + f.operator() + " " + f.period() + ".*`" + f.rule() + "`");
+    }
+  }
+
   /** Rows without a deliberate fault: the ones ingest accepts (up to the period jump warning). */
   private static List<List<String>> validRows() {
     Set<String> types = new HashSet<>(ReturnFormat.v1().field("spam_type").codes());

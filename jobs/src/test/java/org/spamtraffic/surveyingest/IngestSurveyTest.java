@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spamtraffic.generate.Operator;
+import org.spamtraffic.generate.SampleSet;
 import org.spamtraffic.spark.SparkSessions;
 import org.spamtraffic.warehouse.Warehouse;
 
@@ -257,6 +259,14 @@ class IngestSurveyTest {
             "no-country",
             "sheet-not-read");
     assertThat(warehouse.read("survey_country_facts").count()).isEqualTo(result.countries());
+    // Every country with operators in the sample returns answered, and others did too.
+    List<String> answered =
+        warehouse.read("survey_country_facts").select("country_code").collectAsList().stream()
+            .map(r -> r.getString(0))
+            .toList();
+    List<String> reporting =
+        SampleSet.operators().stream().map(Operator::country).distinct().toList();
+    assertThat(answered).containsAll(reporting).hasSizeGreaterThan(reporting.size());
   }
 
   @Test
