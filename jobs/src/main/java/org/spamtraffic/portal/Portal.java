@@ -280,6 +280,10 @@ public final class Portal implements AutoCloseable {
 
   private void configureHttp(HttpConfiguration http) {
     http.setMinRequestDataRate(options.limits().minRequestBytesPerSecond());
+    // Jetty reuses a header seen earlier on the same connection when a new one matches it, by
+    // default ignoring case: after "Bearer abc" the tampered "Bearer ABC" would be read as "abc"
+    // (PortalAttackTest.tamperedTokensAreRefused found it). Header values are compared exactly.
+    http.setHeaderCacheCaseSensitive(true);
     http.setSendServerVersion(false);
     http.setSendXPoweredBy(false);
     if (trustedProxy != null) {
