@@ -32,7 +32,7 @@ final class CsvRows extends LookaheadRows {
     this.file = file;
     this.firstLine = range == null ? 1 : range[2];
     Path path = new Path(file.uri());
-    org.apache.hadoop.fs.FSDataInputStream raw = path.getFileSystem(conf).open(path);
+    org.apache.hadoop.fs.FSDataInputStream raw = LandingFolder.fileSystem(path, conf).open(path);
     InputStream in;
     if (range == null) {
       in = new BufferedInputStream(raw, 1 << 16);

@@ -115,7 +115,7 @@ public final class FileInspector {
     FileSystem fs;
     String qualified;
     try {
-      fs = path.getFileSystem(conf);
+      fs = LandingFolder.fileSystem(path, conf);
       qualified = fs.makeQualified(path).toString();
       // Before anything follows it: a dangling link has no status of its own.
       FileFinding special = notRegular(fs, path);
@@ -215,7 +215,7 @@ public final class FileInspector {
     if (!(fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem)) {
       return null; // object stores and HDFS (symlinks disabled) hold only plain files
     }
-    java.nio.file.Path local = java.nio.file.Paths.get(fs.makeQualified(path).toUri());
+    java.nio.file.Path local = LandingFolder.localPath(fs.makeQualified(path));
     if (Files.isSymbolicLink(local)) {
       return new FileFinding("file.not_regular", "a symbolic link", null);
     }
@@ -420,6 +420,14 @@ public final class FileInspector {
       findings.add(new FileFinding("file.empty", null, null));
       return base.file(FileFormat.CSV, charset.name(), ',', null, 0, null, findings);
     }
+    // Title lines above the header, as in a workbook: the first of the first lines that matches
+    // the return's columns is the header; else the first non-blank line is, and is judged.
+    for (int i = headerIndex; i < lines.length && i < HEADER_SEARCH_ROWS; i++) {
+      if (!lines[i].isBlank() && headerMatches(lines[i])) {
+        headerIndex = i;
+        break;
+      }
+    }
     char delimiter = delimiterOf(lines[headerIndex]);
     List<String> header;
     try {
@@ -461,6 +469,15 @@ public final class FileInspector {
       return s.toString().strip();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static boolean headerMatches(String line) {
+    try {
+      return HeaderMapping.of(CsvRows.parseLine(line, delimiterOf(line))).matched()
+          >= MIN_MATCHED_HEADERS;
+    } catch (RuntimeException e) {
+      return false; // judged as the header below, if it is the first line
     }
   }
 

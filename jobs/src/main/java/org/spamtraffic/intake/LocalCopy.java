@@ -25,7 +25,7 @@ public final class LocalCopy {
 
   static File of(FileSystem fs, Path path) throws IOException {
     if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
-      return new File(fs.makeQualified(path).toUri());
+      return LandingFolder.localPath(fs.makeQualified(path)).toFile();
     }
     File temp = File.createTempFile("spamtraffic-", "-" + path.getName());
     TEMPORARY.add(temp.getAbsolutePath());

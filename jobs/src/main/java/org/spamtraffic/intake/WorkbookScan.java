@@ -332,13 +332,18 @@ public final class WorkbookScan {
    * come. It understands just enough XML to find tags, their attributes and the text of {@code
    * <v>}; anything it cannot vouch for is a problem, since the readers behind it are not built for
    * hostile input.
+   *
+   * <p>Speed matters: every workbook goes through it before it is read. Text is skipped by a tight
+   * search for the next {@code <}; a tag that lies whole in the buffer (all but one in 64 KiB) is
+   * parsed in place, its attributes checked as bytes, with nothing allocated. Only a tag cut by the
+   * buffer's end goes through the byte-by-byte states, its bytes held in {@link #tag}.
    */
   static final class XmlPart {
     private static final int TEXT = 0;
     private static final int OPEN = 1; // after '<'
-    private static final int NAME = 2; // start tag name
-    private static final int TAG = 3; // inside a start tag
-    private static final int QUOTED = 4; // inside an attribute value
+    private static final int NAME = 2; // start tag name, cut by the buffer's end
+    private static final int TAG = 3; // inside a start tag, cut by the buffer's end
+    private static final int QUOTED = 4; // inside an attribute value, cut by the buffer's end
     private static final int END_TAG = 5; // after '</'
     private static final int BANG = 6; // after '<!'
     private static final int COMMENT = 7; // inside '<!--', until '-->'
@@ -348,10 +353,6 @@ public final class WorkbookScan {
     private static final int CELL = 1;
     private static final int ROW = 2;
     private static final int VALUE = 3;
-    private static final int SHARED_STRING = 4;
-    private static final int STYLE = 5;
-    private static final int SHEET = 6;
-    private static final int MERGE = 7;
 
     private static final int MAX_TAG_BYTES = 4096;
 
@@ -365,7 +366,8 @@ public final class WorkbookScan {
     int mergedRanges;
 
     private int state = TEXT;
-    private long run;
+    private long position; // bytes fed before the current buffer
+    private long lastTagStart; // where the last '<' was, counted from the part's start
     private int depth;
     private byte quote;
     private byte last; // last non-space byte inside a tag
@@ -376,14 +378,14 @@ public final class WorkbookScan {
     private int nameLength;
     private boolean nameOverflow;
     private int kind;
-    private final byte[] tag = new byte[MAX_TAG_BYTES];
+    private final byte[] tag = new byte[MAX_TAG_BYTES]; // a cut cell or row tag, after its name
     private int tagLength;
-    private boolean sharedCell; // the open <c> is typed s: its <v> is an index
-    private boolean inValue;
-    private final byte[] attributeName = new byte[2];
-    private int attributeLength;
+    private int attributeLength; // of the attribute being read in a cut tag
+    private byte attributeFirst;
     private boolean attributeEnded;
     private int valueLength;
+    private boolean sharedCell; // the open <c> is typed s: its <v> is an index
+    private boolean inValue;
     private long valueNumber;
     private int valueDigits;
     private boolean valueBad;
@@ -397,62 +399,47 @@ public final class WorkbookScan {
      * error cells (a change of one byte, made in place).
      */
     void feed(byte[] b, int off, int n, OutputStream sink) throws IOException {
-      for (int i = off; i < off + n && problem == null; i++) {
-        byte c = b[i];
-        if (++run > MAX_TOKEN_BYTES) {
-          problem =
-              new FileFinding(
-                  "file.oversized_part",
-                  "a cell text, tag or comment of more than "
-                      + FileInspector.bytes(MAX_TOKEN_BYTES)
-                      + " in "
-                      + part,
-                  "a cell holds at most 32,767 characters");
-          return;
-        }
+      boolean rewrite = sink != null;
+      int end = off + n;
+      int i = off;
+      while (i < end && problem == null) {
         switch (state) {
-          case TEXT:
-            if (c == '<') {
-              run = 1;
-              state = OPEN;
+          case TEXT -> {
+            if (inValue) {
+              while (i < end && b[i] != '<') {
+                valueByte(b[i++]);
+              }
+            } else {
+              while (i < end && b[i] != '<') {
+                i++;
+              }
+            }
+            if (i < end) {
+              tagStarts(position + i - off);
               if (inValue) {
                 closeValue();
               }
-            } else if (inValue) {
-              valueByte(c);
+              state = OPEN;
+              i++;
+              if (i < end && problem == null) {
+                i = open(b, i, end, rewrite); // most tags end here, in one step
+              }
             }
-            break;
-          case OPEN:
-            if (c == '/') {
-              state = END_TAG;
-            } else if (c == '!') {
-              state = BANG;
-              bangBytes = 0;
-            } else if (c == '?') {
-              state = PI;
-              question = false;
-            } else {
-              state = NAME;
-              nameLength = 0;
-              nameOverflow = false;
-              nameByte(c);
-            }
-            break;
-          case NAME:
+          }
+          case OPEN -> i = open(b, i, end, rewrite);
+          case NAME -> {
+            byte c = b[i];
             if (c == '>' || c == '/' || isSpace(c)) {
               startTag();
-              tagLength = 0;
-              attributeLength = 0;
-              attributeEnded = true;
-              state = TAG;
-              last = 0;
-              i--; // the byte belongs to the tag: look at it again in TAG
-              run--;
+              beginCutTag();
+              state = TAG; // the byte belongs to the tag: look at it again there
             } else {
               nameByte(c);
+              i++;
             }
-            break;
-          case TAG:
+          }
+          case TAG -> {
+            byte c = b[i++];
             if (!hold(c)) {
               return;
             }
@@ -461,58 +448,60 @@ public final class WorkbookScan {
               state = QUOTED;
               valueLength = 0;
             } else if (c == '>') {
-              endOfStartTag(last == '/');
+              endOfStartTag(last == '/', tag, 0, tagLength - 1);
               state = TEXT;
             } else if (isSpace(c)) {
               attributeEnded = true;
             } else {
               last = c;
-              if (c != '=') {
+              if (c == '=') {
+                attributeEnded = true;
+              } else {
                 if (attributeEnded) {
                   attributeLength = 0;
                   attributeEnded = false;
-                }
-                if (attributeLength < 2) {
-                  attributeName[attributeLength] = c;
+                  attributeFirst = c;
                 }
                 attributeLength++;
-              } else {
-                attributeEnded = true;
               }
             }
-            break;
-          case QUOTED:
+          }
+          case QUOTED -> {
+            byte c = b[i];
             if (c == quote) {
               state = TAG;
               last = c;
               attributeEnded = true;
-            } else if (sink != null
+            } else if (rewrite
                 && kind == CELL
                 && valueLength == 0
                 && c == 'd'
                 && attributeLength == 1
-                && attributeName[0] == 't') {
+                && attributeFirst == 't') {
               b[i] = 'e';
               c = 'e';
             }
             valueLength++;
+            i++;
             if (!hold(c)) {
               return;
             }
-            break;
-          case END_TAG:
-            if (c == '>') {
-              depth--;
-              if (depth < 0) {
-                problem =
-                    new FileFinding(
-                        "file.damaged", "its part " + part + " is not well-formed XML", null);
+          }
+          case END_TAG -> {
+            while (i < end && b[i] != '>') {
+              i++;
+            }
+            if (i < end) {
+              i++;
+              if (--depth < 0) {
+                problem = damaged("its part " + part + " is not well-formed XML");
                 return;
               }
               state = TEXT;
             }
-            break;
-          case BANG:
+          }
+          case BANG -> {
+            byte c = b[i++];
             bangBytes++;
             if (bangBytes <= 2 && c == '-') {
               if (bangBytes == 2) {
@@ -524,8 +513,9 @@ public final class WorkbookScan {
               problem = new FileFinding(XML_DOCTYPE, part, null);
               return;
             }
-            break;
-          case COMMENT:
+          }
+          case COMMENT -> {
+            byte c = b[i++];
             if (c == '-') {
               dashes++;
             } else {
@@ -534,48 +524,155 @@ public final class WorkbookScan {
               }
               dashes = 0;
             }
-            break;
-          case PI:
+          }
+          case PI -> {
+            byte c = b[i++];
             if (c == '>' && question) {
               state = TEXT;
             }
             question = c == '?';
-            break;
-          default:
-            throw new IllegalStateException("state " + state);
+          }
+          default -> throw new IllegalStateException("state " + state);
         }
       }
-      if (sink != null) {
+      position += n;
+      if (problem == null && position - lastTagStart > MAX_TOKEN_BYTES) {
+        problem = oversized();
+      }
+      if (problem == null && rewrite) {
         sink.write(b, off, n);
       }
     }
 
-    /** Keeps a byte of a cell or row tag, whose attributes are checked when it ends. */
+    /** After '<': a start tag read in place when it lies whole in the buffer, else byte by byte. */
+    private int open(byte[] b, int i, int end, boolean rewrite) {
+      byte c = b[i];
+      if (c == '/') {
+        int k = i + 1;
+        while (k < end && b[k] != '>') {
+          k++;
+        }
+        if (k == end) {
+          state = END_TAG;
+          return end;
+        }
+        if (--depth < 0) {
+          problem = damaged("its part " + part + " is not well-formed XML");
+        }
+        state = TEXT;
+        return k + 1;
+      }
+      if (c == '!') {
+        state = BANG;
+        bangBytes = 0;
+        return i + 1;
+      }
+      if (c == '?') {
+        state = PI;
+        question = false;
+        return i + 1;
+      }
+      int j = i;
+      while (j < end && !(b[j] == '>' || b[j] == '/' || isSpace(b[j]))) {
+        j++;
+      }
+      nameLength = 0;
+      nameOverflow = false;
+      if (j == end) {
+        for (int k = i; k < end; k++) {
+          nameByte(b[k]);
+        }
+        state = NAME;
+        return end;
+      }
+      for (int k = i; k < j; k++) {
+        nameByte(b[k]);
+      }
+      startTag();
+      int k = j;
+      byte q = 0;
+      byte lastByte = 0;
+      while (k < end) {
+        byte x = b[k];
+        if (q != 0) {
+          if (x == q) {
+            q = 0;
+          }
+        } else if (x == '"' || x == '\'') {
+          q = x;
+        } else if (x == '>') {
+          break;
+        } else if (!isSpace(x)) {
+          lastByte = x;
+        }
+        k++;
+      }
+      if (k == end) {
+        // The tag goes on in the next buffer: byte by byte from its name's end.
+        beginCutTag();
+        state = TAG;
+        return j;
+      }
+      if (rewrite && kind == CELL) {
+        retypeIsoDate(b, j, k);
+      }
+      endOfStartTag(lastByte == '/', b, j, k);
+      state = TEXT;
+      return k + 1;
+    }
+
+    private void beginCutTag() {
+      tagLength = 0;
+      attributeLength = 0;
+      attributeEnded = true;
+      last = 0;
+    }
+
+    /** Keeps a byte of a cut cell or row tag, whose attributes are checked when it ends. */
     private boolean hold(byte c) {
       if (kind != CELL && kind != ROW) {
         return true;
       }
       if (tagLength == MAX_TAG_BYTES) {
-        problem =
-            new FileFinding("file.damaged", "a cell of its part " + part + " is malformed", null);
+        problem = damaged("a cell of its part " + part + " is malformed");
         return false;
       }
       tag[tagLength++] = c;
       return true;
     }
 
+    private void tagStarts(long at) {
+      if (at - lastTagStart > MAX_TOKEN_BYTES) {
+        problem = oversized();
+      }
+      lastTagStart = at;
+    }
+
+    private FileFinding oversized() {
+      return new FileFinding(
+          "file.oversized_part",
+          "a cell text, tag or comment of more than "
+              + FileInspector.bytes(MAX_TOKEN_BYTES)
+              + " in "
+              + part,
+          "a cell holds at most 32,767 characters");
+    }
+
+    private FileFinding damaged(String what) {
+      return new FileFinding("file.damaged", what, null);
+    }
+
     /** Checks the part's end: every element closed. */
     void end() {
       if (problem == null && (depth != 0 || state != TEXT)) {
-        problem =
-            new FileFinding(
-                "file.damaged", "its part " + part + " ends in the middle (it is cut short)", null);
+        problem = damaged("its part " + part + " ends in the middle (it is cut short)");
       }
     }
 
     private void nameByte(byte c) {
       if (c == ':') {
         nameLength = 0; // a namespace prefix: keep the local name
+        nameOverflow = false;
         return;
       }
       if (nameLength < name.length) {
@@ -587,27 +684,24 @@ public final class WorkbookScan {
 
     private void startTag() {
       kind = OTHER;
-      if (nameOverflow) {
+      if (nameOverflow || nameLength == 0) {
         return;
       }
-      if (is("c")) {
-        kind = CELL;
-      } else if (is("row")) {
-        kind = ROW;
-      } else if (is("v")) {
-        kind = VALUE;
-      } else if (is("si")) {
-        kind = SHARED_STRING;
-        sharedStrings++;
-      } else if (is("xf") || is("numFmt")) {
-        kind = STYLE;
-        styles++;
-      } else if (is("sheet")) {
-        kind = SHEET;
-        sheets++;
-      } else if (is("mergeCell")) {
-        kind = MERGE;
-        mergedRanges++;
+      switch (name[0]) {
+        case 'c' -> kind = nameLength == 1 ? CELL : OTHER;
+        case 'r' -> kind = is("row") ? ROW : OTHER;
+        case 'v' -> kind = nameLength == 1 ? VALUE : OTHER;
+        case 's' -> {
+          if (is("si")) {
+            sharedStrings++;
+          } else if (is("sheet")) {
+            sheets++;
+          }
+        }
+        case 'x' -> styles += is("xf") ? 1 : 0;
+        case 'n' -> styles += is("numFmt") ? 1 : 0;
+        case 'm' -> mergedRanges += is("mergeCell") ? 1 : 0;
+        default -> {}
       }
     }
 
@@ -623,25 +717,21 @@ public final class WorkbookScan {
       return true;
     }
 
-    private void endOfStartTag(boolean empty) {
-      if (!empty) {
-        depth++;
-        if (depth > MAX_DEPTH) {
-          problem =
-              new FileFinding(
-                  "file.oversized_part",
-                  "elements nested more than " + MAX_DEPTH + " deep in " + part,
-                  "about ten");
-          return;
-        }
+    /** A start tag ends; its attributes are {@code a[from, to)}. */
+    private void endOfStartTag(boolean empty, byte[] a, int from, int to) {
+      if (!empty && ++depth > MAX_DEPTH) {
+        problem =
+            new FileFinding(
+                "file.oversized_part",
+                "elements nested more than " + MAX_DEPTH + " deep in " + part,
+                "about ten");
+        return;
       }
       if (kind == CELL) {
-        checkCell(empty);
+        sharedCell = false;
+        attributes(a, from, to, empty);
       } else if (kind == ROW) {
-        String r = attribute("r");
-        if (r != null && !validRow(r)) {
-          problem = new FileFinding("file.bad_cell_reference", part, "row " + r);
-        }
+        attributes(a, from, to, empty);
       } else if (kind == VALUE && sharedCell && !empty) {
         inValue = true;
         valueNumber = 0;
@@ -650,37 +740,113 @@ public final class WorkbookScan {
       }
     }
 
-    private void checkCell(boolean empty) {
-      String r = attribute("r");
-      if (r != null && !validReference(r)) {
-        problem = new FileFinding("file.bad_cell_reference", part, r);
-        return;
+    /** Checks the attributes of a cell ({@code r}, {@code t}, {@code s}) or row ({@code r}). */
+    private void attributes(byte[] a, int from, int to, boolean empty) {
+      int i = from;
+      while (i < to && problem == null) {
+        while (i < to && isSpace(a[i])) {
+          i++;
+        }
+        int nameStart = i;
+        while (i < to && a[i] != '=' && !isSpace(a[i]) && a[i] != '/') {
+          i++;
+        }
+        int nameEnd = i;
+        while (i < to && isSpace(a[i])) {
+          i++;
+        }
+        if (i >= to || a[i] != '=') {
+          i++;
+          continue;
+        }
+        i++;
+        while (i < to && isSpace(a[i])) {
+          i++;
+        }
+        if (i >= to || (a[i] != '"' && a[i] != '\'')) {
+          problem = damaged("a cell of its part " + part + " is malformed");
+          return;
+        }
+        byte q = a[i++];
+        int valueStart = i;
+        while (i < to && a[i] != q) {
+          i++;
+        }
+        if (nameEnd - nameStart == 1) {
+          attribute(a[nameStart], a, valueStart, i, empty);
+        }
+        i++;
       }
-      String t = attribute("t");
-      sharedCell = false;
-      if (t != null) {
-        switch (t) {
-          case "b", "e", "n", "str", "inlineStr" -> {}
-          case "s" -> sharedCell = !empty;
-          case "d" -> isoDateCells++;
-          default -> {
-            problem =
-                new FileFinding(
-                    "file.damaged",
-                    "a cell of its part " + part + " has the unknown type '" + abbreviate(t) + "'",
-                    null);
-            return;
-          }
+    }
+
+    private void attribute(byte key, byte[] a, int from, int to, boolean empty) {
+      if (key == 'r') {
+        if (kind == CELL ? !validReference(a, from, to) : !validRow(a, from, to)) {
+          String value = new String(a, from, Math.min(to - from, 20), StandardCharsets.UTF_8);
+          problem =
+              new FileFinding(
+                  "file.bad_cell_reference", part, kind == CELL ? value : "row " + value);
+        }
+      } else if (key == 't' && kind == CELL) {
+        int n = to - from;
+        byte first = n > 0 ? a[from] : 0;
+        if (n == 1 && (first == 'b' || first == 'e' || first == 'n')) {
+          return;
+        }
+        if (n == 1 && first == 's') {
+          sharedCell = !empty;
+        } else if (n == 1 && first == 'd') {
+          isoDateCells++;
+        } else if (!(equals(a, from, to, "str") || equals(a, from, to, "inlineStr"))) {
+          problem =
+              damaged(
+                  "a cell of its part "
+                      + part
+                      + " has the unknown type '"
+                      + new String(a, from, Math.min(n, 20), StandardCharsets.UTF_8)
+                      + "'");
+        }
+      } else if (key == 's' && kind == CELL) {
+        boolean digits = to - from >= 1 && to - from <= 9;
+        for (int k = from; k < to && digits; k++) {
+          digits = a[k] >= '0' && a[k] <= '9';
+        }
+        if (!digits) {
+          problem =
+              damaged(
+                  "a cell of its part "
+                      + part
+                      + " has the style '"
+                      + new String(a, from, Math.min(to - from, 20), StandardCharsets.UTF_8)
+                      + "'");
         }
       }
-      String s = attribute("s");
-      if (s != null && !(s.length() <= 9 && s.chars().allMatch(ch -> ch >= '0' && ch <= '9'))) {
-        problem =
-            new FileFinding(
-                "file.damaged",
-                "a cell of its part " + part + " has the style '" + abbreviate(s) + "'",
-                null);
+    }
+
+    /** In a tag parsed in place: {@code t="d"} becomes {@code t="e"}. */
+    private static void retypeIsoDate(byte[] b, int from, int to) {
+      for (int k = from + 1; k + 4 < to; k++) { // from is the space after the name
+        if (b[k] == 't'
+            && isSpace(b[k - 1])
+            && b[k + 1] == '='
+            && (b[k + 2] == '"' || b[k + 2] == '\'')
+            && b[k + 3] == 'd'
+            && b[k + 4] == b[k + 2]) {
+          b[k + 3] = 'e';
+        }
       }
+    }
+
+    private static boolean equals(byte[] a, int from, int to, String s) {
+      if (to - from != s.length()) {
+        return false;
+      }
+      for (int k = 0; k < s.length(); k++) {
+        if (a[from + k] != s.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private void valueByte(byte c) {
@@ -699,108 +865,52 @@ public final class WorkbookScan {
       inValue = false;
       sharedCell = false;
       if (valueBad || valueNumber > Integer.MAX_VALUE) {
-        problem =
-            new FileFinding(
-                "file.damaged",
-                "a text cell of its part " + part + " does not point at a shared text",
-                null);
+        problem = damaged("a text cell of its part " + part + " does not point at a shared text");
       } else if (valueDigits > 0) {
         maxSharedIndex = Math.max(maxSharedIndex, valueNumber);
       }
     }
 
-    /** The value of attribute {@code key} of the held tag, or null (entities are not decoded). */
-    private String attribute(String key) {
-      int i = 0; // the held bytes start after the tag's name
-      while (i < tagLength) {
-        while (i < tagLength && isSpace(tag[i])) {
-          i++;
-        }
-        int start = i;
-        while (i < tagLength
-            && tag[i] != '='
-            && !isSpace(tag[i])
-            && tag[i] != '>'
-            && tag[i] != '/') {
-          i++;
-        }
-        int end = i;
-        while (i < tagLength && isSpace(tag[i])) {
-          i++;
-        }
-        if (i >= tagLength || tag[i] != '=') {
-          i++;
-          continue;
-        }
-        i++;
-        while (i < tagLength && isSpace(tag[i])) {
-          i++;
-        }
-        if (i >= tagLength || (tag[i] != '"' && tag[i] != '\'')) {
-          return null;
-        }
-        byte q = tag[i++];
-        int valueStart = i;
-        while (i < tagLength && tag[i] != q) {
-          i++;
-        }
-        if (end - start == key.length()
-            && new String(tag, start, end - start, StandardCharsets.US_ASCII).equals(key)) {
-          return new String(tag, valueStart, i - valueStart, StandardCharsets.UTF_8);
-        }
-        i++;
-      }
-      return null;
-    }
-
     private static boolean isSpace(byte c) {
       return c == ' ' || c == '\t' || c == '\r' || c == '\n';
     }
-
-    private static String abbreviate(String s) {
-      return s.length() > 20 ? s.substring(0, 17) + "..." : s;
-    }
   }
 
-  /** A1-style reference inside column XFD and row 1,048,576. */
-  static boolean validReference(String r) {
-    int i = 0;
-    int n = r.length();
-    if (i < n && r.charAt(i) == '$') {
+  /** An A1-style reference inside column XFD and row 1,048,576, as bytes {@code [from, to)}. */
+  static boolean validReference(byte[] r, int from, int to) {
+    int i = from;
+    if (i < to && r[i] == '$') {
       i++;
     }
     int column = 0;
     int letters = 0;
-    while (i < n && Character.isLetter(r.charAt(i))) {
-      char c = r.charAt(i);
-      int v = c >= 'a' && c <= 'z' ? c - 'a' + 1 : c >= 'A' && c <= 'Z' ? c - 'A' + 1 : -1;
-      if (v < 0 || ++letters > 3) {
+    while (i < to && ((r[i] >= 'A' && r[i] <= 'Z') || (r[i] >= 'a' && r[i] <= 'z'))) {
+      if (++letters > 3) {
         return false;
       }
-      column = column * 26 + v;
+      column = column * 26 + ((r[i] | 0x20) - 'a' + 1);
       i++;
     }
     if (letters == 0 || column > MAX_COLUMNS) {
       return false;
     }
-    if (i < n && r.charAt(i) == '$') {
+    if (i < to && r[i] == '$') {
       i++;
     }
-    return validRow(r.substring(i));
+    return validRow(r, i, to);
   }
 
-  /** A row number from 1 to 1,048,576, plain digits. */
-  static boolean validRow(String s) {
-    if (s.isEmpty() || s.length() > 7) {
+  /** A row number from 1 to 1,048,576, plain digits, as bytes {@code [from, to)}. */
+  static boolean validRow(byte[] s, int from, int to) {
+    if (to - from < 1 || to - from > 7) {
       return false;
     }
     int row = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < '0' || c > '9') {
+    for (int i = from; i < to; i++) {
+      if (s[i] < '0' || s[i] > '9') {
         return false;
       }
-      row = row * 10 + (c - '0');
+      row = row * 10 + (s[i] - '0');
     }
     return row >= 1 && row <= MAX_ROWS;
   }

@@ -46,7 +46,7 @@ final class XlsxRows extends LookaheadRows {
   XlsxRows(ReturnFile file, Configuration conf) throws IOException {
     this.file = file;
     this.original = new Path(file.uri());
-    FileSystem fs = original.getFileSystem(conf);
+    FileSystem fs = LandingFolder.fileSystem(original, conf);
     this.local = LocalCopy.of(fs, original);
     File copy = local;
     ReadableWorkbook wb = null;

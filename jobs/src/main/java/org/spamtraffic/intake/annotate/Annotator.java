@@ -574,7 +574,7 @@ public final class Annotator {
   static Path localPath(String uri) {
     if (uri.startsWith("file:")) {
       // Through Hadoop's Path, which quotes what a URI may not hold ("my return (v2).csv").
-      return Paths.get(new org.apache.hadoop.fs.Path(uri).toUri());
+      return org.spamtraffic.intake.LandingFolder.localPath(new org.apache.hadoop.fs.Path(uri));
     }
     if (uri.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
       throw new IllegalArgumentException(
