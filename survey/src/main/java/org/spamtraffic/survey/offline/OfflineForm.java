@@ -246,8 +246,7 @@ public final class OfflineForm {
         case DATE:
           guidance.add(0, "YYYY-MM-DD");
           break;
-        case TEXT:
-        case METADATA:
+        default:
           break;
       }
       int r = row(q.name(), label, "", String.join(". ", guidance));

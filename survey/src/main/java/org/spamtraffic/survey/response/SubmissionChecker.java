@@ -517,11 +517,9 @@ public final class SubmissionChecker {
         }
       case TEXT:
         return new Typed(text, null, null, null, null, null);
-      case NOTE:
-      case METADATA:
-        break;
+      default:
+        return new Typed(text, null, null, null, null, null);
     }
-    throw new IllegalStateException("Not an answered type: " + q.type());
   }
 
   private Optional<String> choice(Question q, String value) {

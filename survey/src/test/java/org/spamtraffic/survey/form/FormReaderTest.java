@@ -132,7 +132,7 @@ class FormReaderTest {
                 lines("list_name,name,label", "sizes,s,Small", "sizes,s,Small again")));
     assertThat(reading.ok()).isFalse();
     assertThat(reading.errors())
-        .extracting(FormError::toString)
+        .extracting(FormFinding::toString)
         .containsExactlyInAnyOrder(
             "sheet choices, row 3, column name: Duplicate choice 's' in list 'sizes'",
             "sheet survey, row 2, column type: Choice list 'colours' is not defined in the choices sheet",
@@ -153,7 +153,7 @@ class FormReaderTest {
   @Test
   void refusesAWorkbookWithoutSurveySheetAndAFileThatIsNoWorkbook() {
     assertThat(FormReader.read("x.xlsx", xlsx("choices", lines("list_name,name,label"))).errors())
-        .extracting(FormError::toString)
+        .extracting(FormFinding::toString)
         .containsExactly("sheet survey: The form has no 'survey' sheet");
     assertThat(
             FormReader.read(
