@@ -43,26 +43,100 @@ public final class Expression {
 
   private static final Pattern NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_.\\-]*");
 
-  private static final Pattern FUNCTION = Pattern.compile("([A-Za-z_][\\w.\\-]*(?::[\\w.\\-]+)?)\\s*\\(");
+  private static final Pattern FUNCTION =
+      Pattern.compile("([A-Za-z_][\\w.\\-]*(?::[\\w.\\-]+)?)\\s*\\(");
 
   /**
-   * The functions of the ODK XForms specification that JavaRosa evaluates, plus those ODK
-   * registers around it ({@code jr:choice-name}, {@code pulldata}).
+   * The functions of the ODK XForms specification that JavaRosa evaluates, plus those ODK registers
+   * around it ({@code jr:choice-name}, {@code pulldata}).
    */
   static final Set<String> FUNCTIONS =
       Set.of(
-          "if", "coalesce", "regex", "selected", "selected-at", "count-selected", "jr:choice-name",
-          "jr:itext", "string-length", "concat", "substr", "substring-before", "substring-after",
-          "translate", "contains", "starts-with", "ends-with", "normalize-space", "lower-case",
-          "upper-case", "string", "number", "int", "round", "floor", "ceiling", "abs", "pow", "log",
-          "log10", "exp", "exp10", "sqrt", "sin", "cos", "tan", "asin", "acos", "atan", "atan2",
-          "pi", "boolean", "boolean-from-string", "true", "false", "not", "today", "now", "date",
-          "date-time", "decimal-date-time", "decimal-time", "format-date", "format-date-time",
-          "sum", "count", "count-non-empty", "max", "min", "position", "last", "name",
-          "local-name", "indexed-repeat", "once", "random", "uuid", "digest", "base64-decode",
-          "join", "checklist", "weighted-checklist", "area", "distance", "geofence", "current",
-          "instance", "pulldata", "randomize", "version", "property", "encrypt-string",
-          "trim", "replace", "id");
+          "if",
+          "coalesce",
+          "regex",
+          "selected",
+          "selected-at",
+          "count-selected",
+          "jr:choice-name",
+          "jr:itext",
+          "string-length",
+          "concat",
+          "substr",
+          "substring-before",
+          "substring-after",
+          "translate",
+          "contains",
+          "starts-with",
+          "ends-with",
+          "normalize-space",
+          "lower-case",
+          "upper-case",
+          "string",
+          "number",
+          "int",
+          "round",
+          "floor",
+          "ceiling",
+          "abs",
+          "pow",
+          "log",
+          "log10",
+          "exp",
+          "exp10",
+          "sqrt",
+          "sin",
+          "cos",
+          "tan",
+          "asin",
+          "acos",
+          "atan",
+          "atan2",
+          "pi",
+          "boolean",
+          "boolean-from-string",
+          "true",
+          "false",
+          "not",
+          "today",
+          "now",
+          "date",
+          "date-time",
+          "decimal-date-time",
+          "decimal-time",
+          "format-date",
+          "format-date-time",
+          "sum",
+          "count",
+          "count-non-empty",
+          "max",
+          "min",
+          "position",
+          "last",
+          "name",
+          "local-name",
+          "indexed-repeat",
+          "once",
+          "random",
+          "uuid",
+          "digest",
+          "base64-decode",
+          "join",
+          "checklist",
+          "weighted-checklist",
+          "area",
+          "distance",
+          "geofence",
+          "current",
+          "instance",
+          "pulldata",
+          "randomize",
+          "version",
+          "property",
+          "encrypt-string",
+          "trim",
+          "replace",
+          "id");
 
   private final String text;
   private final String xpath;
@@ -233,12 +307,25 @@ public final class Expression {
    * @throws ExpressionException when the data cannot be evaluated (a type mismatch, say)
    */
   public Object evaluate(Instance instance, Instance.Node context) {
+    return evaluate(instance, context, null);
+  }
+
+  /** Evaluates with {@code $value} bound to {@code value} (an itemset check: is it offered?). */
+  public boolean test(Instance instance, Instance.Node context, String value) {
+    return XPathFuncExpr.toBoolean(evaluate(instance, context, value));
+  }
+
+  private Object evaluate(Instance instance, Instance.Node context, String value) {
     EvaluationContext base = new EvaluationContext(instance.main(), instance.secondary());
     base.addFunctionHandler(new ChoiceName(instance));
     base.addFunctionHandler(new PullData());
     EvaluationContext ec =
-        new EvaluationContext(base, (context == null ? instance.root() : context).element().getRef());
+        new EvaluationContext(
+            base, (context == null ? instance.root() : context).element().getRef());
     ec.setOriginalContext(ec.getContextRef());
+    if (value != null) {
+      ec.setVariable("value", value);
+    }
     try {
       return XPathFuncExpr.unpack(compiled.eval(instance.main(), ec));
     } catch (XPathException | IllegalArgumentException | IndexOutOfBoundsException e) {
@@ -304,8 +391,12 @@ public final class Expression {
         continue;
       }
       String f = m.group(1);
-      if (!f.equals("node") && !f.equals("text") && !f.equals("and") && !f.equals("or")
-          && !f.equals("div") && !f.equals("mod")) {
+      if (!f.equals("node")
+          && !f.equals("text")
+          && !f.equals("and")
+          && !f.equals("or")
+          && !f.equals("div")
+          && !f.equals("mod")) {
         out.add(f);
       }
     }
@@ -342,8 +433,7 @@ public final class Expression {
       throw new ExpressionException("Expression '" + text + "': a text in quotes is not closed");
     }
     if (depth > 0) {
-      throw new ExpressionException(
-          "Expression '" + text + "': " + depth + " '(' never closed");
+      throw new ExpressionException("Expression '" + text + "': " + depth + " '(' never closed");
     }
   }
 

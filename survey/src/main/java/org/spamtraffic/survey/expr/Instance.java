@@ -114,6 +114,11 @@ public final class Instance {
       return new Node(c);
     }
 
+    /** The element this one is in (itself for the root). */
+    public Node parent() {
+      return element.getParent() == null ? this : new Node((TreeElement) element.getParent());
+    }
+
     /** Appends a new instance of the repeat {@code name} (position count + 1). */
     public Node addRepeat(String name) {
       TreeElement c = new TreeElement(name, element.getChildMultiplicity(name));
@@ -161,7 +166,10 @@ public final class Instance {
       element.setValue(
           new TimeData(
               Date.from(
-                  value.atDate(LocalDate.of(1970, 1, 1)).atZone(ZoneId.systemDefault()).toInstant())));
+                  value
+                      .atDate(LocalDate.of(1970, 1, 1))
+                      .atZone(ZoneId.systemDefault())
+                      .toInstant())));
     }
 
     /** Clears the value (not answered). */

@@ -11,7 +11,8 @@ package org.spamtraffic.survey.form;
  * @param column column header, or null
  * @param message what is wrong and what would be right
  */
-public record FormFinding(FormCheck check, String sheet, Integer row, String column, String message) {
+public record FormFinding(
+    FormCheck check, String sheet, Integer row, String column, String message) {
 
   /** The machine code ({@code unknown-type}, ...). */
   public String code() {

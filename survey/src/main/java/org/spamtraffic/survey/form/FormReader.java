@@ -26,8 +26,8 @@ import org.spamtraffic.survey.sheet.Sheet;
 import org.spamtraffic.survey.sheet.Sheets;
 
 /**
- * Reads and checks an XLSForm as KoboToolbox, ODK Central and SurveyCTO take it: a workbook
- * ({@code .xlsx}, {@code .xls}) with sheets {@code survey}, {@code choices}, {@code settings} and
+ * Reads and checks an XLSForm as KoboToolbox, ODK Central and SurveyCTO take it: a workbook ({@code
+ * .xlsx}, {@code .xls}) with sheets {@code survey}, {@code choices}, {@code settings} and
  * optionally {@code external_choices}, or a folder holding {@code survey.csv}, {@code choices.csv}
  * and {@code settings.csv} (the text source this project keeps its questionnaire in).
  *
@@ -155,7 +155,10 @@ public final class FormReader {
             List.of(FormCheck.UNREADABLE_FILE.at(null, null, null, "no such file")));
       }
       Path dir = path.toAbsolutePath().getParent();
-      return read(path.toString(), Files.readAllBytes(path), dir == null ? f -> Optional.empty() : beside(dir));
+      return read(
+          path.toString(),
+          Files.readAllBytes(path),
+          dir == null ? f -> Optional.empty() : beside(dir));
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read " + path, e);
     }
@@ -254,11 +257,16 @@ public final class FormReader {
           String near = nearest(e.getKey(), KNOWN_SHEETS);
           if (near != null && !sheets.containsKey(near)) {
             findings.add(
-                FormCheck.SHEET_MISSPELLING.at(e.getValue().name(), null, null, e.getValue().name(), near));
+                FormCheck.SHEET_MISSPELLING.at(
+                    e.getValue().name(), null, null, e.getValue().name(), near));
           } else {
             findings.add(
                 FormCheck.UNKNOWN_SHEET.at(
-                    e.getValue().name(), null, null, e.getValue().name(), e.getValue().rows().size()));
+                    e.getValue().name(),
+                    null,
+                    null,
+                    e.getValue().name(),
+                    e.getValue().rows().size()));
           }
         }
       }
@@ -295,7 +303,8 @@ public final class FormReader {
       List<Row> rows = new ArrayList<>();
       readSurvey(survey, headers, lists, external, groups, rows);
       checkLanguages();
-      String rootName = Optional.ofNullable(settings.get("name")).filter(n -> !n.isBlank()).orElse("data");
+      String rootName =
+          Optional.ofNullable(settings.get("name")).filter(n -> !n.isBlank()).orElse("data");
       Map<String, String> paths = new LinkedHashMap<>();
       Map<String, Integer> counts = new HashMap<>();
       for (Group g : groups) {
@@ -312,8 +321,16 @@ public final class FormReader {
       for (Row r : rows) {
         for (String t : cell(r.row(), headers, "trigger").split("\\s+")) {
           Matcher m = REFERENCE.matcher(t);
-          if (m.matches() && types.containsKey(m.group(1).trim()) && !hasControl(types.get(m.group(1).trim()), "")) {
-            findings.add(FormCheck.TRIGGER_UNKNOWN.at("survey", r.row().number(), "trigger", t, "that question is not shown to respondents, so it never changes"));
+          if (m.matches()
+              && types.containsKey(m.group(1).trim())
+              && !hasControl(types.get(m.group(1).trim()), "")) {
+            findings.add(
+                FormCheck.TRIGGER_UNKNOWN.at(
+                    "survey",
+                    r.row().number(),
+                    "trigger",
+                    t,
+                    "that question is not shown to respondents, so it never changes"));
           }
         }
       }
@@ -340,7 +357,9 @@ public final class FormReader {
       if (findings.stream().anyMatch(FormFinding::isError)) {
         return done(null);
       }
-      if (defaultLanguage.equals("default") && !languages.isEmpty() && !languages.contains("default")) {
+      if (defaultLanguage.equals("default")
+          && !languages.isEmpty()
+          && !languages.contains("default")) {
         defaultLanguage = languages.iterator().next();
       }
       List<Group> finalGroups = new ArrayList<>(rebuilt.values());
@@ -383,7 +402,8 @@ public final class FormReader {
         String value = first == null ? "" : first.cell(c.index()).trim();
         out.put(key, value);
         if (!KNOWN_SETTINGS.contains(key.toLowerCase(Locale.ROOT))) {
-          findings.add(FormCheck.UNKNOWN_COLUMN.at("settings", 1, c.header(), c.header(), "settings", ""));
+          findings.add(
+              FormCheck.UNKNOWN_COLUMN.at("settings", 1, c.header(), c.header(), "settings", ""));
         }
       }
       String name = out.get("name");
@@ -407,7 +427,12 @@ public final class FormReader {
       if ((list < 0 || name < 0) && !s.rows().isEmpty()) {
         findings.add(
             FormCheck.LIST_NOT_FOUND.at(
-                sheetName, 1, list < 0 ? "list_name" : "name", "", sheetName, " (the sheet needs 'list_name' and 'name' columns)"));
+                sheetName,
+                1,
+                list < 0 ? "list_name" : "name",
+                "",
+                sheetName,
+                " (the sheet needs 'list_name' and 'name' columns)"));
         return;
       }
       Map<String, Integer> labels = h.translated("label", defaultLanguage);
@@ -442,7 +467,9 @@ public final class FormReader {
           continue;
         }
         Texts texts = texts(r, h);
-        if (texts.of("label").isEmpty() && texts.byColumn().isEmpty() && sheetName.equals("choices")) {
+        if (texts.of("label").isEmpty()
+            && texts.byColumn().isEmpty()
+            && sheetName.equals("choices")) {
           findings.add(FormCheck.CHOICE_NO_LABEL.at(sheetName, r.number(), "label", n, l));
         }
         Map<String, String> columns = new LinkedHashMap<>();
@@ -470,7 +497,9 @@ public final class FormReader {
           Sheet s = Sheets.csv(file, bytes.get());
           int v = s.column(value);
           if (v < 0) {
-            findings.add(FormCheck.FILE_UNREADABLE.at(file, 1, value, file, "it has no '" + value + "' column"));
+            findings.add(
+                FormCheck.FILE_UNREADABLE.at(
+                    file, 1, value, file, "it has no '" + value + "' column"));
             return Optional.empty();
           }
           for (Sheet.Row r : s.rows()) {
@@ -480,10 +509,14 @@ public final class FormReader {
               String col = s.header().get(i);
               columns.put(col, r.cell(i));
               if (col.equals(label) || col.startsWith(label + "::")) {
-                labels.put(col.equals(label) ? defaultLanguage : col.substring(label.length() + 2), r.cell(i));
+                labels.put(
+                    col.equals(label) ? defaultLanguage : col.substring(label.length() + 2),
+                    r.cell(i));
               }
             }
-            choices.add(new Choice(r.cell(v), labels, new Texts(Map.of("label", labels)), columns, r.number()));
+            choices.add(
+                new Choice(
+                    r.cell(v), labels, new Texts(Map.of("label", labels)), columns, r.number()));
           }
         } else if (file.toLowerCase(Locale.ROOT).endsWith(".xml")) {
           choices.addAll(XmlItems.read(bytes.get(), value, label, defaultLanguage));
@@ -493,7 +526,8 @@ public final class FormReader {
         }
         return Optional.of(new ChoiceList(file, List.copyOf(choices), file));
       } catch (RuntimeException e) {
-        findings.add(FormCheck.FILE_UNREADABLE.at(file, null, null, file, String.valueOf(e.getMessage())));
+        findings.add(
+            FormCheck.FILE_UNREADABLE.at(file, null, null, file, String.valueOf(e.getMessage())));
         return Optional.empty();
       }
     }
@@ -504,9 +538,18 @@ public final class FormReader {
       for (Headers.Column c : h.columns()) {
         if (c.meaning().startsWith("?")) {
           String hint = "";
-          Matcher m = Pattern.compile("^(label|hint|guidance_hint|constraint_message|required_message|image|audio|video)[: ](.+)$", Pattern.CASE_INSENSITIVE).matcher(c.header());
+          Matcher m =
+              Pattern.compile(
+                      "^(label|hint|guidance_hint|constraint_message|required_message|image|audio|video)[: ](.+)$",
+                      Pattern.CASE_INSENSITIVE)
+                  .matcher(c.header());
           if (m.matches()) {
-            hint = " (to give a language, write '" + m.group(1).toLowerCase(Locale.ROOT) + "::" + m.group(2).replaceFirst("^:", "").trim() + "', as the other columns of this sheet use '::')";
+            hint =
+                " (to give a language, write '"
+                    + m.group(1).toLowerCase(Locale.ROOT)
+                    + "::"
+                    + m.group(2).replaceFirst("^:", "").trim()
+                    + "', as the other columns of this sheet use '::')";
           }
           findings.add(FormCheck.UNKNOWN_COLUMN.at(sheet, 1, c.header(), c.header(), sheet, hint));
         }
@@ -540,7 +583,8 @@ public final class FormReader {
       for (Sheet.Row r : s.rows()) {
         if (r.number() - previous > 61) {
           // pyxform stops reading a sheet after 60 empty rows: say which rows that leaves out.
-          findings.add(FormCheck.ROWS_AFTER_GAP.at("survey", r.number(), null, previous, r.number()));
+          findings.add(
+              FormCheck.ROWS_AFTER_GAP.at("survey", r.number(), null, previous, r.number()));
           break;
         }
         previous = r.number();
@@ -557,11 +601,15 @@ public final class FormReader {
           if (name.isEmpty() && texts.of("label").isEmpty()) {
             findings.add(FormCheck.COMMENT_ROW.at("survey", r.number(), null, describe(r, s)));
           } else {
-            findings.add(FormCheck.NO_TYPE.at("survey", r.number(), "type", name.isEmpty() ? describe(r, s) : name));
+            findings.add(
+                FormCheck.NO_TYPE.at(
+                    "survey", r.number(), "type", name.isEmpty() ? describe(r, s) : name));
           }
           continue;
         }
-        if (KNOWN_SETTINGS.contains(typeText) || typeText.equals("set_form_title") || typeText.equals("set_form_id")) {
+        if (KNOWN_SETTINGS.contains(typeText)
+            || typeText.equals("set_form_title")
+            || typeText.equals("set_form_id")) {
           // A setting written as a survey row (pyxform reads it as one).
           continue;
         }
@@ -571,7 +619,20 @@ public final class FormReader {
           Container top = open.peek();
           if (top.group == null || top.group.repeat() != repeat) {
             findings.add(
-                FormCheck.UNMATCHED_END.at("survey", r.number(), "type", typeText, top.group == null ? "nothing is open" : "the open " + (top.group.repeat() ? "repeat" : "group") + " is '" + top.group.name() + "' (row " + top.group.row() + ")"));
+                FormCheck.UNMATCHED_END.at(
+                    "survey",
+                    r.number(),
+                    "type",
+                    typeText,
+                    top.group == null
+                        ? "nothing is open"
+                        : "the open "
+                            + (top.group.repeat() ? "repeat" : "group")
+                            + " is '"
+                            + top.group.name()
+                            + "' (row "
+                            + top.group.row()
+                            + ")"));
             if (top.group != null && open.size() > 1) {
               open.pop();
             }
@@ -588,7 +649,9 @@ public final class FormReader {
         }
         Matcher begin = BEGIN.matcher(typeText);
         if (name.isEmpty()) {
-          if (typeText.equals("note") || typeText.equals("q note") || typeText.equals("add note prompt")) {
+          if (typeText.equals("note")
+              || typeText.equals("q note")
+              || typeText.equals("add note prompt")) {
             name = "generated_note_name_" + r.number();
             findings.add(FormCheck.GENERATED_NAME.at("survey", r.number(), "name", name));
           } else {
@@ -603,9 +666,17 @@ public final class FormReader {
         Container parent = open.peek();
         if (parent.names.contains(name)) {
           if (name.equals("meta")) {
-            findings.add(FormCheck.RESERVED_NAME.at("survey", r.number(), "name", name, "it is kept for form metadata"));
+            findings.add(
+                FormCheck.RESERVED_NAME.at(
+                    "survey", r.number(), "name", name, "it is kept for form metadata"));
           } else {
-            findings.add(FormCheck.DUPLICATE_NAME.at("survey", r.number(), "name", name, parent.group == null ? "the survey" : "'" + parent.group.name() + "'"));
+            findings.add(
+                FormCheck.DUPLICATE_NAME.at(
+                    "survey",
+                    r.number(),
+                    "name",
+                    name,
+                    parent.group == null ? "the survey" : "'" + parent.group.name() + "'"));
           }
           continue;
         }
@@ -614,17 +685,25 @@ public final class FormReader {
           findings.add(FormCheck.CASE_DUPLICATE_NAME.at("survey", r.number(), "name", name));
         }
         List<Group> enclosing = new ArrayList<>();
-        open.descendingIterator().forEachRemaining(c -> {
-          if (c.group != null) {
-            enclosing.add(c.group);
-          }
-        });
+        open.descendingIterator()
+            .forEachRemaining(
+                c -> {
+                  if (c.group != null) {
+                    enclosing.add(c.group);
+                  }
+                });
         String path = parent.group == null ? name : parent.group.path() + "/" + name;
         if (begin.matches()) {
           boolean repeat = isRepeat(begin.group(1));
           if (repeat) {
             if (name.equals("data")) {
-              findings.add(FormCheck.RESERVED_NAME.at("survey", r.number(), "name", name, "a repeat cannot have the name of the survey's root"));
+              findings.add(
+                  FormCheck.RESERVED_NAME.at(
+                      "survey",
+                      r.number(),
+                      "name",
+                      name,
+                      "a repeat cannot have the name of the survey's root"));
             } else if (!repeatNames.add(name)) {
               findings.add(FormCheck.DUPLICATE_REPEAT_NAME.at("survey", r.number(), "name", name));
             }
@@ -635,9 +714,17 @@ public final class FormReader {
           if (begin.group(1).equals("loop")) {
             String list = begin.group(4);
             if (list == null) {
-              findings.add(FormCheck.LOOP_LIST.at("survey", r.number(), "type", typeText, "it names no list"));
+              findings.add(
+                  FormCheck.LOOP_LIST.at(
+                      "survey", r.number(), "type", typeText, "it names no list"));
             } else if (!lists.containsKey(list)) {
-              findings.add(FormCheck.LOOP_LIST.at("survey", r.number(), "type", typeText, "list '" + list + "' is not on the choices sheet"));
+              findings.add(
+                  FormCheck.LOOP_LIST.at(
+                      "survey",
+                      r.number(),
+                      "type",
+                      typeText,
+                      "list '" + list + "' is not on the choices sheet"));
             }
           }
           Group g =
@@ -665,7 +752,11 @@ public final class FormReader {
           boolean multiple = command.contains("multiple") || command.contains("all that apply");
           boolean fromFile = command.contains("file");
           boolean isExternal = command.contains("external");
-          type = Optional.of(command.equals("rank") ? QuestionType.RANK : multiple ? QuestionType.SELECT_MULTIPLE : QuestionType.SELECT_ONE);
+          type =
+              Optional.of(
+                  command.equals("rank")
+                      ? QuestionType.RANK
+                      : multiple ? QuestionType.SELECT_MULTIPLE : QuestionType.SELECT_ONE);
           select = new Question.Select(list, orOther, fromFile, isExternal);
           if (!checkSelect(r, h, typeText, select, type.get(), lists, external)) {
             continue;
@@ -676,7 +767,9 @@ public final class FormReader {
             type = Optional.of(QuestionType.OSM);
           }
           if (type.isEmpty()) {
-            findings.add(FormCheck.UNKNOWN_TYPE.at("survey", r.number(), "type", typeText, suggestion(typeText)));
+            findings.add(
+                FormCheck.UNKNOWN_TYPE.at(
+                    "survey", r.number(), "type", typeText, suggestion(typeText)));
             continue;
           }
           if ((typeText.equals("subscriberid") || typeText.equals("simserial"))) {
@@ -685,7 +778,8 @@ public final class FormReader {
           if (type.get() == QuestionType.CALCULATE
               && cell(r, h, "calculation").isBlank()
               && !isDynamic(cell(r, h, "default"), QuestionType.CALCULATE)) {
-            findings.add(FormCheck.MISSING_CALCULATION.at("survey", r.number(), "calculation", name));
+            findings.add(
+                FormCheck.MISSING_CALCULATION.at("survey", r.number(), "calculation", name));
             continue;
           }
           if (type.get() == QuestionType.EXTERNAL_INSTANCE) {
@@ -701,16 +795,34 @@ public final class FormReader {
         String parameterText = cell(r, h, "parameters");
         Optional<Map<String, String>> parameters = Parameters.parse(parameterText);
         if (parameters.isEmpty()) {
-          findings.add(FormCheck.BAD_PARAMETER.at("survey", r.number(), "parameters", "", parameterText, "write key=value pairs separated by spaces"));
+          findings.add(
+              FormCheck.BAD_PARAMETER.at(
+                  "survey",
+                  r.number(),
+                  "parameters",
+                  "",
+                  parameterText,
+                  "write key=value pairs separated by spaces"));
           continue;
         }
-        Optional<String> problem = Parameters.problem(parameters.get(), type.get(), typeText, select != null && select.fromFile());
+        Optional<String> problem =
+            Parameters.problem(
+                parameters.get(), type.get(), typeText, select != null && select.fromFile());
         if (problem.isPresent()) {
-          findings.add(FormCheck.BAD_PARAMETER.at("survey", r.number(), "parameters", "", parameterText, problem.get()));
+          findings.add(
+              FormCheck.BAD_PARAMETER.at(
+                  "survey", r.number(), "parameters", "", parameterText, problem.get()));
           continue;
         }
         if (hasControl(type.get(), typeText) && cell(r, h, "calculation").isBlank()) {
-          boolean shown = !cell(r, h, "media").isBlank() || !texts.of("label").isEmpty() || !texts.of("hint").isEmpty() || !texts.of("image").isEmpty() || !texts.of("audio").isEmpty() || !texts.of("video").isEmpty() || !texts.of("big-image").isEmpty();
+          boolean shown =
+              !cell(r, h, "media").isBlank()
+                  || !texts.of("label").isEmpty()
+                  || !texts.of("hint").isEmpty()
+                  || !texts.of("image").isEmpty()
+                  || !texts.of("audio").isEmpty()
+                  || !texts.of("video").isEmpty()
+                  || !texts.of("big-image").isEmpty();
           if (!shown) {
             findings.add(FormCheck.NO_LABEL.at("survey", r.number(), "label", name));
             continue;
@@ -722,11 +834,14 @@ public final class FormReader {
         }
         Map<String, String> other = new LinkedHashMap<>();
         for (Headers.Column c : h.columns()) {
-          if ((c.meaning().startsWith("?") || c.meaning().contains(":")) && !r.cell(c.index()).isBlank()) {
+          if ((c.meaning().startsWith("?") || c.meaning().contains(":"))
+              && !r.cell(c.index()).isBlank()) {
             other.put(c.header(), r.cell(c.index()));
           }
         }
-        rows.add(new Row(r, name, type.get(), typeText, select, List.copyOf(enclosing), path, texts, other));
+        rows.add(
+            new Row(
+                r, name, type.get(), typeText, select, List.copyOf(enclosing), path, texts, other));
         if (select != null && select.orOther()) {
           String otherName = name + "_other";
           parent.names.add(otherName);
@@ -734,7 +849,9 @@ public final class FormReader {
       }
       while (open.size() > 1) {
         Group g = open.pop().group;
-        findings.add(FormCheck.UNCLOSED_GROUP.at("survey", g.row(), "type", g.repeat() ? "repeat" : "group", g.name()));
+        findings.add(
+            FormCheck.UNCLOSED_GROUP.at(
+                "survey", g.row(), "type", g.repeat() ? "repeat" : "group", g.name()));
       }
     }
 
@@ -793,11 +910,14 @@ public final class FormReader {
           findings.add(FormCheck.EXTERNAL_NO_FILTER.at("survey", r.number(), "choice_filter"));
         }
         if (external.isEmpty() && !sheets.containsKey("external_choices")) {
-          findings.add(FormCheck.NO_EXTERNAL_CHOICES_SHEET.at("survey", r.number(), "type", typeText));
+          findings.add(
+              FormCheck.NO_EXTERNAL_CHOICES_SHEET.at("survey", r.number(), "type", typeText));
           return false;
         }
         if (!external.containsKey(list)) {
-          findings.add(FormCheck.LIST_NOT_FOUND.at("survey", r.number(), "type", list, "external_choices", ""));
+          findings.add(
+              FormCheck.LIST_NOT_FOUND.at(
+                  "survey", r.number(), "type", list, "external_choices", ""));
           return false;
         }
         return true;
@@ -815,16 +935,30 @@ public final class FormReader {
         return true;
       } else if (!lists.containsKey(list)) {
         if (lists.isEmpty()) {
-          findings.add(FormCheck.NO_CHOICES_SHEET.at("survey", r.number(), "type", typeText, sheets.containsKey("choices") ? " (the choices sheet has no choices)" : ""));
+          findings.add(
+              FormCheck.NO_CHOICES_SHEET.at(
+                  "survey",
+                  r.number(),
+                  "type",
+                  typeText,
+                  sheets.containsKey("choices") ? " (the choices sheet has no choices)" : ""));
         } else {
-          findings.add(FormCheck.LIST_NOT_FOUND.at("survey", r.number(), "type", list, "choices", suggestionOf(list, lists.keySet())));
+          findings.add(
+              FormCheck.LIST_NOT_FOUND.at(
+                  "survey",
+                  r.number(),
+                  "type",
+                  list,
+                  "choices",
+                  suggestionOf(list, lists.keySet())));
         }
         return false;
       }
       if (type == QuestionType.SELECT_MULTIPLE && !select.fromFile()) {
         for (Choice c : lists.get(list).choices()) {
           if (c.name().contains(" ")) {
-            findings.add(FormCheck.CHOICE_NAME_SPACE.at("choices", c.row(), "name", c.name(), list));
+            findings.add(
+                FormCheck.CHOICE_NAME_SPACE.at("choices", c.row(), "name", c.name(), list));
             return false;
           }
         }
@@ -845,14 +979,28 @@ public final class FormReader {
       Double step = number(p.getOrDefault("step", "1"));
       for (String k : List.of("start", "end", "step")) {
         if (p.containsKey(k) && number(p.get(k)) == null) {
-          findings.add(FormCheck.BAD_PARAMETER.at("survey", r.number(), "parameters", k, p.get(k), "it is not a number"));
+          findings.add(
+              FormCheck.BAD_PARAMETER.at(
+                  "survey", r.number(), "parameters", k, p.get(k), "it is not a number"));
           return;
         }
       }
       if (step != null && step == 0) {
-        findings.add(FormCheck.BAD_PARAMETER.at("survey", r.number(), "parameters", "step", "0", "a step cannot be zero"));
-      } else if (start != null && end != null && step != null && Math.abs(step) > Math.abs(end - start)) {
-        findings.add(FormCheck.BAD_PARAMETER.at("survey", r.number(), "parameters", "step", p.get("step"), "it is larger than the range"));
+        findings.add(
+            FormCheck.BAD_PARAMETER.at(
+                "survey", r.number(), "parameters", "step", "0", "a step cannot be zero"));
+      } else if (start != null
+          && end != null
+          && step != null
+          && Math.abs(step) > Math.abs(end - start)) {
+        findings.add(
+            FormCheck.BAD_PARAMETER.at(
+                "survey",
+                r.number(),
+                "parameters",
+                "step",
+                p.get("step"),
+                "it is larger than the range"));
       }
     }
 
@@ -897,9 +1045,13 @@ public final class FormReader {
           for (String t : r.cell(trigger).split("\\s+")) {
             Matcher m = REFERENCE.matcher(t);
             if (!m.matches()) {
-              findings.add(FormCheck.TRIGGER_UNKNOWN.at("survey", r.number(), "trigger", t, "write ${name}"));
+              findings.add(
+                  FormCheck.TRIGGER_UNKNOWN.at(
+                      "survey", r.number(), "trigger", t, "write ${name}"));
             } else if (!counts.containsKey(m.group(1).trim())) {
-              findings.add(FormCheck.TRIGGER_UNKNOWN.at("survey", r.number(), "trigger", t, "no question has that name"));
+              findings.add(
+                  FormCheck.TRIGGER_UNKNOWN.at(
+                      "survey", r.number(), "trigger", t, "no question has that name"));
             }
           }
         }
@@ -920,7 +1072,8 @@ public final class FormReader {
       }
     }
 
-    private void checkCell(String sheet, int row, String column, String text, Map<String, Integer> counts) {
+    private void checkCell(
+        String sheet, int row, String column, String text, Map<String, Integer> counts) {
       if (text == null || text.length() < 3 || !text.contains("${")) {
         return;
       }
@@ -934,7 +1087,9 @@ public final class FormReader {
         String name = inner.group(2);
         Integer n = counts.get(name);
         if (n == null) {
-          findings.add(FormCheck.UNKNOWN_REFERENCE.at(sheet, row, column, name, suggestionOf(name, counts.keySet())));
+          findings.add(
+              FormCheck.UNKNOWN_REFERENCE.at(
+                  sheet, row, column, name, suggestionOf(name, counts.keySet())));
         } else if (n > 1) {
           findings.add(FormCheck.AMBIGUOUS_REFERENCE.at(sheet, row, column, name, n));
         }
@@ -1009,7 +1164,8 @@ public final class FormReader {
           r.texts(),
           logic,
           cell(row, h, "appearance"),
-          Collections.unmodifiableMap(Parameters.parse(cell(row, h, "parameters")).orElse(Map.of())),
+          Collections.unmodifiableMap(
+              Parameters.parse(cell(row, h, "parameters")).orElse(Map.of())),
           Collections.unmodifiableMap(r.otherColumns()),
           List.copyOf(enclosing),
           row.number());
@@ -1032,7 +1188,13 @@ public final class FormReader {
           new Question.Logic(
               null,
               Expression.parse("selected(${" + r.name() + "}, 'other')", paths),
-              null, null, null, null, "", null, List.of()),
+              null,
+              null,
+              null,
+              null,
+              "",
+              null,
+              List.of()),
           "",
           Map.of(),
           Map.of(),
@@ -1045,7 +1207,10 @@ public final class FormReader {
       if (value.contains("${") || value.matches(".*[A-Za-z_][\\w-]*\\(.*\\).*")) {
         return true;
       }
-      if (type.value() == QuestionType.Value.DATE || type.value() == QuestionType.Value.DATETIME || type.value() == QuestionType.Value.TIME || type == QuestionType.IMAGE) {
+      if (type.value() == QuestionType.Value.DATE
+          || type.value() == QuestionType.Value.DATETIME
+          || type.value() == QuestionType.Value.TIME
+          || type == QuestionType.IMAGE) {
         return false;
       }
       return value.matches(".*(\\s[+*|<>=]|\\sdiv\\s|\\smod\\s|\\s-\\s|^\\.|\\.\\.|/).*");
@@ -1085,16 +1250,34 @@ public final class FormReader {
       if (text.isBlank()) {
         return null;
       }
-      String column = h.index(meaning) >= 0 ? h.columns().stream().filter(c -> c.index() == h.index(meaning)).findFirst().map(Headers.Column::header).orElse(meaning) : meaning;
+      String column =
+          h.index(meaning) >= 0
+              ? h.columns().stream()
+                  .filter(c -> c.index() == h.index(meaning))
+                  .findFirst()
+                  .map(Headers.Column::header)
+                  .orElse(meaning)
+              : meaning;
       try {
         Expression e = Expression.parse(text, paths);
-        if (!selfAllowed && e.usesSelf() && !meaning.equals("choice_filter") && !meaning.equals("calculation")) {
-          findings.add(FormCheck.SELF_OUTSIDE_CONSTRAINT.at("survey", r.number(), column, e.text()));
+        if (!selfAllowed
+            && e.usesSelf()
+            && !meaning.equals("choice_filter")
+            && !meaning.equals("calculation")) {
+          findings.add(
+              FormCheck.SELF_OUTSIDE_CONSTRAINT.at("survey", r.number(), column, e.text()));
         }
         return e;
       } catch (ExpressionException e) {
-        if (!text.contains("${") || REFERENCE.matcher(text).results().allMatch(m -> REFERENCE_INNER.matcher(m.group(1)).matches())) {
-          FormCheck check = e.getMessage().contains("no function of ODK") ? FormCheck.UNKNOWN_FUNCTION : FormCheck.EXPRESSION_SYNTAX;
+        if (!text.contains("${")
+            || REFERENCE
+                .matcher(text)
+                .results()
+                .allMatch(m -> REFERENCE_INNER.matcher(m.group(1)).matches())) {
+          FormCheck check =
+              e.getMessage().contains("no function of ODK")
+                  ? FormCheck.UNKNOWN_FUNCTION
+                  : FormCheck.EXPRESSION_SYNTAX;
           findings.add(check.at("survey", r.number(), column, e.getMessage()));
         }
         return null;
@@ -1157,7 +1340,36 @@ public final class FormReader {
       if (first.startsWith("select") || first.equals("rank")) {
         return " (a select is written 'select_one list_name', optionally followed by 'or_other')";
       }
-      String near = nearest(typeText.toLowerCase(Locale.ROOT), Set.of("text", "integer", "decimal", "date", "time", "datetime", "note", "calculate", "geopoint", "image", "audio", "video", "file", "barcode", "acknowledge", "range", "hidden", "begin_group", "end_group", "begin_repeat", "end_repeat", "start", "end", "today", "deviceid", "username"));
+      String near =
+          nearest(
+              typeText.toLowerCase(Locale.ROOT),
+              Set.of(
+                  "text",
+                  "integer",
+                  "decimal",
+                  "date",
+                  "time",
+                  "datetime",
+                  "note",
+                  "calculate",
+                  "geopoint",
+                  "image",
+                  "audio",
+                  "video",
+                  "file",
+                  "barcode",
+                  "acknowledge",
+                  "range",
+                  "hidden",
+                  "begin_group",
+                  "end_group",
+                  "begin_repeat",
+                  "end_repeat",
+                  "start",
+                  "end",
+                  "today",
+                  "deviceid",
+                  "username"));
       return near == null ? "" : " (did you mean '" + near + "'?)";
     }
 

@@ -104,7 +104,8 @@ final class Headers {
     SURVEY_ALIASES.put("body", "body");
 
     for (String m :
-        List.of("list_name", "name", "label", "image", "big-image", "audio", "video", "sms_option")) {
+        List.of(
+            "list_name", "name", "label", "image", "big-image", "audio", "video", "sms_option")) {
       CHOICES_ALIASES.put(m, m);
     }
     CHOICES_ALIASES.put("caption", "label");

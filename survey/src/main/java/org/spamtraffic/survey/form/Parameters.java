@@ -38,7 +38,8 @@ final class Parameters {
       }
       String key = t.get(i).toLowerCase(Locale.ROOT);
       String value = t.get(i + 2);
-      out.put(key, key.equals("label") || key.equals("value") ? value : value.toLowerCase(Locale.ROOT));
+      out.put(
+          key, key.equals("label") || key.equals("value") ? value : value.toLowerCase(Locale.ROOT));
     }
     return Optional.of(out);
   }
@@ -107,7 +108,8 @@ final class Parameters {
                   ? Set.of("voice-only", "low", "normal")
                   : Set.of("voice-only", "low", "normal", "external"))
               .contains(v)) {
-            return Optional.of("quality must be voice-only, low, normal or external, not '" + v + "'");
+            return Optional.of(
+                "quality must be voice-only, low, normal or external, not '" + v + "'");
           }
           break;
         case "location-priority":
@@ -128,13 +130,15 @@ final class Parameters {
       }
     }
     if (typeText.equals("audit")) {
-      List<String> location = List.of("location-priority", "location-min-interval", "location-max-age");
+      List<String> location =
+          List.of("location-priority", "location-min-interval", "location-max-age");
       long given = location.stream().filter(p::containsKey).count();
       if (given > 0 && given < 3) {
         return Optional.of("location in an audit needs all of " + String.join(", ", location));
       }
       if (given == 3
-          && Long.parseLong(p.get("location-max-age")) < Long.parseLong(p.get("location-min-interval"))) {
+          && Long.parseLong(p.get("location-max-age"))
+              < Long.parseLong(p.get("location-min-interval"))) {
         return Optional.of("location-max-age must be at least location-min-interval");
       }
     }
@@ -158,7 +162,9 @@ final class Parameters {
       case SELECT_ONE:
       case SELECT_MULTIPLE:
       case RANK:
-        return fromFile ? Set.of("randomize", "seed", "value", "label") : Set.of("randomize", "seed");
+        return fromFile
+            ? Set.of("randomize", "seed", "value", "label")
+            : Set.of("randomize", "seed");
       case TEXT:
         return typeText.equals("text") || typeText.equals("string") ? Set.of("rows") : null;
       case IMAGE:
@@ -166,7 +172,8 @@ final class Parameters {
       case AUDIO:
         return Set.of("quality");
       case GEOPOINT:
-        return Set.of("allow-mock-accuracy", "capture-accuracy", "reference-geometry", "warning-accuracy");
+        return Set.of(
+            "allow-mock-accuracy", "capture-accuracy", "reference-geometry", "warning-accuracy");
       case GEOTRACE:
       case GEOSHAPE:
         return Set.of("allow-mock-accuracy", "incremental", "reference-geometry");

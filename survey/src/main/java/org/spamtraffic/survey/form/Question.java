@@ -71,7 +71,8 @@ public record Question(
       Expression dynamicDefault,
       List<String> trigger) {
     /** No logic at all. */
-    public static final Logic NONE = new Logic(null, null, null, null, null, null, "", null, List.of());
+    public static final Logic NONE =
+        new Logic(null, null, null, null, null, null, "", null, List.of());
   }
 
   /** The choice list name of a select, else null. */

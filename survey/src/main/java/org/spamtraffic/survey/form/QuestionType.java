@@ -41,7 +41,9 @@ public enum QuestionType {
   CALCULATE("calculate", Value.TEXT),
   /** A value never shown, set by {@code default} or a trigger. */
   HIDDEN("hidden", Value.TEXT),
-  /** An attached XML or CSV file the expressions read ({@code xml-external}, {@code csv-external}). */
+  /**
+   * An attached XML or CSV file the expressions read ({@code xml-external}, {@code csv-external}).
+   */
   EXTERNAL_INSTANCE("xml-external", Value.NONE),
   /** Metadata the collecting tool fills in (start, end, today, deviceid, audit, ...): not asked. */
   METADATA("metadata", Value.NONE);

@@ -14,8 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The user-visible texts of one surface (check-form findings, answer findings, the offline form),
  * kept in one properties file per surface and language under {@code spamtraffic/survey/messages/}
  * ({@code form-checks.properties} is the English source, {@code form-checks_fr.properties} its
- * French), so that translators work on one file and code holds no sentence. Placeholders are
- * {@code {0}}, {@code {1}}, ... replaced as they are (no MessageFormat quoting rules to trip on).
+ * French), so that translators work on one file and code holds no sentence. Placeholders are {@code
+ * {0}}, {@code {1}}, ... replaced as they are (no MessageFormat quoting rules to trip on).
  */
 public final class Catalogue {
   private static final Map<String, Catalogue> LOADED = new ConcurrentHashMap<>();

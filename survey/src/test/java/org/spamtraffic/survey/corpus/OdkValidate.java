@@ -12,20 +12,21 @@ import java.util.stream.Stream;
 import org.javarosa.core.model.FormDef;
 import org.javarosa.core.model.condition.EvaluationContext;
 import org.javarosa.core.model.condition.IFunctionHandler;
-import org.javarosa.core.services.storage.StorageManager;
-import org.javarosa.core.services.storage.util.DummyIndexedStorageUtility;
-import org.javarosa.model.xform.XFormsModule;
 import org.javarosa.core.model.instance.InstanceInitializationFactory;
 import org.javarosa.core.reference.Reference;
 import org.javarosa.core.reference.ReferenceFactory;
 import org.javarosa.core.reference.ReferenceManager;
+import org.javarosa.core.services.storage.StorageManager;
+import org.javarosa.core.services.storage.util.DummyIndexedStorageUtility;
+import org.javarosa.model.xform.XFormsModule;
 import org.javarosa.xform.util.XFormUtils;
 
 /**
- * What ODK Validate would say of the XForms pyxform wrote (a folder of {@code .xml}): each is parsed
- * and initialised by JavaRosa, as ODK Validate does, with every attached file ({@code jr://file...})
- * given as an empty list. One line per form: {@code name, accept or refuse, message}. A measuring
- * tool for {@code survey/corpus/pyxform_forms.py} (survey/README.md, "Agreement with pyxform").
+ * What ODK Validate would say of the XForms pyxform wrote (a folder of {@code .xml}): each is
+ * parsed and initialised by JavaRosa, as ODK Validate does, with every attached file ({@code
+ * jr://file...}) given as an empty list. One line per form: {@code name, accept or refuse,
+ * message}. A measuring tool for {@code survey/corpus/pyxform_forms.py} (survey/README.md,
+ * "Agreement with pyxform").
  */
 public final class OdkValidate {
   private OdkValidate() {}
@@ -47,6 +48,13 @@ public final class OdkValidate {
         form.getEvaluationContext().addFunctionHandler(new PullData());
         form.initialize(true, new InstanceInitializationFactory());
       } catch (Throwable e) {
+        if (java.util.Arrays.stream(e.getStackTrace())
+            .anyMatch(t -> t.getClassName().contains("StubSetGeopointAction"))) {
+          // JavaRosa's stand-in for the phone's GPS writes "no" as a location: a limit of this
+          // harness, not of the form (Collect and ODK Validate accept start-geopoint).
+          System.out.println(f.getFileName() + "\taccept\t");
+          continue;
+        }
         verdict = "refuse";
         message = String.valueOf(e.getMessage()).replaceAll("\\s+", " ");
       }

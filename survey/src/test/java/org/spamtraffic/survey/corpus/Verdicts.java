@@ -36,19 +36,32 @@ public final class Verdicts {
       String verdict;
       String codes;
       String first;
+      long t0 = System.nanoTime();
       try {
         FormReading r = FormReader.read(f);
         verdict = r.ok() ? "accept" : "refuse";
         codes =
-            r.findings().stream().map(FormFinding::code).distinct().collect(Collectors.joining(","));
+            r.findings().stream()
+                .map(FormFinding::code)
+                .distinct()
+                .collect(Collectors.joining(","));
         first = r.errors().isEmpty() ? "" : r.errors().get(0).toString();
       } catch (RuntimeException e) {
         verdict = "crash";
         codes = "";
         first = e.toString();
       }
+      long ms = (System.nanoTime() - t0) / 1_000_000;
       System.out.println(
-          dir.relativize(f) + "\t" + verdict + "\t" + codes + "\t" + first.replaceAll("\\s+", " "));
+          dir.relativize(f)
+              + "\t"
+              + verdict
+              + "\t"
+              + codes
+              + "\t"
+              + first.replaceAll("\\s+", " ")
+              + "\t"
+              + ms);
     }
   }
 }
