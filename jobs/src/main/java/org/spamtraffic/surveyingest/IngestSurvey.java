@@ -216,7 +216,7 @@ public final class IngestSurvey {
         m.put("value_number", a.number());
         m.put("value_date", a.date());
         m.put("value_choices", a.choices());
-        m.put("file", s.raw().file());
+        m.put("file", a.file() == null ? s.raw().file() : a.file());
         m.put("row", a.row());
         m.put("column", a.column());
         m.put("repeat_path", a.repeatPath());

@@ -269,6 +269,16 @@ public final class Expression {
     return xpath;
   }
 
+  /** The path a reference is bound to, or null. */
+  String boundPath(String name) {
+    return paths.get(name);
+  }
+
+  /** JavaRosa's parse tree, for {@link Words}. */
+  XPathExpression tree() {
+    return compiled;
+  }
+
   /** The question names it refers to with {@code ${name}}, in order of appearance. */
   public Set<String> references() {
     return references;

@@ -21,6 +21,7 @@ import org.spamtraffic.survey.form.QuestionType;
  * @param repeatIndex which instance of the repeat: {@code 2}, or {@code 2.1} for the first instance
  *     of a repeat nested in the second (1-based, as XPath positions), or null outside repeats
  * @param sheet the sheet it came from (a repeat sheet, say), or null for CSV
+ * @param file the file it came from (a repeat's own CSV, say), or null for the submission's file
  */
 public record Answer(
     String question,
@@ -34,7 +35,8 @@ public record Answer(
     String column,
     String repeatPath,
     String repeatIndex,
-    String sheet) {
+    String sheet,
+    String file) {
 
   /** An answer outside any repeat (tests, offline forms). */
   public Answer(
@@ -47,6 +49,6 @@ public record Answer(
       List<String> choices,
       int row,
       String column) {
-    this(question, path, type, value, number, date, choices, row, column, null, null, null);
+    this(question, path, type, value, number, date, choices, row, column, null, null, null, null);
   }
 }

@@ -225,16 +225,31 @@ public record ResponseFile(
     return out;
   }
 
+  /** {@code bilateral_agreement[2]/partner_country}: a row of entry 2 of a repeat. */
+  private static final java.util.regex.Pattern ENTRY =
+      java.util.regex.Pattern.compile("^([\\p{L}_][\\p{L}\\p{N}_.\\-]*)\\[(\\d+)\\]/(.+)$");
+
   private static RawSubmission offline(String file, Sheet s) {
     int name = s.column("name");
     int answer = s.column("answer");
     Map<String, String> cells = new LinkedHashMap<>();
     Map<String, Integer> rows = new LinkedHashMap<>();
+    Map<String, Map<String, String>> entries = new LinkedHashMap<>();
+    Map<String, Integer> entryRows = new LinkedHashMap<>();
     int first = 2;
     for (Sheet.Row r : s.rows()) {
       String n = r.cell(name).trim();
       if (n.isEmpty()) {
         // Group headings and notes have no name.
+        continue;
+      }
+      java.util.regex.Matcher m = ENTRY.matcher(n);
+      if (m.matches()) {
+        String entry = m.group(1) + "[" + m.group(2) + "]";
+        entries
+            .computeIfAbsent(entry, k -> new LinkedHashMap<>())
+            .putIfAbsent(m.group(3), r.cell(answer));
+        entryRows.putIfAbsent(entry, r.number());
         continue;
       }
       if (cells.isEmpty()) {
@@ -243,6 +258,17 @@ public record ResponseFile(
       cells.putIfAbsent(n, r.cell(answer));
       rows.putIfAbsent(n, r.number());
     }
-    return new RawSubmission(file, s.name(), first, SourceFormat.OFFLINE_FORM, cells, rows);
+    List<RawRepeat> repeats = new ArrayList<>();
+    entries.forEach(
+        (entry, answers) -> {
+          if (answers.values().stream().anyMatch(v -> !v.isBlank())) {
+            String table = entry.substring(0, entry.indexOf('['));
+            repeats.add(
+                new RawRepeat(
+                    table, file, s.name(), entryRows.get(entry), answers, null, null, List.of()));
+          }
+        });
+    return new RawSubmission(
+        file, s.name(), first, SourceFormat.OFFLINE_FORM, cells, rows, List.of(), repeats);
   }
 }

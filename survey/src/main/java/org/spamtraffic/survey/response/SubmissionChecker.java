@@ -472,7 +472,8 @@ public final class SubmissionChecker {
             v.column,
             repeat == null ? null : repeat.path(),
             index.isEmpty() ? null : index,
-            v.sheet));
+            v.sheet,
+            v.file));
   }
 
   /** Puts an accepted value on its node, typed as JavaRosa types it. */
