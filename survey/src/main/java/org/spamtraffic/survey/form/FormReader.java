@@ -82,6 +82,17 @@ public final class FormReader {
 
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}]*)\\}");
 
+  /** pyxform's expression tokens, as far as telling a dynamic default needs them. */
+  private static final Pattern DEFAULT_TOKEN =
+      Pattern.compile(
+          "(?<dynamic>\\$\\{(last-saved#)?[\\p{L}_][\\p{L}\\p{N}._\\-]*\\}"
+              + "|[\\p{L}_][\\p{L}\\p{N}._\\-]*(:[\\p{L}_][\\p{L}\\p{N}._\\-]*)?[(\\[]"
+              + "|[*+|]| mod | div )"
+              + "|(?<skip>-?\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}:\\d{2}\\S*)?|\\d{2}:\\d{2}:\\d{2}\\S*"
+              + "|-?\\d+\\.\\d*|-?\\.\\d+|-?\\d+|'[^']*'|\"[^\"]*\"|\\s+)"
+              + "|(?<minus>-)"
+              + "|(?<other>[\\p{L}_][\\p{L}\\p{N}._\\-]*|.)");
+
   private static final Pattern REFERENCE_INNER =
       Pattern.compile("(last-saved#)?([\\p{L}_][\\p{L}\\p{N}\\p{M}._\\-\\u00B7]*)");
 
@@ -1202,18 +1213,34 @@ public final class FormReader {
           r.row().number());
     }
 
-    /** pyxform's {@code default_is_dynamic}: an expression rather than a value. */
+    /**
+     * pyxform's {@code default_is_dynamic}: the default is an expression when its tokens, read left
+     * to right, meet a reference, a function call, a predicate, a union or an arithmetic operator
+     * before anything else decides; for dates and locations a '-' means a value.
+     */
     private static boolean isDynamic(String value, QuestionType type) {
-      if (value.contains("${") || value.matches(".*[A-Za-z_][\\w-]*\\(.*\\).*")) {
-        return true;
-      }
-      if (type.value() == QuestionType.Value.DATE
-          || type.value() == QuestionType.Value.DATETIME
-          || type.value() == QuestionType.Value.TIME
-          || type == QuestionType.IMAGE) {
+      if (value == null || value.isBlank()) {
         return false;
       }
-      return value.matches(".*(\\s[+*|<>=]|\\sdiv\\s|\\smod\\s|\\s-\\s|^\\.|\\.\\.|/).*");
+      boolean hyphenIsValue =
+          type.value() == QuestionType.Value.DATE
+              || type.value() == QuestionType.Value.DATETIME
+              || type == QuestionType.GEOPOINT
+              || type == QuestionType.GEOTRACE
+              || type == QuestionType.GEOSHAPE;
+      Matcher m = DEFAULT_TOKEN.matcher(value);
+      while (m.find()) {
+        if (m.group("skip") != null) {
+          continue;
+        }
+        if (m.group("minus") != null && hyphenIsValue) {
+          return false;
+        }
+        if (m.group("dynamic") != null || m.group("minus") != null) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private Expression required(Sheet.Row r, Headers h, Map<String, String> paths) {
