@@ -142,7 +142,8 @@ public final class Sheets {
       case NUMBER:
       case FORMULA:
         {
-          String formula = c.getType() == org.dhatim.fastexcel.reader.CellType.FORMULA ? c.getFormula() : null;
+          String formula =
+              c.getType() == org.dhatim.fastexcel.reader.CellType.FORMULA ? c.getFormula() : null;
           if (formula != null && formula.matches("(?i)\\s*(TRUE|FALSE)\\(\\)\\s*")) {
             // A boolean formula's cached result is 1 or 0: say it as POI does.
             return "1".equals(raw) || "true".equalsIgnoreCase(raw) ? "true" : "false";
