@@ -8,7 +8,7 @@ import java.util.List;
  * @param subject the subject (empty for SMS)
  * @param text the decoded text
  * @param links link targets and URLs in the text
- * @param attachmentNames attachments' file names, lower case
+ * @param attachmentNames attachments' file names, lower case (rules match lower-cased values)
  * @param attachmentTypes attachments' MIME types, lower case
  * @param listUnsubscribe whether the message has a List-Unsubscribe header
  * @param passwordForm whether an HTML part has a password field

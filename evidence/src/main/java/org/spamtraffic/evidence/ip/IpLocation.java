@@ -10,7 +10,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -203,60 +202,52 @@ public final class IpLocation implements Serializable {
   /** Disjoint inclusive ranges sorted by start, IPv4 before IPv6, each with an int value. */
   private static final class Ranges implements Serializable {
     private static final long serialVersionUID = 1L;
-    private final boolean[] v6;
+    private final int v4Count;
     private final long[] startHi;
     private final long[] startLo;
     private final long[] endHi;
     private final long[] endLo;
     private final int[] value;
 
-    private Ranges(List<long[]> rows, List<Integer> values) {
-      int n = rows.size();
-      Integer[] order = new Integer[n];
-      for (int i = 0; i < n; i++) {
-        order[i] = i;
-      }
-      Arrays.sort(order, (x, y) -> compare(rows.get(x), rows.get(y)));
-      v6 = new boolean[n];
+    private Ranges(Builder b) {
+      int n = b.size;
+      int[] order = b.sortedOrder();
       startHi = new long[n];
       startLo = new long[n];
       endHi = new long[n];
       endLo = new long[n];
       value = new int[n];
+      int v4 = 0;
       for (int i = 0; i < n; i++) {
-        long[] r = rows.get(order[i]);
-        v6[i] = r[0] == 1;
-        startHi[i] = r[1];
-        startLo[i] = r[2];
-        endHi[i] = r[3];
-        endLo[i] = r[4];
-        value[i] = values.get(order[i]);
+        int j = order == null ? i : order[i];
+        startHi[i] = b.startHi[j];
+        startLo[i] = b.startLo[j];
+        endHi[i] = b.endHi[j];
+        endLo[i] = b.endLo[j];
+        value[i] = b.value[j];
+        if (!b.v6[j]) {
+          v4++;
+        }
       }
-    }
-
-    private static int compare(long[] a, long[] b) {
-      int c = Long.compare(a[0], b[0]);
-      if (c == 0) {
-        c = Long.compareUnsigned(a[1], b[1]);
-      }
-      return c != 0 ? c : Long.compareUnsigned(a[2], b[2]);
+      v4Count = v4;
     }
 
     /** The index of the range holding {@code ip}, or -1. */
     int find(IpAddress ip) {
-      int lo = 0;
-      int hi = value.length - 1;
+      int lo = ip.v6() ? v4Count : 0;
+      int hi = ip.v6() ? value.length - 1 : v4Count - 1;
       int best = -1;
       while (lo <= hi) {
         int mid = (lo + hi) >>> 1;
-        if (startNotAfter(mid, ip)) {
+        int c = Long.compareUnsigned(startHi[mid], ip.hi());
+        if (c < 0 || (c == 0 && Long.compareUnsigned(startLo[mid], ip.lo()) <= 0)) {
           best = mid;
           lo = mid + 1;
         } else {
           hi = mid - 1;
         }
       }
-      if (best < 0 || v6[best] != ip.v6()) {
+      if (best < 0) {
         return -1;
       }
       int c = Long.compareUnsigned(ip.hi(), endHi[best]);
@@ -264,25 +255,66 @@ public final class IpLocation implements Serializable {
       return within ? best : -1;
     }
 
-    private boolean startNotAfter(int i, IpAddress ip) {
-      if (v6[i] != ip.v6()) {
-        return !v6[i];
-      }
-      int c = Long.compareUnsigned(startHi[i], ip.hi());
-      return c < 0 || (c == 0 && Long.compareUnsigned(startLo[i], ip.lo()) <= 0);
-    }
-
+    /** Growable primitive columns: the packages hold over a million ranges. */
     static final class Builder {
-      private final List<long[]> rows = new ArrayList<>();
-      private final List<Integer> values = new ArrayList<>();
+      private int size;
+      private boolean[] v6 = new boolean[1024];
+      private long[] startHi = new long[1024];
+      private long[] startLo = new long[1024];
+      private long[] endHi = new long[1024];
+      private long[] endLo = new long[1024];
+      private int[] value = new int[1024];
+      private boolean sorted = true;
 
       void add(IpAddress start, IpAddress end, int v) {
-        rows.add(new long[] {start.v6() ? 1 : 0, start.hi(), start.lo(), end.hi(), end.lo()});
-        values.add(v);
+        if (size == value.length) {
+          int n = size * 2;
+          v6 = Arrays.copyOf(v6, n);
+          startHi = Arrays.copyOf(startHi, n);
+          startLo = Arrays.copyOf(startLo, n);
+          endHi = Arrays.copyOf(endHi, n);
+          endLo = Arrays.copyOf(endLo, n);
+          value = Arrays.copyOf(value, n);
+        }
+        v6[size] = start.v6();
+        startHi[size] = start.hi();
+        startLo[size] = start.lo();
+        endHi[size] = end.hi();
+        endLo[size] = end.lo();
+        value[size] = v;
+        if (size > 0 && compare(size - 1, size) > 0) {
+          sorted = false;
+        }
+        size++;
+      }
+
+      private int compare(int a, int b) {
+        if (v6[a] != v6[b]) {
+          return v6[a] ? 1 : -1;
+        }
+        int c = Long.compareUnsigned(startHi[a], startHi[b]);
+        return c != 0 ? c : Long.compareUnsigned(startLo[a], startLo[b]);
+      }
+
+      /** Null when the rows came sorted (the packages' files are), else the sorted order. */
+      int[] sortedOrder() {
+        if (sorted) {
+          return null;
+        }
+        Integer[] order = new Integer[size];
+        for (int i = 0; i < size; i++) {
+          order[i] = i;
+        }
+        Arrays.sort(order, this::compare);
+        int[] o = new int[size];
+        for (int i = 0; i < size; i++) {
+          o[i] = order[i];
+        }
+        return o;
       }
 
       Ranges build() {
-        return new Ranges(rows, values);
+        return new Ranges(this);
       }
     }
   }

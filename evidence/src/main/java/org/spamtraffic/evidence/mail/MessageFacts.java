@@ -32,11 +32,12 @@ public final class MessageFacts {
   /** Charset used when a part names none or one the JVM does not know. */
   private static final Charset FALLBACK = Charset.forName("windows-1252");
 
-  private static final Pattern HREF = Pattern.compile("(?i)href\\s*=\\s*[\"']?\\s*([^\"'\\s>]+)");
-  private static final Pattern URL = Pattern.compile("(?i)\\bhttps?://[^\\s\"'<>()\\]]+");
+  // Matched on lower-cased text: case-insensitive matching was most of the time of a message.
+  private static final Pattern HREF = Pattern.compile("href\\s*=\\s*[\"']?\\s*([^\"'\\s>]+)");
+  private static final Pattern URL = Pattern.compile("https?://[^\\s\"'<>()\\]]+");
   private static final Pattern TAG = Pattern.compile("(?s)<[^>]{0,2000}>");
   private static final Pattern PASSWORD_INPUT =
-      Pattern.compile("(?i)<input[^>]{0,300}type\\s*=\\s*[\"']?password");
+      Pattern.compile("<input[^>]{0,300}type\\s*=\\s*[\"']?password");
   private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]+");
 
   /**
@@ -93,7 +94,7 @@ public final class MessageFacts {
     String name = field.getName().toLowerCase(Locale.ROOT);
     switch (name) {
       case "received" -> received.add(unfold(field.getBody()));
-      case "subject" -> subject = decodeWords(unfold(field.getBody()));
+      case "subject" -> subject = decodeWords(unfold(field.getBody())).toLowerCase(Locale.ROOT);
       case "list-unsubscribe" -> listUnsubscribe = true;
       default -> {}
     }
@@ -123,7 +124,8 @@ public final class MessageFacts {
     if (room <= 0) {
       return;
     }
-    String content = decode(stream.getDecodedInputStream(), d.getCharset(), room * 2);
+    String content =
+        decode(stream.getDecodedInputStream(), d.getCharset(), room * 2).toLowerCase(Locale.ROOT);
     if (type.equals("text/html")) {
       Matcher h = HREF.matcher(content);
       while (h.find()) {
@@ -168,7 +170,7 @@ public final class MessageFacts {
     return received;
   }
 
-  /** The subject, encoded words decoded. */
+  /** The subject, encoded words decoded, lower case. */
   public String subject() {
     return subject;
   }
@@ -183,7 +185,7 @@ public final class MessageFacts {
     return attachments;
   }
 
-  /** The links: href targets and URLs written in the text. */
+  /** The links: href targets and URLs written in the text, lower case. */
   public List<String> links() {
     return links;
   }
@@ -193,7 +195,7 @@ public final class MessageFacts {
     return passwordForm;
   }
 
-  /** The decoded text of the text parts (HTML without its tags), cut at the limit. */
+  /** The decoded text of the text parts (HTML without its tags), lower case, cut at the limit. */
   public String text() {
     return text.toString();
   }
