@@ -71,8 +71,7 @@ public final class DeriveReturns {
       Integer callsPerDay,
       int shortCallSeconds,
       Path ipData,
-      CarrierNames carriers)
-      implements Serializable {
+      CarrierNames carriers) {
 
     /** Checks that every spam type read has a service size and the threshold is sensible. */
     public Options {
@@ -306,20 +305,8 @@ public final class DeriveReturns {
   }
 
   private static boolean hidden(Path root, Path file) {
-    Path rel = root.relativize(file);
-    for (int i = 0; i < rel.getNameCount(); i++) {
-      String name = rel.getName(i).toString();
-      if (name.startsWith(".")) {
-        return true;
-      }
-      if (i < rel.getNameCount() - 1 && name.equals("tmp")) {
-        Path dir = root.resolve(rel.subpath(0, i + 1)).getParent();
-        if (Files.isDirectory(dir.resolve("cur")) || Files.isDirectory(dir.resolve("new"))) {
-          return true; // Maildir tmp/: messages still being delivered
-        }
-      }
-    }
-    return false;
+    String rel = root.relativize(file).toString().replace('\\', '/');
+    return EvidenceFiles.skipped(rel, d -> Files.isDirectory(root.resolve(d)));
   }
 
   private static Derivation.Source source(Path file) {

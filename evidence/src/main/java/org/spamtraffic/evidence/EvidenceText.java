@@ -8,13 +8,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 /**
- * The words of derive-returns in one catalogue, {@code spamtraffic/evidence/messages_en.properties}
- * (UTF-8, English: the source translations start from): why inputs were unusable, what each
- * derivation note means, the command's lines. {@code {0}} in a message is filled in; {@code ''} is
- * a quote.
+ * The words of derive-returns in one catalogue, {@code spamtraffic/evidence/messages.properties}
+ * (UTF-8, English: the source translations start from, as {@code messages_<lang>.properties}): why
+ * inputs were unusable, what each derivation note means, the command's lines and help. {@code {0}}
+ * in a message is filled in; {@code ''} is a quote.
  */
 public final class EvidenceText {
-  private static final Properties ENGLISH = load("en");
+  /** The catalogue's name, for {@link java.util.ResourceBundle} and picocli. */
+  public static final String BUNDLE = "spamtraffic.evidence.messages";
+
+  private static final Properties ENGLISH = load();
 
   private EvidenceText() {}
 
@@ -22,7 +25,7 @@ public final class EvidenceText {
   public static String format(String key, Object... args) {
     String text = ENGLISH.getProperty(key);
     if (text == null) {
-      throw new IllegalArgumentException("No message '" + key + "' in messages_en.properties");
+      throw new IllegalArgumentException("No message '" + key + "' in messages.properties");
     }
     for (int i = 0; i < args.length; i++) {
       text = text.replace("{" + i + "}", String.valueOf(args[i]));
@@ -48,8 +51,8 @@ public final class EvidenceText {
         : format("note." + note.substring(0, eq), note.substring(eq + 1));
   }
 
-  private static Properties load(String language) {
-    String name = "/spamtraffic/evidence/messages_" + language + ".properties";
+  private static Properties load() {
+    String name = "/spamtraffic/evidence/messages.properties";
     Properties p = new Properties();
     try (InputStream in = EvidenceText.class.getResourceAsStream(name)) {
       if (in == null) {

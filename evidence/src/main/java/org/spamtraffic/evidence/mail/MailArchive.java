@@ -19,7 +19,8 @@ import org.spamtraffic.evidence.Where;
  * message, read by the file's first part. Mime4j's own mbox iterator maps a whole file in memory
  * and cannot start in the middle, which the parts of a Spark job need.
  */
-public final class MailArchive {
+public final class MailArchive implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private static final byte[] FROM = {'F', 'r', 'o', 'm', ' '};
 
   private final int maxMessageBytes;
