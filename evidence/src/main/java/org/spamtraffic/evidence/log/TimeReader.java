@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
@@ -29,20 +30,31 @@ public final class TimeReader {
           .appendLiteral(' ')
           .optionalEnd()
           .append(DateTimeFormatter.ISO_LOCAL_TIME)
-          .toFormatter(Locale.ROOT);
+          .toFormatter(Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
 
   private final DateTimeFormatter format;
   private final ZoneId zone;
 
   TimeReader(String pattern, ZoneId zone) {
-    this.format = pattern == null ? null : DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
+    this.format = pattern == null ? null : strict(pattern);
     this.zone = zone;
+  }
+
+  /**
+   * The pattern as a strict formatter: 31/02 is no date (the default would read it as 28/02). A
+   * strict year needs an era with {@code y}, so {@code y} is read as {@code u} (the proleptic year,
+   * the same for every date of our era).
+   */
+  private static DateTimeFormatter strict(String pattern) {
+    String p = pattern.contains("G") ? pattern : pattern.replace('y', 'u');
+    return DateTimeFormatter.ofPattern(p, Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
   }
 
   /** Fails when {@code pattern} is not a date-time pattern. */
   static void check(String pattern) {
     try {
-      DateTimeFormatter unused = DateTimeFormatter.ofPattern(pattern, Locale.ROOT);
+      DateTimeFormatter unused = strict(pattern);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "time_format '" + pattern + "' is not a date-time pattern: " + e.getMessage(), e);
