@@ -63,11 +63,22 @@ public final class MailArchive implements java.io.Serializable {
       }
       return;
     }
-    PartInput bounded = new PartInput(in, part);
-    LineInput lines = new LineInput(bounded, bounded.position());
+    // A message runs on past the part's end to the next From line: only where messages start is
+    // bounded by the part. The stream starts at the byte before the part (see PartInput), so a
+    // line that starts exactly at the part's start is seen as starting there.
+    long seek = PartInput.seekPosition(part);
+    LineInput lines = new LineInput(in, seek);
     Builder current = null;
     long lineNo = 0;
+    boolean started = false;
     while (lines.next()) {
+      long at = lines.position();
+      if (!started) {
+        if (at < part.start() || (at == seek && seek > 0)) {
+          continue; // the tail of a line (or message) that started in the previous part
+        }
+        started = true;
+      }
       lineNo++;
       Optional<Instant> from =
           lines.startsWith("From ")
@@ -76,6 +87,10 @@ public final class MailArchive implements java.io.Serializable {
       if (from.isPresent()) {
         if (current != null) {
           out.accept(current.build());
+          current = null;
+        }
+        if (at >= part.end()) {
+          return; // the next part's message
         }
         current = new Builder(new Where(part.file(), part.start(), lineNo), from.get());
         continue;

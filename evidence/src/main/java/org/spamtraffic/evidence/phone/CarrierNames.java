@@ -27,9 +27,14 @@ public final class CarrierNames implements Serializable {
 
   /** Where Debian's libphonenumber8-java puts the jars. */
   public static final List<Path> DEBIAN_JARS =
-      List.of(Path.of("/usr/share/java/carrier.jar"), Path.of("/usr/share/java/prefixmapper.jar"));
+      List.of(
+          Path.of("/usr/share/java/carrier.jar"),
+          Path.of("/usr/share/java/prefixmapper.jar"),
+          Path.of("/usr/share/java/libphonenumber.jar"));
 
   private final List<String> jars;
+  private transient Object util;
+  private transient Method parse;
   private transient Object mapper;
   private transient Method nameOf;
   private transient boolean loaded;
@@ -86,7 +91,9 @@ public final class CarrierNames implements Serializable {
       load();
     }
     try {
-      String name = (String) nameOf.invoke(mapper, n, Locale.ENGLISH);
+      String e164 = "+" + n.getCountryCode() + n.getNationalNumber();
+      Object theirs = parse.invoke(util, e164, "ZZ");
+      String name = (String) nameOf.invoke(mapper, theirs, Locale.ENGLISH);
       return name == null || name.isEmpty() ? Optional.empty() : Optional.of(name);
     } catch (IllegalAccessException | InvocationTargetException e) {
       throw new IllegalStateException("libphonenumber carrier look-up failed", e);
@@ -100,11 +107,16 @@ public final class CarrierNames implements Serializable {
         urls[i] = Path.of(jars.get(i)).toUri().toURL();
       }
       @SuppressWarnings("resource") // lives as long as this object: the data is read lazily.
-      ClassLoader loader = new URLClassLoader(urls, PhoneNumber.class.getClassLoader());
+      ClassLoader loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader());
+      Class<?> u = Class.forName("com.google.i18n.phonenumbers.PhoneNumberUtil", true, loader);
+      Class<?> pn =
+          Class.forName("com.google.i18n.phonenumbers.Phonenumber$PhoneNumber", true, loader);
+      util = u.getMethod("getInstance").invoke(null);
+      parse = u.getMethod("parse", CharSequence.class, String.class);
       Class<?> c =
           Class.forName("com.google.i18n.phonenumbers.PhoneNumberToCarrierMapper", true, loader);
       mapper = c.getMethod("getInstance").invoke(null);
-      nameOf = c.getMethod("getNameForValidNumber", PhoneNumber.class, Locale.class);
+      nameOf = c.getMethod("getNameForValidNumber", pn, Locale.class);
       loaded = true;
     } catch (MalformedURLException | ReflectiveOperationException | LinkageError e) {
       throw new IllegalStateException(
