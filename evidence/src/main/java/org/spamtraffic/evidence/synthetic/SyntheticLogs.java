@@ -337,6 +337,37 @@ public final class SyntheticLogs {
     return x;
   }
 
+  /**
+   * Writes {@code n} 7726 reports (documented columns: reporter, sender, time, text) to {@code
+   * file}: each one a delivered spam a subscriber forwarded.
+   */
+  public Expected reports(Path file, int n) throws IOException {
+    Expected x = new Expected();
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      w.write("reporter,sender,time,text\n");
+      for (int i = 0; i < n; i++) {
+        x.records++;
+        String reporter = mobile("KE");
+        boolean foreign = random.nextInt(3) == 0;
+        String region = foreign ? FOREIGN.get(random.nextInt(FOREIGN.size())) : "KE";
+        String sender = mobile(region);
+        String[] text = TEXTS[random.nextInt(TEXTS.length)];
+        String marked =
+            text[0] + " ref " + Long.toString(1_000_000L + random.nextInt(9_000_000), 36);
+        x.secrets.add(reporter);
+        x.secrets.add(sender);
+        x.secrets.add(marked);
+        w.write(reporter + "," + sender + "," + ISO.format(inPeriod()) + "," + csv(marked) + "\n");
+        x.spam(
+            text[1],
+            org.spamtraffic.evidence.CountryCodes.alpha3(region).orElseThrow(),
+            "unknown",
+            false);
+      }
+    }
+    return x;
+  }
+
   /** The layout file of the CDRs {@link #cdrs} writes. */
   public static Path voiceLayout(Path file) throws IOException {
     Files.writeString(
