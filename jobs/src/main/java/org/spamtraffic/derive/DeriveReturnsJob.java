@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -104,7 +105,11 @@ public final class DeriveReturnsJob {
         for (FileStatus f : list(new Path(in.path()), conf)) {
           parts.addAll(
               FilePart.cut(
-                  in.kind(), f.getPath().toString(), f.getLen(), options.partBytes(), true));
+                  in.kind(),
+                  f.getPath().toUri().toString(),
+                  f.getLen(),
+                  options.partBytes(),
+                  true));
         }
       }
     } catch (IOException e) {
@@ -226,11 +231,20 @@ public final class DeriveReturnsJob {
     return new CallRates(threshold, o.shortCallSeconds(), set);
   }
 
-  /** The file's bytes from a position, through Hadoop's file system. */
+  /**
+   * The file's bytes from a position, through Hadoop's file system. Files are named by URI: a
+   * Maildir name such as {@code 1736900000.M1P2.host:2,S} is not a valid Hadoop path string. A
+   * checksummed file system (the local one) is read raw: operators' files have no {@code .crc}
+   * files, and Hadoop cannot even name the {@code .crc} file of a name with a colon.
+   */
   private static Derivation.Source source(String file, Configuration conf) {
     return position -> {
-      Path path = new Path(file);
-      FSDataInputStream in = path.getFileSystem(conf).open(path);
+      Path path = new Path(java.net.URI.create(file));
+      FileSystem fs = path.getFileSystem(conf);
+      if (fs instanceof ChecksumFileSystem checksummed) {
+        fs = checksummed.getRawFileSystem();
+      }
+      FSDataInputStream in = fs.open(path);
       try {
         in.seek(position);
       } catch (IOException e) {
