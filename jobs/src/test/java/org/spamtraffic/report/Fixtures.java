@@ -44,10 +44,11 @@ final class Fixtures {
     TableContract c = TableContract.load("investment_intervals");
     List<List<Object>> rows = new ArrayList<>();
     String[][] areas = {
-      {"world", "World", "true"},
+      {"reporting", "Reporting countries", "true"},
       {"itu_region", "Africa", "true"},
       {"itu_region", "Europe", "true"},
-      {"group", "LDC", "true"},
+      {"group", "ldc", "true"},
+      {"world", "World", "true"},
       {"country", "KEN", "true"},
       {"country", "DEU", "false"}
     };
@@ -85,8 +86,8 @@ final class Fixtures {
     String[] parameters = {"sms_firewall_capex", "email_filter_cost_per_mailbox", "discount_rate"};
     for (int i = 0; i < parameters.length; i++) {
       Map<String, Object> v = new LinkedHashMap<>();
-      v.put("level", "world");
-      v.put("area", "World");
+      v.put("level", "reporting");
+      v.put("area", "Reporting countries");
       v.put("as_of_quarter", Q2);
       v.put("measure", "need");
       v.put("parameter", parameters[i]);
@@ -109,7 +110,10 @@ final class Fixtures {
     TableContract c = TableContract.load("investment_totals");
     List<List<Object>> rows = new ArrayList<>();
     String[][] areas = {
-      {"world", "World", "true"}, {"itu_region", "Africa", "true"}, {"country", "DEU", "false"}
+      {"reporting", "Reporting countries", "true"},
+      {"world", "World", "true"},
+      {"itu_region", "Africa", "true"},
+      {"country", "DEU", "false"}
     };
     for (String[] area : areas) {
       for (String scenario : List.of("low", "base", "high")) {
@@ -119,8 +123,9 @@ final class Fixtures {
         v.put("area_name", area[1]);
         v.put("as_of_quarter", Q2);
         v.put("scenario", scenario);
-        v.put("countries", area[0].equals("world") ? 3 : 1);
-        v.put("countries_imputed", area[0].equals("world") ? 1 : 0);
+        v.put("countries", area[0].equals("reporting") ? 3 : area[0].equals("world") ? 194 : 1);
+        v.put("countries_extrapolated", area[0].equals("world") ? 191 : 0);
+        v.put("countries_imputed", area[0].equals("reporting") ? 1 : 0);
         v.put("countries_readiness_unknown", 0);
         v.put("countries_existing_unknown", 0);
         v.put("technical_usd", 2_000_000.0);
