@@ -103,7 +103,8 @@ final class CountryProfile {
         operatorQuarters
             .groupBy(col("reporting_country").as("country_code"), col("quarter"))
             .agg(countDistinct("operator_id").cast("int").as("reporting_operators"));
-    // A warning counts where its operator reported the type in the quarter (the operator's country).
+    // A warning counts where its operator reported the type in the quarter (the operator's
+    // country).
     List<Column> warned = new ArrayList<>();
     for (String t : TYPES) {
       warned.add(
@@ -165,8 +166,7 @@ final class CountryProfile {
       joined =
           joined.withColumn(
               t + "_warnings",
-              functions.coalesce(
-                  col(t + "_warnings"), functions.array().cast("array<string>")));
+              functions.coalesce(col(t + "_warnings"), functions.array().cast("array<string>")));
     }
     joined =
         joined

@@ -15,8 +15,8 @@ import java.util.List;
  *     Member State)
  * @param area the country code, region name, group code, {@code Reporting countries} or {@code
  *     World}
- * @param name the country's name, the region's, the group's ({@code Least developed countries}),
- *     or the area again
+ * @param name the country's name, the region's, the group's ({@code Least developed countries}), or
+ *     the area again
  */
 public record Area(String level, String area, String name) implements Serializable {
   public static final String COUNTRY = "country";

@@ -50,7 +50,9 @@ public final class Confirmations {
       String header = r.readLine();
       if (header == null) {
         throw new IllegalArgumentException(
-            "Confirmation list " + source + " is empty: it needs the header operator_id,spam_type,period");
+            "Confirmation list "
+                + source
+                + " is empty: it needs the header operator_id,spam_type,period");
       }
       List<String> columns = List.of(header.replace("\uFEFF", "").trim().split("\\s*,\\s*"));
       int op = columns.indexOf("operator_id");
@@ -85,7 +87,8 @@ public final class Confirmations {
           wrong.add("operator_id '" + o + "' is not an operator id");
         }
         if (typeByKey(t) == null) {
-          wrong.add("spam_type '" + t + "' is not one of email, sms, voice, ip_messaging, ip_multimedia");
+          wrong.add(
+              "spam_type '" + t + "' is not one of email, sms, voice, ip_messaging, ip_multimedia");
         }
         if (!p.matches(PERIOD)) {
           wrong.add("period '" + p + "' is not a month (2025-07) or quarter (2025-Q3)");

@@ -30,10 +30,10 @@ import org.spamtraffic.warehouse.Warehouse;
  *   <li>{@code investment_forecast}: the spam volumes capacity is sized for, over the horizon.
  * </ul>
  *
- * <p>The headline is the reporting countries' need at the simulation's median (P50) with its
- * P5–P95 interval: the base case takes every parameter at its most likely value, but with ranges
- * skewed to the high side that combination sits below the middle of what the parameters allow,
- * and the charts show the simulation.
+ * <p>The headline is the reporting countries' need at the simulation's median (P50) with its P5–P95
+ * interval: the base case takes every parameter at its most likely value, but with ranges skewed to
+ * the high side that combination sits below the middle of what the parameters allow, and the charts
+ * show the simulation.
  */
 public final class EstimateJob {
   /** The job's name in the warehouse's commit log. */
@@ -116,17 +116,20 @@ public final class EstimateJob {
 
     /** These options with another parameter set. */
     public Options withParameters(ParameterSet p) {
-      return new Options(asOfQuarter, p, draws, seed, distribution, minReportingOperators, confirmed);
+      return new Options(
+          asOfQuarter, p, draws, seed, distribution, minReportingOperators, confirmed);
     }
 
     /** These options with another number of draws and seed. */
     public Options withDraws(int n, long s) {
-      return new Options(asOfQuarter, parameters, n, s, distribution, minReportingOperators, confirmed);
+      return new Options(
+          asOfQuarter, parameters, n, s, distribution, minReportingOperators, confirmed);
     }
 
     /** These options with a confirmation list. */
     public Options withConfirmations(Confirmations c) {
-      return new Options(asOfQuarter, parameters, draws, seed, distribution, minReportingOperators, c);
+      return new Options(
+          asOfQuarter, parameters, draws, seed, distribution, minReportingOperators, c);
     }
   }
 
@@ -252,9 +255,7 @@ public final class EstimateJob {
         out.add("not estimated " + n.pair() + ": " + n.reason().message(n.type()));
       }
       for (ProfileInputs.HeldBack b : heldBack) {
-        out.add(
-            "held back until confirmed (estimate --confirmed): "
-                + b.describe());
+        out.add("held back until confirmed (estimate --confirmed): " + b.describe());
       }
       return out;
     }
@@ -339,7 +340,9 @@ public final class EstimateJob {
         }
         if (s == Scenario.BASE) {
           notEstimatedBase += atLeast;
-          notEstimatedRows.add(notEstimatedRow(n, c, n.users() == null ? null : atLeast, inputs, publishable, setColumns));
+          notEstimatedRows.add(
+              notEstimatedRow(
+                  n, c, n.users() == null ? null : atLeast, inputs, publishable, setColumns));
         }
       }
       AreaSums reporting = sums.get(Area.REPORTING_COUNTRIES);
@@ -569,9 +572,7 @@ public final class EstimateJob {
           row.put("forecast_method", trend.method());
           row.put("trend_points", trend.points());
           row.put("trend_countries", trend.countries());
-          row.put(
-              "trend_growth_rate",
-              trend.fitted() ? Math.expm1(trend.fittedLogGrowth()) : null);
+          row.put("trend_growth_rate", trend.fitted() ? Math.expm1(trend.fittedLogGrowth()) : null);
           row.put("trend_growth_se", trend.fittedSe());
           row.put("publishable", publishable.get(c.countryCode()));
           row.putAll(setColumns);

@@ -288,7 +288,8 @@ public final class MonteCarlo {
       out.clear();
       ParameterValues v = draw(parameters, seed, id, distribution);
       // The bootstrap has its own stream, so that it does not shift the parameters' draws.
-      SplittableRandom resample = new SplittableRandom(mix64(~seed ^ mix64(id + 0x2545F4914F6CDD1DL)));
+      SplittableRandom resample =
+          new SplittableRandom(mix64(~seed ^ mix64(id + 0x2545F4914F6CDD1DL)));
       double[][] sums = evaluation.sums(v, resample);
       for (int a = 0; a < sums.length; a++) {
         double[] s = sums[a];

@@ -18,10 +18,10 @@ import org.spamtraffic.schema.Schemas;
 /**
  * Reads parameter files ({@code schemas/investment-parameters.schema.json}): the default file from
  * the classpath, and an analyst's file on top of it. An analyst's file lists only the settings and
- * parameters it changes; each one it lists must be complete (unit, low, base, high, source and
- * the reasoning from source to values, or for an assumption the sentence that justifies it) and in
- * the unit the model expects. The forecast's per-type growth rates are derived, never given. Every problem of a file is reported at once, as a {@link
- * ParameterFileException}.
+ * parameters it changes; each one it lists must be complete (unit, low, base, high, source and the
+ * reasoning from source to values, or for an assumption the sentence that justifies it) and in the
+ * unit the model expects. The forecast's per-type growth rates are derived, never given. Every
+ * problem of a file is reported at once, as a {@link ParameterFileException}.
  */
 public final class ParameterFile {
   /** The default parameter file, relative to {@code schemas/}. */

@@ -57,14 +57,22 @@ public record ParameterSet(
   }
 
   /**
-   * This set with other ranges (a what-if): name and source say what changed, every other
-   * parameter keeps its range, unit, source and reasoning.
+   * This set with other ranges (a what-if): name and source say what changed, every other parameter
+   * keeps its range, unit, source and reasoning.
    */
   public ParameterSet withRanges(String newName, String newSource, Map<Parameter, Range> changed) {
     Map<Parameter, Range> r = new EnumMap<>(ranges);
     r.putAll(changed);
     return new ParameterSet(
-        newName, newSource, priceYear, horizonYears, discountRate, r, units, sources, reasoning,
+        newName,
+        newSource,
+        priceYear,
+        horizonYears,
+        discountRate,
+        r,
+        units,
+        sources,
+        reasoning,
         urls);
   }
 

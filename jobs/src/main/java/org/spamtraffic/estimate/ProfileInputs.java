@@ -50,13 +50,7 @@ public final class ProfileInputs {
 
   private static final List<String> STATIC =
       List.of(
-          "country_name",
-          "itu_region",
-          "m49_region",
-          "ldc",
-          "lldc",
-          "sids",
-          "development_status");
+          "country_name", "itu_region", "m49_region", "ldc", "lldc", "sids", "development_status");
 
   private static final List<String> ANSWERS =
       List.of(
@@ -140,8 +134,7 @@ public final class ProfileInputs {
     List<String> window = window(asOf);
     Set<String> present = Set.of(profile.columns());
     List<Column> columns = new ArrayList<>();
-    for (String c :
-        List.of("country_code", "quarter", "reporting_operators", "has_returns")) {
+    for (String c : List.of("country_code", "quarter", "reporting_operators", "has_returns")) {
       columns.add(col(c));
     }
     for (String c : STATIC) {
@@ -334,7 +327,11 @@ public final class ProfileInputs {
         List<String> parts = new ArrayList<>();
         for (Cell c : cells.get(t)) {
           if (c.heldBack() && c.estimate() != null) {
-            parts.add(c.quarter() + " held back (unconfirmed: " + String.join(", ", c.unconfirmed()) + ")");
+            parts.add(
+                c.quarter()
+                    + " held back (unconfirmed: "
+                    + String.join(", ", c.unconfirmed())
+                    + ")");
           }
         }
         return parts.isEmpty() ? null : String.join("; ", parts);
@@ -343,7 +340,8 @@ public final class ProfileInputs {
 
     private Cell cell(Row r, SpamType t) {
       String p = t.key() + "_";
-      List<String> warnings = r.getAs(p + "warnings") == null ? List.of() : r.getList(r.fieldIndex(p + "warnings"));
+      List<String> warnings =
+          r.getAs(p + "warnings") == null ? List.of() : r.getList(r.fieldIndex(p + "warnings"));
       List<String> unconfirmed = new ArrayList<>();
       for (String w : warnings) {
         if (!confirmed.confirms(t, w)) {
@@ -508,7 +506,12 @@ public final class ProfileInputs {
       String note = c.heldBackNote(t);
       if (regional != null) {
         return new TypeVolume(
-            users * regional[0] / regional[1], users, basis, TypeVolume.REGIONAL_RATE, true, null,
+            users * regional[0] / regional[1],
+            users,
+            basis,
+            TypeVolume.REGIONAL_RATE,
+            true,
+            null,
             note);
       }
       if (world != null) {

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * One-at-a-time sensitivity: each parameter to its low and to its high value, all others at base,
  * and the resulting totals of the reporting countries and of each ITU-D region (sums of countries;
- * the world extrapolation is not ranked). Plain Java: 2 runs per parameter over a few
- * hundred countries take milliseconds.
+ * the world extrapolation is not ranked). Plain Java: 2 runs per parameter over a few hundred
+ * countries take milliseconds.
  */
 public final class Sensitivity {
   private Sensitivity() {}

@@ -13,8 +13,8 @@ import java.io.Serializable;
  * @param usersBasis where {@code users} comes from: {@code market_size}, a questionnaire market
  *     column, {@code service_size} (reporting operators only) or {@code unknown}
  * @param method how the volume was obtained: the aggregate's estimate method ({@code reported},
- *     {@code extrapolated}, {@code unknown_market}) or an imputation ({@link #REGIONAL_RATE}, {@link
- *     #WORLD_RATE}, {@link #OWN_LOW_COVERAGE}, {@link #EXTERNAL_RATE})
+ *     {@code extrapolated}, {@code unknown_market}) or an imputation ({@link #REGIONAL_RATE},
+ *     {@link #WORLD_RATE}, {@link #OWN_LOW_COVERAGE}, {@link #EXTERNAL_RATE})
  * @param imputed whether the volume is imputed rather than measured with adequate coverage in this
  *     country
  * @param peakQuarter the quarter whose volume is used, null for a rate times users

@@ -15,9 +15,9 @@ import org.spamtraffic.schema.Population;
 import org.spamtraffic.schema.ReferenceCsv;
 
 /**
- * The world figure ({@code docs/investment-model.md}, section 6): the reporting countries' own
- * need plus, for every ITU Member State the study does not cover, the need of a country like it,
- * by development group.
+ * The world figure ({@code docs/investment-model.md}, section 6): the reporting countries' own need
+ * plus, for every ITU Member State the study does not cover, the need of a country like it, by
+ * development group.
  *
  * <p>Groups (strata): least developed countries, other developing countries, developed countries
  * (UN LDC list and the UNSD convention of {@code schemas/reference/}). In each, a missing Member
@@ -29,8 +29,8 @@ import org.spamtraffic.schema.ReferenceCsv;
  *
  * <p>Its interval: in every Monte Carlo draw the countries of each group are also resampled with
  * replacement (a bootstrap), so that P5 and P95 carry both the parameters' uncertainty and that of
- * generalising from a few countries to many. It cannot carry what the study's countries do not
- * show (that countries which do not report differ from those that do).
+ * generalising from a few countries to many. It cannot carry what the study's countries do not show
+ * (that countries which do not report differ from those that do).
  */
 public final class WorldExtrapolation implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -104,7 +104,9 @@ public final class WorldExtrapolation implements Serializable {
     if (byGroup.get(LDC).size() < 2) {
       stratumOf.put(LDC, DEVELOPING);
     }
-    int developing = byGroup.get(DEVELOPING).size() + (stratumOf.get(LDC).equals(DEVELOPING) ? byGroup.get(LDC).size() : 0);
+    int developing =
+        byGroup.get(DEVELOPING).size()
+            + (stratumOf.get(LDC).equals(DEVELOPING) ? byGroup.get(LDC).size() : 0);
     if (developing < 2 || byGroup.get(DEVELOPED).size() < 2) {
       stratumOf.replaceAll((g, s) -> "all");
     }

@@ -11,8 +11,8 @@ public interface StageResult {
   String summary();
 
   /**
-   * Lines a person must read after the summary (what was left out and why), one finding each;
-   * empty by default. The command line prints them indented under the stage's line.
+   * Lines a person must read after the summary (what was left out and why), one finding each; empty
+   * by default. The command line prints them indented under the stage's line.
    */
   default java.util.List<String> details() {
     return java.util.List.of();

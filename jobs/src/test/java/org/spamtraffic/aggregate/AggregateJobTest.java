@@ -332,8 +332,9 @@ class AggregateJobTest {
   }
 
   /** A Spark array cell as a Java list. */
-  private static List<?> list(Object cell) {
-    return scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<?>) cell);
+  private static List<Object> list(Object cell) {
+    return new java.util.ArrayList<>(
+        scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<?>) cell));
   }
 
   @Test

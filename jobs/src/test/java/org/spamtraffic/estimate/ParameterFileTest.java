@@ -169,7 +169,7 @@ class ParameterFileTest {
                         "parameter 'capacity_capex_usd.sms': reasoning is missing (say how the"
                             + " values follow from the source)",
                         "parameter 'capacity_capex_usd.sms': low -1 must not be negative"))
-        .hasMessageStartingWith("Parameter file my.json: 8 problems:");
+        .hasMessageStartingWith("Parameter file my.json: 9 problems:");
   }
 
   @Test

@@ -94,7 +94,8 @@ class ParameterTableTest {
     out.add("");
     out.add("| Setting | Unit | Value | Source | From source to value |");
     out.add("|---|---|---:|---|---|");
-    for (Iterator<Map.Entry<String, JsonNode>> it = FILE.path("settings").fields(); it.hasNext(); ) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = FILE.path("settings").fields();
+        it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
       JsonNode s = e.getValue();
       out.add(

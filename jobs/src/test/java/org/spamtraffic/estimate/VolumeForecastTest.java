@@ -45,11 +45,14 @@ class VolumeForecastTest {
 
   @Test
   void theCombinationIsThePrecisionWeightedMeanWorkedByHand() {
-    VolumeForecast.Trend t = VolumeForecast.fit(growing(SpamType.SMS, 0.03), DEFAULTS).trend(SpamType.SMS);
+    VolumeForecast.Trend t =
+        VolumeForecast.fit(growing(SpamType.SMS, 0.03), DEFAULTS).trend(SpamType.SMS);
     double wData = 1 / (t.fittedSe() * t.fittedSe());
     double wPrior = 1 / (t.priorSd() * t.priorSd());
     assertThat(t.logGrowth())
-        .isCloseTo((wData * t.fittedLogGrowth() + wPrior * t.priorLogGrowth()) / (wData + wPrior), within(1e-12));
+        .isCloseTo(
+            (wData * t.fittedLogGrowth() + wPrior * t.priorLogGrowth()) / (wData + wPrior),
+            within(1e-12));
     // The prior's spread is its PERT standard deviation on the log scale: (-25%, +5%, +55%).
     double a = Math.log(0.75);
     double m = Math.log(1.05);
@@ -88,8 +91,7 @@ class VolumeForecastTest {
         .isCloseTo(Math.sqrt(7) * t.sd(), within(1e-12));
     // A symmetric PERT on (m - √7 sd, m, m + √7 sd) has standard deviation sd.
     assertThat(
-            VolumeForecast.pertSd(
-                Math.log1p(r.low()), Math.log1p(r.base()), Math.log1p(r.high())))
+            VolumeForecast.pertSd(Math.log1p(r.low()), Math.log1p(r.base()), Math.log1p(r.high())))
         .isCloseTo(t.sd(), within(1e-9));
     assertThat(t.factorP5(5)).isLessThan(t.factor(5)).isPositive();
     assertThat(t.factorP95(5)).isGreaterThan(t.factor(5));

@@ -106,20 +106,28 @@ class WorkedExampleTest {
     for (String name : components) {
       double[] doc = documented.get(name);
       Row r = written.get(name);
-      assertThat((double) r.getAs("capex_usd")).as(name + " capital").isCloseTo(doc[0], within(0.005));
-      assertThat((double) r.getAs("opex_annual_usd")).as(name + " yearly").isCloseTo(doc[1], within(0.005));
-      assertThat((double) r.getAs("present_value_usd")).as(name + " PV").isCloseTo(doc[2], within(0.005));
+      assertThat((double) r.getAs("capex_usd"))
+          .as(name + " capital")
+          .isCloseTo(doc[0], within(0.005));
+      assertThat((double) r.getAs("opex_annual_usd"))
+          .as(name + " yearly")
+          .isCloseTo(doc[1], within(0.005));
+      assertThat((double) r.getAs("present_value_usd"))
+          .as(name + " PV")
+          .isCloseTo(doc[2], within(0.005));
     }
     Row t =
         warehouse
             .read("investment_totals")
             .where("level = 'country' and area = 'XXA' and scenario = 'base'")
             .first();
-    assertThat((double) t.getAs("technical_usd")).isCloseTo(documented.get("technical")[2], within(0.005));
+    assertThat((double) t.getAs("technical_usd"))
+        .isCloseTo(documented.get("technical")[2], within(0.005));
     assertThat((double) t.getAs("institutional_usd"))
         .isCloseTo(documented.get("institutional")[2], within(0.005));
     assertThat((double) t.getAs("need_usd")).isCloseTo(documented.get("need")[2], within(0.005));
-    assertThat((double) t.getAs("existing_usd")).isCloseTo(documented.get("existing")[2], within(0.005));
+    assertThat((double) t.getAs("existing_usd"))
+        .isCloseTo(documented.get("existing")[2], within(0.005));
     assertThat((double) t.getAs("gap_usd")).isCloseTo(documented.get("gap")[2], within(0.005));
   }
 
@@ -147,6 +155,7 @@ class WorkedExampleTest {
             .where("country_code = 'XXA' and spam_type = 'email' and year_offset = 5")
             .first();
     assertThat(growth.<String>getAs("forecast_method")).isEqualTo("prior only");
-    assertThat((double) growth.getAs("volume_quarter")).isCloseTo(900e6 * Math.pow(1.05, 5), within(1e-3));
+    assertThat((double) growth.getAs("volume_quarter"))
+        .isCloseTo(900e6 * Math.pow(1.05, 5), within(1e-3));
   }
 }

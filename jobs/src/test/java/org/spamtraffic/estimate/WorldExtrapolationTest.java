@@ -14,8 +14,21 @@ class WorldExtrapolationTest {
 
   private static CountryInputs country(String code, boolean ldc, boolean developing, double pop) {
     return new CountryInputs(
-        code, code, "2026-Q2", "Africa", null, ldc, false, false, developing, 0,
-        new EnumMap<>(SpamType.class), new EnumMap<>(Readiness.class), pop, "population", null,
+        code,
+        code,
+        "2026-Q2",
+        "Africa",
+        null,
+        ldc,
+        false,
+        false,
+        developing,
+        0,
+        new EnumMap<>(SpamType.class),
+        new EnumMap<>(Readiness.class),
+        pop,
+        "population",
+        null,
         null);
   }
 
@@ -51,7 +64,8 @@ class WorldExtrapolationTest {
   void missingMemberStatesGetTheirGroupsRatesWorkedByHand() {
     WorldExtrapolation w = WorldExtrapolation.of(STUDY, MEMBERS);
     // One LDC in the study: LDCs merge into the developing countries.
-    assertThat(w.strata()).extracting(WorldExtrapolation.Stratum::name)
+    assertThat(w.strata())
+        .extracting(WorldExtrapolation.Stratum::name)
         .containsExactly("developing", "developed");
     assertThat(w.extrapolatedCountries()).isEqualTo(4); // D3, G3, G4, L2 (G2 is not a member)
     double[] t = w.total(TOTALS, null);

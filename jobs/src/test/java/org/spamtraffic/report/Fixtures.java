@@ -69,6 +69,9 @@ final class Fixtures {
         v.put("p50_usd", p50);
         v.put("p95_usd", p50 * 1.7);
         v.put("mean_usd", p50 * 1.05);
+        v.put("base_usd", p50 * 0.9);
+        v.put("base_percentile", 0.3);
+        v.put("basis", area[0].equals("world") ? "extrapolated" : "sum");
         v.put("draws", 10_000);
         v.put("seed", 42L);
         v.put("distribution", "pert");
@@ -134,6 +137,9 @@ final class Fixtures {
         v.put("existing_usd", 400_000.0);
         v.put("planned_usd", 600_000.0);
         v.put("gap_usd", 2_100_000.0);
+        v.put("types_not_estimated", 0);
+        v.put("not_estimated_at_least_usd", 0.0);
+        v.put("basis", area[0].equals("world") ? "extrapolated" : "sum");
         v.put("publishable", Boolean.parseBoolean(area[2]));
         model(v);
         rows.add(row(c, v));

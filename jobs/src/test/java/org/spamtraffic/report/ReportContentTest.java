@@ -387,7 +387,8 @@ class ReportContentTest {
                 + " USD (median of the simulation; 90% interval ")
         .endsWith("; 5-year present values at 5.0% real, USD of 2024, from data to 2025-Q4.");
     assertThat(bullets)
-        .anyMatch(b -> b.startsWith("Extrapolated to all 194 ITU Member States by development group"))
+        .anyMatch(
+            b -> b.startsWith("Extrapolated to all 194 ITU Member States by development group"))
         .noneMatch(b -> b.contains("world, over the planning horizon"));
   }
 

@@ -8,8 +8,7 @@ import java.util.Set;
 /**
  * The 194 ITU Member States (the 193 United Nations Member States and the Holy See), by alpha-3
  * code, from {@code schemas/reference/itu-member-states.csv} (source in {@code
- * schemas/reference/SOURCE.md}): the set a world figure of the investment estimate extrapolates
- * to.
+ * schemas/reference/SOURCE.md}): the set a world figure of the investment estimate extrapolates to.
  */
 public final class ItuMemberStates {
   /** The reference file, relative to {@code schemas/}. */
