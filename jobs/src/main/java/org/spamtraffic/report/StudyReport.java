@@ -186,6 +186,24 @@ public final class StudyReport {
                                     asOf)));
               }
             });
+    // What the headline leaves out, with its likely size: the pairs the model cannot size.
+    tables
+        .get(TOTALS)
+        .ifPresent(
+            t ->
+                t.rows(t.where("level", REPORTING).and(t.where("scenario", "base"))).stream()
+                    .reduce((a, b) -> b)
+                    .filter(r -> ((Number) t.value(r, "types_not_estimated")).intValue() > 0)
+                    .ifPresent(
+                        r ->
+                            bullets.add(
+                                labels.format(
+                                    "summary.not-estimated",
+                                    printed.value(
+                                        t.value(r, "types_not_estimated"), ValueFormat.COUNT),
+                                    printed.value(
+                                        t.value(r, "not_estimated_at_least_usd"),
+                                        ValueFormat.USD)))));
     tables
         .get(INDICATORS)
         .ifPresent(

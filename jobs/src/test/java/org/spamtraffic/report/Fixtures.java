@@ -137,8 +137,8 @@ final class Fixtures {
         v.put("existing_usd", 400_000.0);
         v.put("planned_usd", 600_000.0);
         v.put("gap_usd", 2_100_000.0);
-        v.put("types_not_estimated", 0);
-        v.put("not_estimated_at_least_usd", 0.0);
+        v.put("types_not_estimated", area[0].equals("reporting") ? 12 : 0);
+        v.put("not_estimated_at_least_usd", area[0].equals("reporting") ? 3_000_000.0 : 0.0);
         v.put("basis", area[0].equals("world") ? "extrapolated" : "sum");
         v.put("publishable", Boolean.parseBoolean(area[2]));
         model(v);

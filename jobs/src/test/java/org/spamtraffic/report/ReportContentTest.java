@@ -390,6 +390,12 @@ class ReportContentTest {
         .anyMatch(
             b -> b.startsWith("Extrapolated to all 194 ITU Member States by development group"))
         .noneMatch(b -> b.contains("world, over the planning horizon"));
+    // What the figure leaves out is stated beside it, with its likely size.
+    assertThat(bullets)
+        .anyMatch(
+            b ->
+                b.startsWith("Not in that figure: 12 country and spam type pairs")
+                    && b.contains("would add at least 3,000,000 USD"));
   }
 
   @Test
