@@ -54,10 +54,12 @@ public final class PeriodScope implements Serializable {
   /** The period of {@code time}, or empty when a period is set and the time is outside it. */
   public Optional<String> periodOf(Instant time) {
     LocalDate d = time.atOffset(ZoneOffset.UTC).toLocalDate();
+    int m = d.getMonthValue();
+    // Built by hand: String.format was a tenth of the time of a CDR.
     String p =
         granularity == Granularity.MONTH
-            ? String.format(Locale.ROOT, "%04d-%02d", d.getYear(), d.getMonthValue())
-            : String.format(Locale.ROOT, "%04d-Q%d", d.getYear(), (d.getMonthValue() + 2) / 3);
+            ? d.getYear() + (m < 10 ? "-0" : "-") + m
+            : d.getYear() + "-Q" + ((m + 2) / 3);
     if (period != null && !period.equals(p)) {
       return Optional.empty();
     }

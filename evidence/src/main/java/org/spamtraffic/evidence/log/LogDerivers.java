@@ -221,15 +221,19 @@ public final class LogDerivers implements Serializable {
     return "unknown";
   }
 
+  private static final Pattern SECONDS = Pattern.compile("[0-9]{1,9}");
+  private static final Pattern DECIMAL_SECONDS = Pattern.compile("[0-9]{1,9}\\.[0-9]+");
+  private static final Pattern HMS = Pattern.compile("^([0-9]{1,3}):([0-5][0-9]):([0-5][0-9])$");
+
   private static Optional<Long> duration(String value) {
     String v = value.trim();
-    if (v.matches("[0-9]{1,9}")) {
+    if (SECONDS.matcher(v).matches()) {
       return Optional.of(Long.parseLong(v));
     }
-    if (v.matches("[0-9]{1,9}\\.[0-9]+")) {
+    if (DECIMAL_SECONDS.matcher(v).matches()) {
       return Optional.of((long) Math.floor(Double.parseDouble(v)));
     }
-    Matcher hms = Pattern.compile("^([0-9]{1,3}):([0-5][0-9]):([0-5][0-9])$").matcher(v);
+    Matcher hms = HMS.matcher(v);
     if (hms.matches()) {
       return Optional.of(
           Long.parseLong(hms.group(1)) * 3600

@@ -256,6 +256,7 @@ public final class LogLayout implements Serializable {
   private final Map<String, String> verifications;
   private final Map<String, String> categories;
   private final String source;
+  private transient TimeReader times;
 
   private LogLayout(
       char delimiter,
@@ -382,9 +383,11 @@ public final class LogLayout implements Serializable {
     return m;
   }
 
+  private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s-]+");
+
   /** Values and headers compared lower case, with spaces and dashes as underscores. */
   public static String normalise(String value) {
-    return value.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+    return SEPARATORS.matcher(value.trim().toLowerCase(Locale.ROOT)).replaceAll("_");
   }
 
   /** The field separator. */
@@ -405,7 +408,10 @@ public final class LogLayout implements Serializable {
 
   /** How times are read. */
   public TimeReader times() {
-    return new TimeReader(timeFormat, ZoneId.of(timeZone));
+    if (times == null) {
+      times = new TimeReader(timeFormat, ZoneId.of(timeZone));
+    }
+    return times;
   }
 
   /** The verdict ({@code blocked}, {@code spam}, {@code clean}) a log value means, or null. */

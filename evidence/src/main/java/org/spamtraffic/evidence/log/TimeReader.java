@@ -33,6 +33,9 @@ public final class TimeReader {
           .toFormatter(Locale.ROOT)
           .withResolverStyle(ResolverStyle.STRICT);
 
+  private static final java.util.regex.Pattern OFFSET =
+      java.util.regex.Pattern.compile("[+-][0-9]{2}:?[0-9]{2}$");
+
   private final DateTimeFormatter format;
   private final ZoneId zone;
 
@@ -61,6 +64,16 @@ public final class TimeReader {
     }
   }
 
+  private static boolean digits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The zone local times are in. */
   public ZoneId zone() {
     return zone;
@@ -83,14 +96,12 @@ public final class TimeReader {
         }
         return Optional.of(LocalDateTime.from(a).atZone(zone).toInstant());
       }
-      if (t.matches("[0-9]{10}")) {
-        return Optional.of(Instant.ofEpochSecond(Long.parseLong(t)));
-      }
-      if (t.matches("[0-9]{13}")) {
-        return Optional.of(Instant.ofEpochMilli(Long.parseLong(t)));
+      if ((t.length() == 10 || t.length() == 13) && digits(t)) {
+        long v = Long.parseLong(t);
+        return Optional.of(t.length() == 10 ? Instant.ofEpochSecond(v) : Instant.ofEpochMilli(v));
       }
       char last = t.charAt(t.length() - 1);
-      if (last == 'Z' || last == 'z' || t.matches(".*[+-][0-9]{2}:?[0-9]{2}$")) {
+      if (last == 'Z' || last == 'z' || (t.length() > 10 && OFFSET.matcher(t).region(10, t.length()).find())) {
         return Optional.of(OffsetDateTime.parse(t.replace(' ', 'T')).toInstant());
       }
       return Optional.of(LocalDateTime.parse(t, LOCAL).atZone(zone).toInstant());

@@ -55,6 +55,9 @@ public final class Senders implements Serializable {
   /** Digits of a number kept hidden in a range, so that a range never names a subscriber. */
   private static final int HIDDEN_DIGITS = 4;
 
+  private static final java.util.regex.Pattern PUNCTUATION = java.util.regex.Pattern.compile("[\\s().-]");
+  private static final java.util.regex.Pattern SHORT_CODE = java.util.regex.Pattern.compile("[0-9]{3,8}");
+
   private final String operatorCountry;
   private final String region;
   private final CarrierNames carriers;
@@ -76,7 +79,7 @@ public final class Senders implements Serializable {
     if (letters) {
       return new Origin(Kind.ALPHANUMERIC, "unknown", "unknown", null);
     }
-    String digits = s.replaceAll("[\\s().-]", "");
+    String digits = PUNCTUATION.matcher(s).replaceAll("");
     PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     PhoneNumber n = null;
     try {
@@ -91,7 +94,7 @@ public final class Senders implements Serializable {
               .orElse("unknown");
       return new Origin(Kind.NUMBER, country, range(util, n), carriers.of(n).orElse(null));
     }
-    boolean plainDigits = digits.matches("[0-9]{3,8}");
+    boolean plainDigits = SHORT_CODE.matcher(digits).matches();
     if (plainDigits) {
       return new Origin(Kind.SHORT_CODE, operatorCountry, "unknown", null);
     }
