@@ -2028,7 +2028,10 @@ public final class StudyReport {
   private String areaName(String level, String area) {
     switch (level) {
       case "world":
-        return reportingArea();
+        return labels.format(
+            "area.reporting-countries.row",
+            volumes.map(v -> areas(v, "country").size()).orElse(0),
+            memberStates());
       case "itu_region":
         return labels.name("region", area);
       case "group":

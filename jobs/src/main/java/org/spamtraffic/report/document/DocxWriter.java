@@ -236,11 +236,18 @@ public final class DocxWriter {
     noBorders(t);
     t.setInsideHBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "808080");
     t.setBottomBorder(XWPFTable.XWPFBorderType.SINGLE, 8, 0, "000000");
+    // Label column narrow, text column wide (twentieths of a point; 9638 is A4 less the margins).
+    org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid grid =
+        t.getCTTbl().getTblGrid();
+    if (grid != null && grid.sizeOfGridColArray() == 2) {
+      grid.getGridColArray(0).setW(BigInteger.valueOf(1800));
+      grid.getGridColArray(1).setW(BigInteger.valueOf(7838));
+    }
     int r = 0;
     for (Map.Entry<String, String> e : fields.entrySet()) {
       XWPFTableRow row = t.getRow(r++);
-      row.getCell(0).setWidth("18%");
-      row.getCell(1).setWidth("82%");
+      row.getCell(0).setWidth("1800");
+      row.getCell(1).setWidth("7838");
       coverCell(row.getCell(0), e.getKey(), true, false);
       coverCell(row.getCell(1), e.getValue(), false, false);
     }

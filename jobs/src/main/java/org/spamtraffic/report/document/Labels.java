@@ -75,8 +75,17 @@ public final class Labels {
     return bundle.containsKey(key);
   }
 
-  /** The text of {@code key} as written; fails when even English has none (a programming error). */
+  /**
+   * The text of {@code key}, read as a MessageFormat pattern without arguments (so that {@code ''}
+   * reads as one apostrophe, as in every other text); fails when even English has none (a
+   * programming error).
+   */
   public String get(String key) {
+    return new MessageFormat(pattern(key), locale()).format(new Object[0]);
+  }
+
+  /** The pattern of {@code key} as written in the bundle. */
+  public String pattern(String key) {
     try {
       return bundle.getString(key);
     } catch (MissingResourceException e) {
@@ -86,7 +95,7 @@ public final class Labels {
 
   /** The text of {@code key} with its arguments filled in (ICU MessageFormat). */
   public String format(String key, Object... args) {
-    return new MessageFormat(get(key), locale()).format(args);
+    return new MessageFormat(pattern(key), locale()).format(args);
   }
 
   /** The label of {@code prefix.code}, or {@code code} itself when there is none. */

@@ -138,24 +138,25 @@ public final class Printed {
   }
 
   /**
-   * A printer for one column of counts or money: one unit for the column, and the decimals that
-   * give its largest value three significant figures.
+   * A printer for one column of counts or money: one unit for the column, the largest in which its
+   * smallest non-zero value still has three digits, and every value rounded to three significant
+   * figures in it (480,000 and 3,320 millions, not 480 and 3 billions).
    */
   public Column column(Collection<? extends Number> values, ValueFormat format) {
-    Unit unit = Unit.of(values);
-    double max =
+    double min =
         values.stream()
             .filter(Objects::nonNull)
-            .mapToDouble(x -> Math.abs(x.doubleValue()) / unit.size())
-            .max()
+            .mapToDouble(x -> Math.abs(x.doubleValue()))
+            .filter(x -> x > 0)
+            .min()
             .orElse(0);
-    int digits = max < 1 ? 1 : (int) Math.floor(Math.log10(max)) + 1;
-    int decimals =
-        format == ValueFormat.COUNT || format == ValueFormat.USD ? Math.max(0, 3 - digits) : 0;
-    if (unit == Unit.ONE) {
-      decimals = 0;
+    Unit unit = Unit.ONE;
+    for (Unit u : Unit.values()) {
+      if (min / u.size() >= 100) {
+        unit = u;
+      }
     }
-    return new Column(unit, decimals);
+    return new Column(unit, 0);
   }
 
   /** A column's unit and decimals; {@link #cell} prints one of its values. */
@@ -191,9 +192,13 @@ public final class Printed {
       if (!(value instanceof Number n)) {
         return value == null ? NONE : value.toString();
       }
+      double scaled = n.doubleValue() / unit.size();
       return base()
           .scale(Scale.powerOfTen(-unit.exponent))
-          .precision(Precision.fixedFraction(decimals))
+          .precision(
+              Math.abs(scaled) >= 100
+                  ? Precision.maxSignificantDigits(3)
+                  : Precision.fixedFraction(decimals))
           .format(n)
           .toString();
     }
