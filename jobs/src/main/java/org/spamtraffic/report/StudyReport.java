@@ -1705,7 +1705,86 @@ public final class StudyReport {
   private List<Block> countrySection(String code) {
     List<Block> blocks = new ArrayList<>();
     String name = countryName(code);
+    List<Block> parts = countryParts(code, name);
+    List<String> refs = new ArrayList<>();
+    for (Block b : parts) {
+      if (b instanceof ReportDocument.Figure f) {
+        refs.add(ReportDocument.figureRef(f.id()));
+      } else if (b instanceof ReportDocument.Table t) {
+        refs.add(ReportDocument.tableRef(t.id()));
+      }
+    }
+    if (!refs.isEmpty()) {
+      blocks.add(
+          new ReportDocument.Paragraph(
+              labels.format("country.intro", name, String.join(", ", refs))));
+    }
+    blocks.addAll(parts);
+    return blocks;
+  }
+
+  /**
+   * The country against its ITU-D region, its development group and all reporting countries: spam
+   * per subscriber per month of each type, from the published rows of each area.
+   */
+  private Optional<ReportDocument.Table> countryComparison(String code, String name) {
+    if (volumes.isEmpty()) {
+      return Optional.empty();
+    }
+    ReportTable v = volumes.get();
+    String quarter = latestQuarter(v);
+    String region = regionOfCountry(code);
+    String group =
+        tables
+            .get(COUNTRIES)
+            .flatMap(
+                c ->
+                    c.rows(c.where("alpha3", code)).stream()
+                        .findFirst()
+                        .map(row -> c.text(row, "development_status")))
+            .orElse(null);
+    List<String[]> areas = new ArrayList<>();
+    areas.add(new String[] {"country", code});
+    areas.add(new String[] {"itu_region", region});
+    if (group != null) {
+      areas.add(new String[] {"group", group});
+    }
+    areas.add(new String[] {"world", "World"});
+    List<String> types =
+        types(v).stream().filter(t -> one(v, "country", code, quarter, t).isPresent()).toList();
+    if (types.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> header = new ArrayList<>();
+    header.add(labels.get("col.area"));
+    types.forEach(t -> header.add(labels.name("type", t)));
+    List<List<String>> rows = new ArrayList<>();
+    for (String[] area : areas) {
+      List<String> row = new ArrayList<>();
+      row.add(areaName(area[0], area[1]));
+      for (String type : types) {
+        row.add(cell(v, one(v, area[0], area[1], quarter, type), "spam_per_subscriber_month"));
+      }
+      rows.add(row);
+    }
+    return Optional.of(
+        table(
+            "country-" + slug(code) + "-compare",
+            labels.format("country.compare.table", name, quarter),
+            header,
+            rows,
+            numericAfterFirst(header),
+            VOLUMES));
+  }
+
+  private List<Block> countryParts(String code, String name) {
+    List<Block> blocks = new ArrayList<>();
     boolean any = false;
+    Optional<ReportDocument.Table> compare = countryComparison(code, name);
+    if (compare.isPresent()) {
+      blocks.add(compare.get());
+      any = true;
+    }
     if (volumes.isPresent() && !volumes.get().rows(volumes.get().where("area", code)).isEmpty()) {
       ReportTable v = volumes.get();
       Chart chart =
