@@ -144,7 +144,7 @@ class ReportStructureTest {
   @Test
   void everyFigureAndTableIsReferredToInTheText() {
     assertThat(doc.unreferenced()).isEmpty();
-    String all = String.join("\n", pages);
+    String all = String.join("\n", pages).replaceAll("[\\s\\u00a0]+", " ");
     for (int n = 1; n <= doc.figures().size(); n++) {
       assertThat(count(all, "Figure " + n + "\\b")).as("Figure " + n).isGreaterThanOrEqualTo(2);
     }

@@ -232,7 +232,8 @@ public record ReportDocument(
       Integer n = numbers.get(m.group(1) + ":" + m.group(2));
       // A figure every value of which is withheld is not drawn (a note stands in its place).
       String words =
-          n == null ? labels.get("reference.not-drawn") : labels.get(m.group(1)) + " " + n;
+          // A no-break space: "Figure" and its number never part at a line end.
+          n == null ? labels.get("reference.not-drawn") : labels.get(m.group(1)) + "\u00a0" + n;
       m.appendReplacement(out, Matcher.quoteReplacement(words));
     }
     m.appendTail(out);
