@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       TokensCommand.class,
       NotebooksCommand.class,
+      ExpireCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpamTraffic implements Runnable {

@@ -150,7 +150,7 @@ public final class IngestReturns {
     steps.done("inspected " + inspected.size() + " files");
 
     Warehouse.Transaction tx = warehouse.begin("ingest-returns");
-    String returnsFolder = tx.stage("returns");
+    String returnsFolder = tx.scratch() + "/returns";
     String rejectedFolder = tx.scratch() + "/rejected-rows";
     String heldFolder = tx.scratch() + "/held-rows";
     List<ReadTask> tasks = submissions.readTasks();
@@ -189,10 +189,12 @@ public final class IngestReturns {
             + " rows held back, "
             + trace.rewritten()
             + " (submission, period) rewritten");
-    if (staged.isEmpty()) {
-      tx.write("returns", spark.createDataFrame(List.of(), RETURNS_SCHEMA));
-    }
-    long returnsRows = warehouseCount(returnsFolder);
+    Dataset<Row> returns =
+        staged.isEmpty()
+            ? spark.createDataFrame(List.of(), RETURNS_SCHEMA)
+            : spark.read().schema(RETURNS_SCHEMA).parquet(returnsFolder);
+    tx.write("returns", returns);
+    long returnsRows = tx.read("returns").count();
     Dataset<Row> rejects = rowRejects(summaries, submissions);
     if (crossRejects != null) {
       rejects = rejects.unionByName(crossRejects);
@@ -275,11 +277,6 @@ public final class IngestReturns {
       }
     }
     return merged.values();
-  }
-
-  /** Rows in a folder of Parquet files, from their footers. */
-  private long warehouseCount(String folder) {
-    return spark.read().schema(RETURNS_SCHEMA).parquet(folder).count();
   }
 
   /** The landing folder's URI in the form its files are listed (scheme and absolute path). */

@@ -491,7 +491,7 @@ class EstimateJobTest {
   }
 
   private static String table(String name) {
-    return "read_parquet('" + warehouse.location(name) + "/**/*.parquet')";
+    return org.spamtraffic.warehouse.DuckDbTables.source(warehouse, name);
   }
 
   private static Connection duckdb() throws SQLException {
