@@ -173,9 +173,13 @@ public final class ReportJob {
     List<String> all = ordered.stream().map(ReportTable::name).toList();
     bundle.write(
         "tables.xlsx",
-        new WorkbookWriter(labels)
-            .write(
-                ordered, labels.format("workbook.title", options.studyId()), commit.committedAt()),
+        Zips.withEntryTimes(
+            new WorkbookWriter(labels)
+                .write(
+                    ordered,
+                    labels.format("workbook.title", options.studyId()),
+                    commit.committedAt()),
+            commit.committedAt()),
         "workbook",
         "Every published table, one sheet each, with a README sheet describing them",
         all);
@@ -184,7 +188,9 @@ public final class ReportJob {
     document.tables().forEach(t -> used.add(t.source()));
     bundle.write(
         "report.docx",
-        new DocxWriter(labels).write(document, pngs, commit.committedAt()),
+        Zips.withEntryTimes(
+            new DocxWriter(labels).write(document, pngs, commit.committedAt()),
+            commit.committedAt()),
         "document",
         "TSAG report draft: "
             + document.figures().size()

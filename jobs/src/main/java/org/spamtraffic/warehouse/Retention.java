@@ -101,29 +101,31 @@ public final class Retention {
     for (String name : names) {
       Table t = catalog.loadTable(TableIdentifier.of(WarehouseCatalog.NAMESPACE, name));
       // Never expire a snapshot a commit names, even if its tag was lost.
-      var update = t.manageSnapshots();
-      boolean changed = false;
-      for (Warehouse.Commit c : history) {
-        if (c.changed().contains(name) && !t.refs().containsKey(Warehouse.tag(c.number()))) {
-          update.createTag(Warehouse.tag(c.number()), c.tables().get(name));
-          tags++;
-          changed = true;
-        }
-      }
-      for (Map.Entry<String, SnapshotRef> ref : t.refs().entrySet()) {
-        if (ref.getValue().isBranch() && ref.getKey().startsWith("job_")) {
-          Snapshot head = t.snapshot(ref.getValue().snapshotId());
-          if (head == null || head.timestampMillis() < cutoff) {
-            update.removeBranch(ref.getKey());
-            branches++;
-            changed = true;
-          }
-        }
-      }
-      if (changed) {
-        update.commit();
-        t.refresh();
-      }
+      int[] counts = new int[2];
+      Refs.update(
+          t,
+          (table, update) -> {
+            counts[0] = 0;
+            counts[1] = 0;
+            for (Warehouse.Commit c : history) {
+              if (c.changed().contains(name)
+                  && !table.refs().containsKey(Warehouse.tag(c.number()))) {
+                update.createTag(Warehouse.tag(c.number()), c.tables().get(name));
+                counts[0]++;
+              }
+            }
+            for (Map.Entry<String, SnapshotRef> ref : table.refs().entrySet()) {
+              if (ref.getValue().isBranch() && ref.getKey().startsWith("job_")) {
+                Snapshot head = table.snapshot(ref.getValue().snapshotId());
+                if (head == null || head.timestampMillis() < cutoff) {
+                  update.removeBranch(ref.getKey());
+                  counts[1]++;
+                }
+              }
+            }
+          });
+      tags += counts[0];
+      branches += counts[1];
       int before = count(t.snapshots());
       ExpireSnapshots.Result e =
           SparkActions.get(spark).expireSnapshots(t).expireOlderThan(cutoff).execute();

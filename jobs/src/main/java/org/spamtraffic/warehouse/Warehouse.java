@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.apache.iceberg.FileScanTask;
+import org.apache.iceberg.ManageSnapshots;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.SnapshotRef;
 import org.apache.iceberg.Table;
@@ -315,37 +316,39 @@ public final class Warehouse {
     }
     for (String name : c.changed()) {
       long snapshot = c.tables().get(name);
-      Table t = iceberg.loadTable(id(name));
-      boolean tagged = t.refs().containsKey(tag(c.number()));
-      Snapshot main = t.currentSnapshot();
-      boolean mainThere = main != null && main.snapshotId() == snapshot;
-      if (tagged && mainThere) {
-        continue;
-      }
-      var update = t.manageSnapshots();
-      if (!tagged) {
-        update.createTag(tag(c.number()), snapshot);
-      }
-      if (!mainThere) {
-        if (main == null || SnapshotUtil.isAncestorOf(t, snapshot, main.snapshotId())) {
-          update.replaceBranch(SnapshotRef.MAIN_BRANCH, snapshot);
-        } else if (!SnapshotUtil.isAncestorOf(t, main.snapshotId(), snapshot)) {
-          // main holds a snapshot no commit made (written outside the jobs): the study log is
-          // what the warehouse is; say what main loses.
-          LOG.warn(
-              "{}: main was at snapshot {}, which no study commit made; moved to commit {}",
-              tableName(name),
-              main.snapshotId(),
-              c.number());
-          update.replaceBranch(SnapshotRef.MAIN_BRANCH, snapshot);
-        } // else main is already ahead, at a later commit
-      }
       try {
-        update.commit();
+        Refs.update(
+            iceberg.loadTable(id(name)), (t, update) -> publish(t, update, c.number(), snapshot));
       } catch (RuntimeException e) {
+        // Readers go by the study log; main and the tag are repaired by the next opening.
         LOG.warn("{}: could not tag commit {}: {}", tableName(name), c.number(), e.getMessage());
       }
     }
+  }
+
+  private void publish(Table t, ManageSnapshots update, long number, long snapshot) {
+    if (!t.refs().containsKey(tag(number))) {
+      update.createTag(tag(number), snapshot);
+    }
+    Snapshot main = t.currentSnapshot();
+    if (main == null || main.snapshotId() == snapshot) {
+      if (main == null) {
+        update.replaceBranch(SnapshotRef.MAIN_BRANCH, snapshot);
+      }
+      return;
+    }
+    if (SnapshotUtil.isAncestorOf(t, snapshot, main.snapshotId())) {
+      update.replaceBranch(SnapshotRef.MAIN_BRANCH, snapshot);
+    } else if (!SnapshotUtil.isAncestorOf(t, main.snapshotId(), snapshot)) {
+      // main holds a snapshot no commit made (written outside the jobs): the study log is what
+      // the warehouse is; say what main loses.
+      LOG.warn(
+          "{}: main was at snapshot {}, which no study commit made; moved to commit {}",
+          t.name(),
+          main.snapshotId(),
+          number);
+      update.replaceBranch(SnapshotRef.MAIN_BRANCH, snapshot);
+    } // else main is already ahead, at a later commit
   }
 
   /**
@@ -380,6 +383,7 @@ public final class Warehouse {
       } catch (Exception e) {
         throw failedWrite(table, e);
       }
+      Pause.at("after-write:" + table);
       return this;
     }
 
@@ -392,6 +396,7 @@ public final class Warehouse {
       } catch (Exception e) {
         throw failedWrite(table, e);
       }
+      Pause.at("after-write:" + table);
       return this;
     }
 
@@ -444,7 +449,8 @@ public final class Warehouse {
       if (from == null) {
         from = t.currentSnapshot().snapshotId();
       }
-      t.manageSnapshots().createBranch(branch, from).commit();
+      long fork = from;
+      Refs.update(t, (table1, m) -> m.createBranch(branch, fork));
       written.put(table, t);
     }
 
@@ -556,10 +562,13 @@ public final class Warehouse {
     private void dropBranches() {
       for (Table t : written.values()) {
         try {
-          t.refresh();
-          if (t.refs().containsKey(branch)) {
-            t.manageSnapshots().removeBranch(branch).commit();
-          }
+          Refs.update(
+              t,
+              (table, m) -> {
+                if (table.refs().containsKey(branch)) {
+                  m.removeBranch(branch);
+                }
+              });
         } catch (RuntimeException e) {
           LOG.warn("Could not drop branch {} of {}: {}", branch, t.name(), e.getMessage());
         }
