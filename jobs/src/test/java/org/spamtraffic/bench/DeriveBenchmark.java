@@ -54,48 +54,78 @@ public final class DeriveBenchmark {
     int cdrFiles = (int) Math.max(1, cdrLines / 1_000_000);
     if (!Files.exists(mail.resolve("done"))) {
       Files.createDirectories(mail);
-      Timer.time("generate " + messages + " messages", () -> {
-        SyntheticMail g = new SyntheticMail(42, false);
-        long bytes = 0;
-        for (int f = 0; f < mailFiles; f++) {
-          bytes += g.mbox(mail.resolve(String.format(Locale.ROOT, "trap-%03d.mbox", f)), messages / mailFiles);
-        }
-        Files.writeString(mail.resolve("done"), "");
-        return bytes + " bytes";
-      });
+      Timer.time(
+          "generate " + messages + " messages",
+          () -> {
+            SyntheticMail g = new SyntheticMail(42, false);
+            long bytes = 0;
+            for (int f = 0; f < mailFiles; f++) {
+              bytes +=
+                  g.mbox(
+                      mail.resolve(String.format(Locale.ROOT, "trap-%03d.mbox", f)),
+                      messages / mailFiles);
+            }
+            Files.writeString(mail.resolve("done"), "");
+            return bytes + " bytes";
+          });
     }
     if (!Files.exists(cdrs.resolve("done"))) {
       Files.createDirectories(cdrs);
-      Timer.time("generate " + cdrLines + " CDR lines", () -> {
-        SyntheticLogs g = new SyntheticLogs(43);
-        for (int f = 0; f < cdrFiles; f++) {
-          g.bulkCdrs(cdrs.resolve(String.format(Locale.ROOT, "cdrs-%02d.csv", f)), cdrLines / cdrFiles);
-        }
-        Files.writeString(cdrs.resolve("done"), "");
-        return null;
-      });
+      Timer.time(
+          "generate " + cdrLines + " CDR lines",
+          () -> {
+            SyntheticLogs g = new SyntheticLogs(43);
+            for (int f = 0; f < cdrFiles; f++) {
+              g.bulkCdrs(
+                  cdrs.resolve(String.format(Locale.ROOT, "cdrs-%02d.csv", f)),
+                  cdrLines / cdrFiles);
+            }
+            Files.writeString(cdrs.resolve("done"), "");
+            return null;
+          });
     }
     Files.deleteIfExists(mail.resolve("done"));
     Files.deleteIfExists(cdrs.resolve("done"));
     try {
-      System.out.printf(Locale.ROOT, "derive benchmark: %,d messages (%,d bytes), %,d CDR lines (%,d bytes), %d cores%n",
-          messages, size(mail), cdrLines, size(cdrs), Runtime.getRuntime().availableProcessors());
-      double mailBase = Timer.time("baseline: split mbox + Mime4j parse, 1 thread", () -> parseMail(mail));
-      double mailPlain = Timer.time("derive-returns, plain library, 1 thread", () -> plain(EvidenceKind.EMAIL, mail, ipData, dir));
-      double cdrBase = Timer.time("baseline: FastCSV read of the CDRs, 1 thread", () -> parseCsv(cdrs));
-      double cdrPlain = Timer.time("derive-returns, plain library, 1 thread", () -> plain(EvidenceKind.VOICE, cdrs, ipData, dir));
+      System.out.printf(
+          Locale.ROOT,
+          "derive benchmark: %,d messages (%,d bytes), %,d CDR lines (%,d bytes), %d cores%n",
+          messages,
+          size(mail),
+          cdrLines,
+          size(cdrs),
+          Runtime.getRuntime().availableProcessors());
+      double mailBase =
+          Timer.time("baseline: split mbox + Mime4j parse, 1 thread", () -> parseMail(mail));
+      double mailPlain =
+          Timer.time(
+              "derive-returns, plain library, 1 thread",
+              () -> plain(EvidenceKind.EMAIL, mail, ipData, dir));
+      double cdrBase =
+          Timer.time("baseline: FastCSV read of the CDRs, 1 thread", () -> parseCsv(cdrs));
+      double cdrPlain =
+          Timer.time(
+              "derive-returns, plain library, 1 thread",
+              () -> plain(EvidenceKind.VOICE, cdrs, ipData, dir));
       SparkSession spark = SparkSessions.create("benchmark", "local[*]", Map.of(), false);
       double mailSpark;
       double cdrSpark;
       try {
         Timer.time("spark warm-up (session, small job)", () -> spark.range(1000).count());
-        mailSpark = Timer.time("derive-returns, Spark job local[*]", () -> spark(spark, EvidenceKind.EMAIL, mail, ipData, dir));
-        cdrSpark = Timer.time("derive-returns, Spark job local[*]", () -> spark(spark, EvidenceKind.VOICE, cdrs, ipData, dir));
+        mailSpark =
+            Timer.time(
+                "derive-returns, Spark job local[*]",
+                () -> spark(spark, EvidenceKind.EMAIL, mail, ipData, dir));
+        cdrSpark =
+            Timer.time(
+                "derive-returns, Spark job local[*]",
+                () -> spark(spark, EvidenceKind.VOICE, cdrs, ipData, dir));
       } finally {
         spark.stop();
       }
       System.out.println();
-      System.out.println("| evidence | baseline parse, 1 thread | plain library, 1 thread | Spark job, local[*] |");
+      System.out.println(
+          "| evidence | baseline parse, 1 thread | plain library, 1 thread | Spark job, local[*] |");
       System.out.println("|---|---:|---:|---:|");
       row("mail, " + messages + " messages", messages, mailBase, mailPlain, mailSpark);
       row("CDRs, " + cdrLines + " lines", cdrLines, cdrBase, cdrPlain, cdrSpark);
@@ -106,8 +136,18 @@ public final class DeriveBenchmark {
   }
 
   private static void row(String what, long n, double base, double plain, double spark) {
-    System.out.printf(Locale.ROOT, "| %s | %.1f s, %,.0f/s | %.1f s, %,.0f/s (%.2fx the baseline's time) | %.1f s, %,.0f/s (%.2fx) |%n",
-        what, base, n / base, plain, n / plain, plain / base, spark, n / spark, spark / base);
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %.1f s, %,.0f/s | %.1f s, %,.0f/s (%.2fx the baseline's time) | %.1f s, %,.0f/s (%.2fx) |%n",
+        what,
+        base,
+        n / base,
+        plain,
+        n / plain,
+        plain / base,
+        spark,
+        n / spark,
+        spark / base);
   }
 
   private static long size(Path dir) throws Exception {
@@ -129,18 +169,24 @@ public final class DeriveBenchmark {
     MailArchive archive = new MailArchive(MailOptions.DEFAULT_MAX_MESSAGE_BYTES);
     for (Path f : files(dir)) {
       try (InputStream in = new BufferedInputStream(Files.newInputStream(f), 1 << 16)) {
-        archive.read(FilePart.whole(EvidenceKind.EMAIL, f.toString(), Files.size(f)), true, in, m -> {
-          try {
-            MimeTokenStream s = new MimeTokenStream(MimeConfig.PERMISSIVE);
-            s.parse(new ByteArrayInputStream(m.bytes(), 0, m.length()));
-            for (EntityState st = s.getState(); st != EntityState.T_END_OF_STREAM; st = s.next()) {
-              // every token, nothing kept
-            }
-            n[0]++;
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        });
+        archive.read(
+            FilePart.whole(EvidenceKind.EMAIL, f.toString(), Files.size(f)),
+            true,
+            in,
+            m -> {
+              try {
+                MimeTokenStream s = new MimeTokenStream(MimeConfig.PERMISSIVE);
+                s.parse(new ByteArrayInputStream(m.bytes(), 0, m.length()));
+                for (EntityState st = s.getState();
+                    st != EntityState.T_END_OF_STREAM;
+                    st = s.next()) {
+                  // every token, nothing kept
+                }
+                n[0]++;
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
       }
     }
     return n[0];
@@ -174,13 +220,20 @@ public final class DeriveBenchmark {
   }
 
   private static String plain(EvidenceKind kind, Path in, Path ipData, Path dir) {
-    DeriveReturns.Result r = new DeriveReturns(options(kind, in, ipData)).run(dir.resolve("out-plain-" + kind.code()));
+    DeriveReturns.Result r =
+        new DeriveReturns(options(kind, in, ipData)).run(dir.resolve("out-plain-" + kind.code()));
     return r.tally().allInputs().read() + " inputs, " + r.rows() + " rows";
   }
 
-  private static String spark(SparkSession spark, EvidenceKind kind, Path in, Path ipData, Path dir) {
-    DeriveReturnsJob.Result r = new DeriveReturnsJob(spark).run(new DeriveReturnsJob.Options(options(kind, in, ipData), dir.resolve("out-spark-" + kind.code()).toUri().toString(), 64L << 20));
+  private static String spark(
+      SparkSession spark, EvidenceKind kind, Path in, Path ipData, Path dir) {
+    DeriveReturnsJob.Result r =
+        new DeriveReturnsJob(spark)
+            .run(
+                new DeriveReturnsJob.Options(
+                    options(kind, in, ipData),
+                    dir.resolve("out-spark-" + kind.code()).toUri().toString(),
+                    64L << 20));
     return r.summary();
   }
-
 }

@@ -383,7 +383,8 @@ public final class LogLayout implements Serializable {
     return m;
   }
 
-  private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\s-]+");
+  private static final java.util.regex.Pattern SEPARATORS =
+      java.util.regex.Pattern.compile("[\\s-]+");
 
   /** Values and headers compared lower case, with spaces and dashes as underscores. */
   public static String normalise(String value) {

@@ -101,7 +101,9 @@ public final class TimeReader {
         return Optional.of(t.length() == 10 ? Instant.ofEpochSecond(v) : Instant.ofEpochMilli(v));
       }
       char last = t.charAt(t.length() - 1);
-      if (last == 'Z' || last == 'z' || (t.length() > 10 && OFFSET.matcher(t).region(10, t.length()).find())) {
+      if (last == 'Z'
+          || last == 'z'
+          || (t.length() > 10 && OFFSET.matcher(t).region(10, t.length()).find())) {
         return Optional.of(OffsetDateTime.parse(t.replace(' ', 'T')).toInstant());
       }
       return Optional.of(LocalDateTime.parse(t, LOCAL).atZone(zone).toInstant());

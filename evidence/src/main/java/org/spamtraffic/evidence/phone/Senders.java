@@ -55,8 +55,10 @@ public final class Senders implements Serializable {
   /** Digits of a number kept hidden in a range, so that a range never names a subscriber. */
   private static final int HIDDEN_DIGITS = 4;
 
-  private static final java.util.regex.Pattern PUNCTUATION = java.util.regex.Pattern.compile("[\\s().-]");
-  private static final java.util.regex.Pattern SHORT_CODE = java.util.regex.Pattern.compile("[0-9]{3,8}");
+  private static final java.util.regex.Pattern PUNCTUATION =
+      java.util.regex.Pattern.compile("[\\s().-]");
+  private static final java.util.regex.Pattern SHORT_CODE =
+      java.util.regex.Pattern.compile("[0-9]{3,8}");
 
   private final String operatorCountry;
   private final String region;

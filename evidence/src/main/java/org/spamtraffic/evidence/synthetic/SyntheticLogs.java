@@ -370,8 +370,8 @@ public final class SyntheticLogs {
 
   /**
    * Writes {@code n} CDRs in the documented layout (caller, callee, time, duration, interconnect,
-   * attestation, verification), streaming, for benchmarks: one call in 50 is a short call by one
-   * of 20 robocallers. No known answer is kept.
+   * attestation, verification), streaming, for benchmarks: one call in 50 is a short call by one of
+   * 20 robocallers. No known answer is kept.
    */
   public void bulkCdrs(Path file, long n) throws IOException {
     String[] robocallers = new String[20];
@@ -384,19 +384,35 @@ public final class SyntheticLogs {
     }
     String[] trunks = {"on-net", "domestic", "international"};
     long start = LocalDate.of(2025, 1, 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+    try (BufferedWriter w =
+        Files.newBufferedWriter(
+            file,
+            StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE,
+            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
       w.write("caller,callee,time,duration,interconnect,attestation,verification\n");
       StringBuilder b = new StringBuilder(128);
       for (long i = 0; i < n; i++) {
         boolean robo = random.nextInt(50) == 0;
-        String caller = robo ? robocallers[random.nextInt(robocallers.length)] : callers[random.nextInt(callers.length)];
+        String caller =
+            robo
+                ? robocallers[random.nextInt(robocallers.length)]
+                : callers[random.nextInt(callers.length)];
         b.setLength(0);
-        b.append(caller).append(',').append(callers[random.nextInt(callers.length)]).append(',')
+        b.append(caller)
+            .append(',')
+            .append(callers[random.nextInt(callers.length)])
+            .append(',')
             .append(ISO.format(Instant.ofEpochSecond(start + (i * 7_776_000L) / n)))
-            .append(',').append(robo ? random.nextInt(6) : random.nextInt(900)).append(',')
-            .append(robo ? "international" : trunks[random.nextInt(2)]).append(',')
-            .append(robo ? "C" : "A").append(',')
-            .append(robo ? "TN-Validation-Failed" : "TN-Validation-Passed").append('\n');
+            .append(',')
+            .append(robo ? random.nextInt(6) : random.nextInt(900))
+            .append(',')
+            .append(robo ? "international" : trunks[random.nextInt(2)])
+            .append(',')
+            .append(robo ? "C" : "A")
+            .append(',')
+            .append(robo ? "TN-Validation-Failed" : "TN-Validation-Passed")
+            .append('\n');
         w.write(b.toString());
       }
     }

@@ -30,7 +30,8 @@ class IpLocationTest {
     assertThat(ip.network(google)).hasValue(15169);
     IpAddress google6 = IpAddress.parse("2001:4860:4860::8888").orElseThrow();
     assertThat(ip.network(google6)).hasValue(15169);
-    assertThat(ip.country(IpAddress.parse("196.201.214.1").orElseThrow())).contains("KE"); // Safaricom
+    assertThat(ip.country(IpAddress.parse("196.201.214.1").orElseThrow()))
+        .contains("KE"); // Safaricom
     assertThat(ip.network(IpAddress.parse("10.0.0.1").orElseThrow())).isEmpty();
     assertThat(ip.sources()).extracting(IpLocation.Source::date).containsOnly("2026-06-17");
   }
