@@ -140,7 +140,8 @@ public final class IngestReturns {
     FileInspector inspector = new FileInspector(conf, options.limits());
     Steps steps = new Steps();
     List<ReturnFile> inspected = uris.parallelStream().map(inspector::inspect).toList();
-    Submissions submissions = new Submissions(inspected, qualified(conf, options.landing()));
+    Submissions submissions =
+        new Submissions(inspected, LandingFolder.qualified(conf, options.landing()));
     steps.done("inspected " + inspected.size() + " files");
 
     Warehouse.Transaction tx = warehouse.begin("ingest-returns");
@@ -271,16 +272,6 @@ public final class IngestReturns {
       }
     }
     return merged.values();
-  }
-
-  /** The landing folder's URI in the form its files are listed (scheme and absolute path). */
-  static String qualified(Configuration conf, String landing) {
-    Path root = new Path(landing);
-    try {
-      return root.getFileSystem(conf).makeQualified(root).toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot use the landing folder " + landing, e);
-    }
   }
 
   /** Every file under {@code landing}, recursively, skipping hidden and underscore files. */
