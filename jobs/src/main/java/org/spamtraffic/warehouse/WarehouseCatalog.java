@@ -61,7 +61,8 @@ public record WarehouseCatalog(String name, Map<String, String> properties, Stri
     props.put("warehouse", root.toString());
     switch (scheme) {
       case "file" -> {
-        props.put("type", "jdbc");
+        // Iceberg's JDBC catalog, under one name for every Spark name (EmbeddedJdbcCatalog).
+        props.put("catalog-impl", EmbeddedJdbcCatalog.class.getName());
         props.put("uri", "jdbc:sqlite:" + new Path(root, SQLITE_FILE).toUri().getPath());
         // Views are not used; V1 is the catalog schema Iceberg creates for new catalogs.
         props.put("jdbc.schema-version", "V1");

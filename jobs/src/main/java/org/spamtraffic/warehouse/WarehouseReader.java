@@ -37,7 +37,7 @@ public final class WarehouseReader {
   public static WarehouseReader at(String uri, Configuration conf) {
     WarehouseCatalog c = WarehouseCatalog.embedded(uri, conf);
     Path marker =
-        c.properties().getOrDefault("type", "").equals("jdbc")
+        c.properties().getOrDefault("uri", "").startsWith("jdbc:sqlite:")
             ? new Path(c.location(), WarehouseCatalog.SQLITE_FILE)
             : new Path(c.location(), WarehouseCatalog.NAMESPACE);
     try {
