@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Compares the current version of every table two warehouses share (or --tables), row for",
-      "row, ignoring order. Exit code 0 when all are equal, 1 otherwise."
+      "Compares every table two warehouses share (or --tables) at their latest commits (or",
+      "--as-of, --other-as-of), row for row, ignoring order. Exit code 0 when all are equal."
     })
 final class CompareCommand extends SparkCommand {
   @Option(names = "--other", required = true, description = "The other warehouse (URI)")
@@ -25,9 +25,21 @@ final class CompareCommand extends SparkCommand {
   @Option(names = "--tables", split = ",", description = "Tables to compare (default: all shared)")
   List<String> tables;
 
+  @picocli.CommandLine.Mixin AsOfOption asOf;
+
+  @Option(
+      names = "--other-as-of",
+      paramLabel = "COMMIT",
+      description = "Read the other warehouse as of this commit (default: its latest)")
+  Long otherAsOf;
+
   @Override
-  protected int run(SparkSession spark, Warehouse warehouse) {
+  protected int run(SparkSession spark, Warehouse latest) {
+    Warehouse warehouse = asOf.apply(latest);
     Warehouse that = Warehouse.at(spark, other);
+    if (otherAsOf != null) {
+      that = that.asOf(otherAsOf);
+    }
     TreeSet<String> names = new TreeSet<>(warehouse.head().tables().keySet());
     names.retainAll(that.head().tables().keySet());
     if (tables != null) {

@@ -45,12 +45,14 @@ final class NotebooksCommand implements Runnable {
         description = "Notebooks to run (default: every notebooks/*.ipynb of the project)")
     List<Path> notebooks = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin AsOfOption asOf;
+
     @Override
     protected int run(SparkSession spark, Warehouse warehouse) {
       PrintWriter out = spec.commandLine().getOut();
       List<Path> toRun = notebooks.isEmpty() ? projectNotebooks() : notebooks;
       Path executed = Path.of(sparkOptions.outUri().replaceFirst("^file:", ""), "notebooks");
-      NotebookRunner runner = new NotebookRunner(spark, warehouse.root().toString());
+      NotebookRunner runner = new NotebookRunner(spark, asOf.apply(warehouse));
       int failed = 0;
       for (Path notebook : toRun) {
         NotebookRunner.Result result = runner.run(notebook);

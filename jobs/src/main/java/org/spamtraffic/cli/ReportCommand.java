@@ -37,11 +37,14 @@ final class ReportCommand extends SparkCommand {
       description = "Add a profile section for this country (ISO alpha-3), repeatable")
   List<String> countries = new ArrayList<>();
 
+  @picocli.CommandLine.Mixin AsOfOption asOf;
+
   @Override
   protected int run(SparkSession spark, Warehouse warehouse) {
     ReportJob.Options options =
         new ReportJob.Options(sparkOptions.outUri(), studyId, language, countries);
-    stageRunner().run("report", () -> new ReportJob(warehouse).run(options));
+    Warehouse study = asOf.apply(warehouse);
+    stageRunner().run("report", () -> new ReportJob(study).run(options));
     return 0;
   }
 }

@@ -6,16 +6,17 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.spamtraffic.warehouse.Warehouse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Prints a warehouse table, or lists the tables of the current commit. */
+/** Prints a warehouse table, or lists the tables and commits of the study. */
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
     description = {
-      "Prints rows of a warehouse table (its current version), or, without a table, lists the",
-      "tables of the current commit with their version folders."
+      "Prints rows of a warehouse table as the latest commit (or --as-of) has it, or, without a",
+      "table, lists the study's tables (their Spark SQL names, snapshots and rows) and commits."
     })
 final class ShowCommand extends SparkCommand {
   @Parameters(arity = "0..1", paramLabel = "TABLE", description = "Table to print")
@@ -30,9 +31,12 @@ final class ShowCommand extends SparkCommand {
       description = "Rows to print (default: ${DEFAULT-VALUE})")
   int limit;
 
+  @Mixin AsOfOption asOf;
+
   @Override
-  protected int run(SparkSession spark, Warehouse warehouse) {
+  protected int run(SparkSession spark, Warehouse latest) {
     var out = spec.commandLine().getOut();
+    Warehouse warehouse = asOf.apply(latest);
     if (table == null) {
       Warehouse.Commit head = warehouse.head();
       out.printf(
@@ -42,7 +46,25 @@ final class ShowCommand extends SparkCommand {
           head.number(),
           head.job(),
           head.committedAt());
-      head.tables().forEach((t, v) -> out.printf(Locale.ROOT, "  %-26s %s%n", t, v));
+      head.tables()
+          .forEach(
+              (t, snapshot) ->
+                  out.printf(
+                      Locale.ROOT,
+                      "  %-44s snapshot %-20d %,d rows%n",
+                      warehouse.tableName(t),
+                      snapshot,
+                      warehouse.read(t).count()));
+      out.println("commits:");
+      for (Warehouse.Commit c : latest.history()) {
+        out.printf(
+            Locale.ROOT,
+            "  %4d  %s  %-16s %s%n",
+            c.number(),
+            c.committedAt(),
+            c.job(),
+            String.join(", ", c.changed()));
+      }
       out.flush();
       return 0;
     }
@@ -50,7 +72,7 @@ final class ShowCommand extends SparkCommand {
     if (where != null) {
       rows = rows.where(where);
     }
-    out.printf(Locale.ROOT, "%s: %,d rows%n", table, rows.count());
+    out.printf(Locale.ROOT, "%s: %,d rows%n", warehouse.tableName(table), rows.count());
     out.flush();
     rows.show(limit, 60, false);
     return 0;

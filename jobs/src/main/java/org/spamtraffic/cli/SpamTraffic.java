@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       TokensCommand.class,
       NotebooksCommand.class,
+      ExpireCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpamTraffic implements Runnable {

@@ -24,7 +24,12 @@ abstract class SparkCommand implements Callable<Integer> {
             sparkOptions.conf(),
             System.console() != null);
     try {
-      return run(spark, Warehouse.at(spark, sparkOptions.warehouseUri()));
+      Warehouse warehouse =
+          Warehouse.open(
+                  spark,
+                  Warehouse.catalog(spark, sparkOptions.catalog(), sparkOptions.warehouseUri()))
+              .useAsCurrentCatalog();
+      return run(spark, warehouse);
     } finally {
       spark.stop();
     }

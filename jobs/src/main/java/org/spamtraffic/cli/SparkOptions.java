@@ -33,6 +33,17 @@ public final class SparkOptions {
   String warehouse;
 
   @Option(
+      names = "--catalog",
+      defaultValue = "local",
+      description =
+          "The Iceberg catalog of the warehouse's tables (default: ${DEFAULT-VALUE}). When"
+              + " spark.sql.catalog.NAME is set with --conf (a site's Hive, REST, JDBC or Glue"
+              + " catalog, as Iceberg's Spark documentation sets it), that catalog; otherwise an"
+              + " embedded catalog in --warehouse. Tables are NAME.spamtraffic.TABLE, and"
+              + " spamtraffic.TABLE in Spark SQL")
+  String catalog;
+
+  @Option(
       names = {"-v", "--verbose"},
       description = "Show Spark's own log (INFO) and full stack traces")
   boolean verbose;
@@ -40,6 +51,11 @@ public final class SparkOptions {
   /** The warehouse URI. */
   public String warehouseUri() {
     return warehouse != null ? warehouse : trimSlash(out) + "/warehouse";
+  }
+
+  /** The name of the warehouse's Iceberg catalog in Spark. */
+  public String catalog() {
+    return catalog;
   }
 
   /** The output root URI. */

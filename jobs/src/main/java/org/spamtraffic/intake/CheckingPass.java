@@ -1,595 +1,385 @@
 package org.spamtraffic.intake;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.mapreduce.Job;
-import org.apache.hadoop.mapreduce.TaskAttemptContext;
-import org.apache.hadoop.mapreduce.TaskAttemptID;
-import org.apache.hadoop.mapreduce.TaskType;
-import org.apache.hadoop.mapreduce.task.TaskAttemptContextImpl;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.Function2;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.BoundReference;
-import org.apache.spark.sql.catalyst.expressions.Expression;
-import org.apache.spark.sql.catalyst.expressions.UnsafeProjection;
-import org.apache.spark.sql.catalyst.expressions.UnsafeRow;
-import org.apache.spark.sql.execution.SQLExecution$;
-import org.apache.spark.sql.execution.datasources.OutputWriter;
-import org.apache.spark.sql.execution.datasources.OutputWriterFactory;
-import org.apache.spark.sql.execution.datasources.parquet.ParquetFileFormat;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
-import org.apache.spark.unsafe.types.UTF8String;
-import org.apache.spark.util.SerializableConfiguration;
-import org.spamtraffic.spark.ProjectionChain;
-import org.spamtraffic.spark.RowView;
-import scala.jdk.javaapi.CollectionConverters;
+import org.apache.spark.util.CollectionAccumulator;
+import org.spamtraffic.schema.ReturnFormat;
+import org.spamtraffic.validate.Problem;
+import org.spamtraffic.validate.ReturnChecks;
+import org.spamtraffic.validate.RowCheck;
 
 /**
- * The one pass of {@code ingest-returns} over the submitted rows. Each Spark task reads its file
- * (or chunk), checks every row with the checks' column expressions (run as a {@link
- * ProjectionChain}), and, in the same loop:
+ * The one pass of {@code ingest-returns} over the submitted rows, on Spark's public API. Each task
+ * ({@code mapPartitions} over groups of {@link ReadTask}s) reads its files or chunks with the
+ * readers {@code validate} uses and checks every line with the same plain-Java rules ({@link
+ * RowCheck}); in the same loop it:
  *
  * <ul>
- *   <li>writes the valid rows into the new, not yet committed, version of {@code returns} ({@code
- *       period=…/} folders, one file per task and period), after a window that holds back the rows
- *       whose key hash repeats close by ({@link #WINDOW_BYTES});
- *   <li>writes the rejected rows with their problems to a scratch file;
- *   <li>counts lines by group ({@link GroupStats}) for the decisions across rows.
+ *   <li>gives the valid lines as rows of {@code returns} ({@link ReturnRow}), which the job hands
+ *       to the DataFrame writer of the Iceberg table: Spark's commit protocol, not this code,
+ *       decides which task attempt's files count;
+ *   <li>writes the problems of rejected lines, one JSON line per problem, to a scratch file named
+ *       after its task attempt;
+ *   <li>tallies what the rules across rows need ({@link ReturnChecks.Tally}), the counts per file
+ *       and the key hashes ({@link KeyHash}) that may repeat, into a {@link TaskSummary} added to
+ *       an accumulator when the task's rows run out.
  * </ul>
  *
- * <p>Nothing is cached and the submitted files are parsed once: the driver then decides
- * supersession and the rules across rows from the small summaries, deletes the files of submissions
- * that are not live, settles the held-back rows, and rewrites only the files that hold rows
- * rejected across rows. This replaced a cached, four-times-scanned checked frame (see
- * docs/benchmarks.md).
- *
- * <p>The checks' frame handed in must have the {@code returns} data columns first (contract order,
- * without the partition column), then {@link #EXTRA} columns.
+ * <p>The summaries come from the accumulator of the write's tasks. Spark adds a result task's
+ * update once, from the attempt that succeeded; the driver keeps one summary per partition all the
+ * same ({@link #summaries}), so that a rerun partition cannot count twice, and reads only the
+ * rejected-rows file that summary names: files of failed or duplicate attempts lie unread in the
+ * job's scratch folder, which the commit removes.
  */
 final class CheckingPass {
-  /** Columns the pass needs after the {@code returns} data columns, in this order. */
-  static final List<String> EXTRA =
-      List.of(
-          "period",
-          "kind",
-          "_valid",
-          "_problems",
-          "raw_operator_id",
-          "_error",
-          "formula_cells",
-          "_key_hash");
-
-  /** Columns of the scratch files of rejected rows. */
-  static final List<String> REJECTED =
-      List.of("submission_id", "source_sheet", "source_row", "raw_operator_id", "_problems");
-
-  /** A file one task wrote into the returns version. */
-  record StagedFile(String submissionId, String period, String path, long rows)
-      implements Serializable {}
-
-  /**
-   * What one task did.
-   *
-   * @param keyHashes 64-bit hashes of the key of the valid rows, sorted: all of them when the task
-   *     read one chunk of a file (duplicates may sit in another chunk), else every occurrence of
-   *     those that occur more than once
-   * @param rejectedFile the scratch file of its rejected rows, or null when there is none (only the
-   *     files of successful attempts are read: a failed attempt's file is ignored)
-   * @param heldFile the scratch file of the valid rows held back because their key hash repeats
-   *     within a window of the task ({@link #WINDOW_BYTES}), or null when there is none
-   * @param heldRows how many rows it holds
-   * @param heldHashes the key hashes of the held rows, sorted, one per row: a repeated hash whose
-   *     every occurrence was held back needs no scan of the {@code returns} files
-   */
-  record TaskSummary(
-      String submissionId,
-      List<StagedFile> files,
-      List<GroupStats> groups,
-      long rejectedRows,
-      String rejectedFile,
-      long[] keyHashes,
-      String heldFile,
-      long heldRows,
-      long[] heldHashes)
-      implements Serializable {}
-
-  /**
-   * Valid rows wait in a window of about this many bytes before they are written: those whose key
-   * hash repeats within the window are held back in scratch, not written into {@code returns}, so
-   * that a duplicate key (both rows are rejected) found there costs no rewrite of a {@code returns}
-   * file. Duplicates further apart are still found, from the tasks' hashes, and their files
-   * rewritten.
-   */
-  static final long WINDOW_BYTES = 16L << 20;
-
   private CheckingPass() {}
 
-  /**
-   * Tests only: the first attempt of the first task fails after this many rows (negative: never),
-   * to show that a retried task leaves no trace of its failed attempt. Local mode runs tasks in
-   * this JVM, so a static reaches them.
-   */
+  /** Tests only: the first attempt of partition 0 fails after this many lines (negative: never). */
   static volatile long failFirstAttemptAfter = -1;
 
   /** Tests only: how many attempts {@link #failFirstAttemptAfter} has failed. */
   static final java.util.concurrent.atomic.AtomicInteger injectedFailures =
       new java.util.concurrent.atomic.AtomicInteger();
 
-  /**
-   * Runs the pass and returns every task's summary.
-   *
-   * @param raw the rows the read tasks produce, in {@link ReadTask#SCHEMA}
-   * @param checked the checks' frame planned over a frame of no rows with that schema: its
-   *     projections are what each task runs over its rows
-   * @param returnsFolder the new version folder of {@code returns}
-   * @param rejectedFolder scratch folder for the rejected rows
-   * @param heldFolder scratch folder for the rows held back (see {@link #WINDOW_BYTES})
-   * @param windowBytes the size of the window ({@link #WINDOW_BYTES} but in tests)
-   */
-  static List<TaskSummary> run(
-      SparkSession spark,
-      JavaRDD<InternalRow> raw,
-      Dataset<Row> checked,
-      int dataColumns,
-      String returnsFolder,
-      String rejectedFolder,
-      String heldFolder,
-      long windowBytes,
-      java.util.Set<String> chunked) {
-    StructType schema = checked.schema();
-    StructType returnsSchema = new StructType(slice(schema, 0, dataColumns));
-    List<StructField> rejectedFields = new ArrayList<>();
-    int[] rejected = new int[REJECTED.size()];
-    for (int i = 0; i < rejected.length; i++) {
-      rejected[i] = schema.fieldIndex(REJECTED.get(i));
-      rejectedFields.add(schema.fields()[rejected[i]]);
+  /** What one task saw of one submission (a file, or the chunk of a file it read). */
+  static final class Part implements Serializable {
+    private static final long serialVersionUID = 1L;
+    final String submissionId;
+    long rows;
+    long valid;
+    long skipped;
+    long formulas;
+    String readError;
+    String anyOperator;
+    final ReturnChecks.Tally tally = new ReturnChecks.Tally();
+    private long[] hashes = new long[64];
+    private int hashCount;
+
+    /**
+     * 64-bit hashes of the keys of the valid rows, sorted: all of them when the submission is read
+     * in chunks (a duplicate may sit in another chunk), else every occurrence of those that occur
+     * more than once.
+     */
+    long[] keyHashes = new long[0];
+
+    Part(String submissionId) {
+      this.submissionId = submissionId;
     }
-    StructType rejectedSchema = new StructType(rejectedFields.toArray(StructField[]::new));
-    int[] heldColumns = java.util.Arrays.copyOf(Segment.range(dataColumns), dataColumns + 1);
-    heldColumns[dataColumns] = schema.fieldIndex("period");
-    StructType heldSchema =
-        new StructType(
-            java.util.Arrays.stream(heldColumns)
-                .mapToObj(i -> schema.fields()[i])
-                .toArray(StructField[]::new));
-    Layout layout =
-        new Layout(
-            schema,
-            dataColumns,
-            rejected,
-            writerFor(spark, returnsSchema),
-            writerFor(spark, rejectedSchema),
-            writerFor(spark, heldSchema),
-            heldColumns,
-            returnsFolder,
-            rejectedFolder,
-            heldFolder,
-            windowBytes,
-            UUID.randomUUID().toString(),
-            new java.util.HashSet<>(chunked),
-            ProjectionChain.of(checked));
-    // The session's SQL settings travel to the tasks as they would with a Dataset action (the
-    // checks' expressions read some of them, such as the case mapping, when they run).
-    return SQLExecution$.MODULE$.withSQLConfPropagated(
-        (org.apache.spark.sql.classic.SparkSession) spark,
-        () -> raw.mapPartitionsWithIndex(new Task(layout), false).collect());
+
+    void addHash(long h) {
+      if (hashCount == hashes.length) {
+        hashes = Arrays.copyOf(hashes, hashes.length * 2);
+      }
+      hashes[hashCount++] = h;
+    }
+
+    void finish(boolean chunked) {
+      Arrays.sort(hashes, 0, hashCount);
+      keyHashes =
+          chunked ? Arrays.copyOf(hashes, hashCount) : repeatedOccurrences(hashes, hashCount);
+      hashes = null;
+    }
+
+    /** Adds the figures of another part of the same submission. */
+    void merge(Part o) {
+      rows += o.rows;
+      valid += o.valid;
+      skipped += o.skipped;
+      formulas += o.formulas;
+      if (o.readError != null && (readError == null || o.readError.compareTo(readError) < 0)) {
+        readError = o.readError;
+      }
+      if (o.anyOperator != null
+          && (anyOperator == null || o.anyOperator.compareTo(anyOperator) < 0)) {
+        anyOperator = o.anyOperator;
+      }
+      tally.merge(o.tally);
+      if (o.keyHashes.length > 0) {
+        long[] all = Arrays.copyOf(keyHashes, keyHashes.length + o.keyHashes.length);
+        System.arraycopy(o.keyHashes, 0, all, keyHashes.length, o.keyHashes.length);
+        Arrays.sort(all);
+        keyHashes = all;
+      }
+    }
   }
 
-  private static StructField[] slice(StructType s, int from, int to) {
-    StructField[] out = new StructField[to - from];
-    System.arraycopy(s.fields(), from, out, 0, out.length);
+  /**
+   * What one task did.
+   *
+   * @param partition the Spark partition it read
+   * @param parts what it saw of each submission, in the order read
+   * @param rejectedFile the file of its rejected lines' problems, or null when there is none
+   */
+  record TaskSummary(int partition, List<Part> parts, String rejectedFile)
+      implements Serializable {}
+
+  /**
+   * The checked valid rows of {@code slices} (one Spark partition each), as rows of {@code returns}
+   * in {@link ReturnRow#SCHEMA}, lazily: the pass runs when the rows are written. Each task adds
+   * its summary to {@code summaries} and its rejected lines to a file under {@code rejectedFolder}.
+   */
+  static JavaRDD<Row> validRows(
+      SparkSession spark,
+      List<List<ReadTask>> slices,
+      Set<String> chunked,
+      String rejectedFolder,
+      CollectionAccumulator<TaskSummary> summaries) {
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    return jsc.parallelize(slices, Math.max(1, slices.size()))
+        .mapPartitionsWithIndex(new Task(Set.copyOf(chunked), rejectedFolder, summaries), false);
+  }
+
+  /**
+   * One summary per partition from what the accumulator gathered (should a partition have run twice
+   * to completion, its summaries are the same: the first is kept), in partition order.
+   */
+  static List<TaskSummary> summaries(CollectionAccumulator<TaskSummary> accumulator) {
+    Map<Integer, TaskSummary> byPartition = new TreeMap<>();
+    for (TaskSummary s : accumulator.value()) {
+      byPartition.putIfAbsent(s.partition(), s);
+    }
+    return new ArrayList<>(byPartition.values());
+  }
+
+  /** The parts of every task merged by submission. */
+  static Map<String, Part> bySubmission(List<TaskSummary> summaries) {
+    Map<String, Part> out = new LinkedHashMap<>();
+    for (TaskSummary s : summaries) {
+      for (Part p : s.parts()) {
+        Part m = out.putIfAbsent(p.submissionId, p);
+        if (m != null) {
+          m.merge(p);
+        }
+      }
+    }
     return out;
   }
 
-  /** Spark's own Parquet writer set up for {@code schema}, as its file writer would be. */
-  private static WriterSetup writerFor(SparkSession spark, StructType schema) {
-    try {
-      Job job = Job.getInstance(new Configuration(spark.sparkContext().hadoopConfiguration()));
-      OutputWriterFactory factory =
-          new ParquetFileFormat()
-              .prepareWrite(spark, job, scala.collection.immutable.Map$.MODULE$.empty(), schema);
-      return new WriterSetup(
-          factory, new SerializableConfiguration(job.getConfiguration()), schema);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot set up the Parquet writer", e);
-    }
-  }
-
-  /** A writer factory with the configuration it was prepared with. */
-  record WriterSetup(OutputWriterFactory factory, SerializableConfiguration conf, StructType schema)
-      implements Serializable {
-    OutputWriter open(String folder, String name, int partition, int attempt) {
-      TaskAttemptContext context =
-          new TaskAttemptContextImpl(
-              conf.value(), new TaskAttemptID("spamtraffic", 0, TaskType.MAP, partition, attempt));
-      String path = folder + "/" + name + factory.getFileExtension(context);
-      return factory.newInstance(path, schema, context);
-    }
-  }
-
-  /** Ordinals and writers, shipped to every task. */
-  record Layout(
-      StructType schema,
-      int dataColumns,
-      int[] rejectedColumns,
-      WriterSetup returns,
-      WriterSetup rejected,
-      WriterSetup held,
-      int[] heldColumns,
-      String returnsFolder,
-      String rejectedFolder,
-      String heldFolder,
-      long windowBytes,
-      String runId,
-      java.util.Set<String> chunked,
-      ProjectionChain checks)
-      implements Serializable {
-    int at(String column) {
-      return schema.fieldIndex(column);
-    }
-  }
-
-  /** One task: the loop over its rows. */
+  /** One task: its loop over the lines of its read tasks. */
   private static final class Task
-      implements Function2<Integer, Iterator<InternalRow>, Iterator<TaskSummary>> {
+      implements Function2<Integer, Iterator<List<ReadTask>>, Iterator<Row>> {
     private static final long serialVersionUID = 1L;
-    private final Layout layout;
+    private final Set<String> chunked;
+    private final String rejectedFolder;
+    private final CollectionAccumulator<TaskSummary> summaries;
 
-    Task(Layout layout) {
-      this.layout = layout;
+    Task(Set<String> chunked, String rejectedFolder, CollectionAccumulator<TaskSummary> summaries) {
+      this.chunked = chunked;
+      this.rejectedFolder = rejectedFolder;
+      this.summaries = summaries;
     }
 
     @Override
-    public Iterator<TaskSummary> call(Integer partition, Iterator<InternalRow> rows) {
-      int attempt = TaskContext.get() == null ? 0 : TaskContext.get().attemptNumber();
-      Ordinals o = new Ordinals(layout);
-      ProjectionChain.Compiled checks = layout.checks().compile(partition);
-      // What the rejected rows' writer takes: a view of the checked row's columns, nothing copied.
-      RowView toRejected = checks.output().select(layout.rejectedColumns());
-      // A row waiting in the window: its data columns and period, copied out of the checked row;
-      // written into returns through a view of its data columns alone.
-      List<Expression> waitingColumns = new ArrayList<>();
-      for (int i : layout.heldColumns()) {
-        waitingColumns.add(new BoundReference(i, layout.schema().fields()[i].dataType(), true));
+    public Iterator<Row> call(Integer partition, Iterator<List<ReadTask>> slices) {
+      List<ReadTask> tasks = new ArrayList<>();
+      slices.forEachRemaining(tasks::addAll);
+      TaskContext context = TaskContext.get();
+      Loop loop = new Loop(this, partition, context, tasks.iterator());
+      if (context != null) {
+        context.addTaskCompletionListener(
+            (org.apache.spark.util.TaskCompletionListener) c -> loop.rejected.close());
       }
-      UnsafeProjection toWindow =
-          UnsafeProjection.create(CollectionConverters.asScala(waitingColumns).toSeq());
-      RowView waitingData =
-          RowView.columnsOf(
-              waitingColumns.stream()
-                  .limit(layout.dataColumns())
-                  .map(Expression::dataType)
-                  .toArray(org.apache.spark.sql.types.DataType[]::new));
-      // A task reads several small files one after the other: one segment per submission.
-      List<TaskSummary> out = new ArrayList<>();
-      Segment segment = null;
-      long seen = 0;
-      long failAfter = partition == 0 && attempt == 0 ? failFirstAttemptAfter : -1;
-      try {
-        while (rows.hasNext()) {
-          if (seen++ == failAfter) {
-            injectedFailures.incrementAndGet();
-            throw new IllegalStateException("Failure injected by a test, after " + failAfter);
-          }
-          RowView r = checks.apply(rows.next());
-          UTF8String submission = r.getUTF8String(o.submission);
-          if (segment == null || !segment.submission.equals(submission)) {
-            if (segment != null) {
-              out.add(segment.finish());
-            }
-            String fileName =
-                String.format(
-                    Locale.ROOT,
-                    "part-%05d-%03d-%d-%s",
-                    partition,
-                    out.size(),
-                    attempt,
-                    layout.runId());
-            segment =
-                new Segment(
-                    layout,
-                    o,
-                    submission.clone(),
-                    fileName,
-                    partition,
-                    attempt,
-                    toRejected,
-                    toWindow,
-                    waitingData);
-          }
-          segment.add(r);
-        }
-        if (segment != null) {
-          out.add(segment.finish());
-          segment = null;
-        }
-      } finally {
-        if (segment != null) {
-          segment.close();
-        }
-      }
-      return out.iterator();
+      return loop;
     }
   }
 
-  /** The rows of one submission within a task, and what they are written to. */
-  private static final class Segment {
-    final UTF8String submission;
-    private final String submissionId;
-    private final Layout layout;
-    private final Ordinals o;
-    private final String fileName;
+  /** The rows of one task's read tasks, one file after the other, each opened when reached. */
+  private static final class Loop implements Iterator<Row> {
+    private final Task task;
     private final int partition;
-    private final int attempt;
-    private final RowView toRejected;
-    private final UnsafeProjection toWindow;
-    private final RowView waitingData;
-    // The waiting rows; their key hashes are the last window.size() of hashes.
-    private final List<UnsafeRow> window = new ArrayList<>();
-    private long windowBytes;
-    private OutputWriter heldWriter;
-    private long heldRows;
-    private long[] heldHashes = new long[16];
-    private final Map<UTF8String, OutputWriter> writers = new HashMap<>();
-    private final Map<UTF8String, long[]> written = new HashMap<>();
-    private final Map<GroupKey, GroupStats> groups = new HashMap<>();
-    private OutputWriter rejectedWriter;
-    private long rejectedRows;
-    private long[] hashes = new long[1024];
-    private int hashCount;
+    private final Iterator<ReadTask> readTasks;
+    private final RejectedLines rejected;
+    private final List<Part> parts = new ArrayList<>();
+    private final long failAfter;
+    private long seen;
+    private ReadTask current;
+    private Part part;
+    private Iterator<ReadTask.Line> lines = Collections.emptyIterator();
+    private Row next;
+    private boolean done;
 
-    Segment(
-        Layout layout,
-        Ordinals o,
-        UTF8String submission,
-        String fileName,
-        int partition,
-        int attempt,
-        RowView toRejected,
-        UnsafeProjection toWindow,
-        RowView waitingData) {
-      this.layout = layout;
-      this.o = o;
-      this.submission = submission;
-      this.submissionId = submission.toString();
-      this.fileName = fileName;
+    Loop(Task task, int partition, TaskContext context, Iterator<ReadTask> readTasks) {
+      this.task = task;
       this.partition = partition;
-      this.attempt = attempt;
-      this.toRejected = toRejected;
-      this.toWindow = toWindow;
-      this.waitingData = waitingData;
+      this.readTasks = readTasks;
+      int attempt = context == null ? 0 : context.attemptNumber();
+      long attemptId = context == null ? 0 : context.taskAttemptId();
+      this.rejected =
+          new RejectedLines(
+              task.rejectedFolder
+                  + String.format(
+                      Locale.ROOT, "/part-%05d-%d-%d.jsonl", partition, attempt, attemptId));
+      this.failAfter = partition == 0 && attempt == 0 ? failFirstAttemptAfter : -1;
     }
 
-    void add(InternalRow r) {
-      UTF8String kind = r.getUTF8String(o.kind);
-      boolean valid = r.getBoolean(o.valid);
-      UTF8String period = string(r, o.period);
-      groupOf(groups, submissionId, kind, valid, r, o)
-          .add(
-              r.getLong(o.row),
-              r.getInt(o.formulas),
-              r.isNullAt(o.error) ? null : r.getUTF8String(o.error).toString(),
-              longOrNull(r, o.serviceSize),
-              longOrNull(r, o.total),
-              longOrNull(r, o.detected));
-      if (!o.isData(kind)) {
-        return;
-      }
-      if (valid) {
-        if (hashCount == hashes.length) {
-          hashes = java.util.Arrays.copyOf(hashes, hashes.length * 2);
-        }
-        hashes[hashCount++] = r.getLong(o.keyHash);
-        UnsafeRow waiting = toWindow.apply(r).copy();
-        window.add(waiting);
-        windowBytes += waiting.getSizeInBytes() + 64L; // and about that much of object headers
-        if (windowBytes >= layout.windowBytes()) {
-          flushWindow();
-        }
-      } else {
-        if (rejectedWriter == null) {
-          rejectedWriter =
-              layout.rejected().open(layout.rejectedFolder(), fileName, partition, attempt);
-        }
-        rejectedWriter.write(toRejected);
-        rejectedRows++;
-      }
-    }
-
-    /**
-     * Writes the waiting rows: those whose key hash repeats within the window to the held-back
-     * scratch file, the others into {@code returns}.
-     */
-    private void flushWindow() {
-      int n = window.size();
-      int first = hashCount - n; // the window's rows' hashes, in order
-      long[] sorted = java.util.Arrays.copyOfRange(hashes, first, hashCount);
-      java.util.Arrays.sort(sorted);
-      long[] repeated = repeatedOccurrences(sorted, n);
-      int periodAt = layout.dataColumns(); // the period follows the data columns
-      for (int i = 0; i < n; i++) {
-        UnsafeRow row = window.get(i);
-        long hash = hashes[first + i];
-        if (repeated.length > 0 && java.util.Arrays.binarySearch(repeated, hash) >= 0) {
-          if (heldWriter == null) {
-            heldWriter = layout.held().open(layout.heldFolder(), fileName, partition, attempt);
+    @Override
+    public boolean hasNext() {
+      while (next == null && !done) {
+        if (!lines.hasNext()) {
+          if (!readTasks.hasNext()) {
+            finish();
+            return false;
           }
-          heldWriter.write(row);
-          if (heldRows == heldHashes.length) {
-            heldHashes = java.util.Arrays.copyOf(heldHashes, heldHashes.length * 2);
-          }
-          heldHashes[(int) heldRows++] = hash;
+          finishPart();
+          current = readTasks.next();
+          part = new Part(current.submissionId());
+          lines = current.lines();
           continue;
         }
-        UTF8String p = row.getUTF8String(periodAt);
-        OutputWriter w = writers.get(p);
-        if (w == null) {
-          UTF8String key = p.clone();
-          w =
-              layout
-                  .returns()
-                  .open(layout.returnsFolder() + "/period=" + key, fileName, partition, attempt);
-          writers.put(key, w);
-          written.put(key, new long[1]);
+        if (seen++ == failAfter) {
+          injectedFailures.incrementAndGet();
+          throw new IllegalStateException("Failure injected by a test, after " + failAfter);
         }
-        w.write(waitingData.of(row)); // its data columns
-        written.get(p)[0]++;
+        next = check(lines.next());
       }
-      window.clear();
-      windowBytes = 0;
+      return next != null;
+    }
+
+    @Override
+    public Row next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      Row r = next;
+      next = null;
+      return r;
+    }
+
+    /** Checks one line: its row of {@code returns} when valid, else null. */
+    private Row check(ReadTask.Line line) {
+      if (line.error() != null) {
+        part.readError =
+            part.readError == null || line.error().compareTo(part.readError) < 0
+                ? line.error()
+                : part.readError;
+        return null;
+      }
+      RawRow raw = line.row();
+      part.formulas += raw.formulaCells();
+      if (raw.kind() != RawRow.Kind.DATA) {
+        part.skipped++;
+        return null;
+      }
+      part.rows++;
+      RowCheck.Checked c =
+          RowCheck.check(raw.cells(), raw.fieldCount(), current.file().mapping().width());
+      String operator = (String) c.value("operator_id");
+      if (operator != null
+          && (part.anyOperator == null || operator.compareTo(part.anyOperator) < 0)) {
+        part.anyOperator = operator;
+      }
+      if (!c.valid()) {
+        rejected.write(
+            current.submissionId(), raw.cells()[OPERATOR], raw.sheet(), raw.row(), c.problems());
+        return null;
+      }
+      part.valid++;
+      part.tally.add(raw.row(), c);
+      part.addHash(KeyHash.of(c.values()));
+      return ReturnRow.of(
+          current.submissionId(), current.file().uri(), raw.sheet(), raw.row(), c.values());
+    }
+
+    private void finishPart() {
+      if (part != null) {
+        part.finish(task.chunked.contains(part.submissionId));
+        parts.add(part);
+        part = null;
+      }
+    }
+
+    private void finish() {
+      finishPart();
+      done = true;
+      rejected.close();
+      task.summaries.add(new TaskSummary(partition, parts, rejected.path()));
+    }
+  }
+
+  private static final int OPERATOR = RowCheck.index("operator_id");
+
+  /** The problems of rejected lines, written as JSON lines to a file opened on the first one. */
+  private static final class RejectedLines {
+    private static final JsonFactory JSON =
+        JsonFactory.builder()
+            // Any text a file holds, even a lone surrogate, is written as escapes, never refused.
+            .enable(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII)
+            .build();
+    private final String path;
+    private OutputStream out;
+    private JsonGenerator json;
+    private boolean written;
+
+    RejectedLines(String path) {
+      this.path = path;
+    }
+
+    /** The file, or null when nothing was rejected. */
+    String path() {
+      return written ? path : null;
+    }
+
+    void write(String submission, String rawOperator, String sheet, long row, List<Problem> ps) {
+      try {
+        if (json == null) {
+          Path p = new Path(path);
+          FileSystem fs = p.getFileSystem(ReadTask.executorConf());
+          out = fs.create(p, true);
+          json = JSON.createGenerator(out);
+          json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+        }
+        for (Problem p : ps) {
+          json.writeStartObject();
+          json.writeStringField("submission_id", submission);
+          json.writeStringField("operator_id", rawOperator);
+          json.writeStringField("sheet", sheet);
+          json.writeNumberField("row", row);
+          json.writeStringField("column", p.column());
+          json.writeStringField("value", p.value());
+          json.writeStringField("rule", p.rule());
+          json.writeStringField("level", ReturnFormat.v1().rule(p.rule()).level().code());
+          json.writeStringField("message", p.message());
+          json.writeEndObject();
+        }
+        written = true;
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write the rejected rows to " + path, e);
+      }
     }
 
     void close() {
-      for (OutputWriter w : writers.values()) {
-        w.close();
+      try {
+        if (json != null) {
+          json.close();
+          out.close();
+          json = null;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot write the rejected rows to " + path, e);
       }
-      if (rejectedWriter != null) {
-        rejectedWriter.close();
-      }
-      if (heldWriter != null) {
-        heldWriter.close();
-      }
-    }
-
-    TaskSummary finish() {
-      flushWindow();
-      close();
-      List<StagedFile> files = new ArrayList<>();
-      for (Map.Entry<UTF8String, OutputWriter> w : writers.entrySet()) {
-        files.add(
-            new StagedFile(
-                submissionId,
-                w.getKey().toString(),
-                w.getValue().path(),
-                written.get(w.getKey())[0]));
-      }
-      java.util.Arrays.sort(hashes, 0, hashCount);
-      long[] keyHashes =
-          layout.chunked().contains(submissionId)
-              ? java.util.Arrays.copyOf(hashes, hashCount)
-              : repeatedOccurrences(hashes, hashCount);
-      long[] held = java.util.Arrays.copyOf(heldHashes, (int) heldRows);
-      java.util.Arrays.sort(held);
-      return new TaskSummary(
-          submissionId,
-          files,
-          new ArrayList<>(groups.values()),
-          rejectedRows,
-          rejectedWriter == null ? null : rejectedWriter.path(),
-          keyHashes,
-          heldWriter == null ? null : heldWriter.path(),
-          heldRows,
-          held);
-    }
-
-    private static GroupStats groupOf(
-        Map<GroupKey, GroupStats> groups,
-        String submission,
-        UTF8String kind,
-        boolean valid,
-        InternalRow r,
-        Ordinals o) {
-      GroupKey probe =
-          new GroupKey(kind, valid, string(r, o.operator), string(r, o.period), string(r, o.type));
-      GroupStats g = groups.get(probe);
-      if (g == null) {
-        GroupKey key = probe.copy();
-        g =
-            new GroupStats(
-                submission,
-                key.kind().toString(),
-                valid,
-                text(key.operator()),
-                text(key.period()),
-                text(key.type()));
-        groups.put(key, g);
-      }
-      return g;
-    }
-
-    private static String text(UTF8String s) {
-      return s == null ? null : s.toString();
-    }
-
-    private static UTF8String string(InternalRow r, int i) {
-      return r.isNullAt(i) ? null : r.getUTF8String(i);
-    }
-
-    private static Long longOrNull(InternalRow r, int i) {
-      return r.isNullAt(i) ? null : r.getLong(i);
-    }
-
-    private static int[] range(int n) {
-      int[] out = new int[n];
-      for (int i = 0; i < n; i++) {
-        out[i] = i;
-      }
-      return out;
-    }
-  }
-
-  /** The group a line counts in; strings point into the row until {@link #copy()}. */
-  private record GroupKey(
-      UTF8String kind, boolean valid, UTF8String operator, UTF8String period, UTF8String type) {
-    GroupKey copy() {
-      return new GroupKey(kind.clone(), valid, clone(operator), clone(period), clone(type));
-    }
-
-    private static UTF8String clone(UTF8String s) {
-      return s == null ? null : s.clone();
-    }
-  }
-
-  /** Column ordinals the loop reads. */
-  private static final class Ordinals {
-    final int submission;
-    final int kind;
-    final int valid;
-    final int period;
-    final int operator;
-    final int type;
-    final int row;
-    final int formulas;
-    final int error;
-    final int serviceSize;
-    final int total;
-    final int detected;
-    final int keyHash;
-    private final UTF8String data = UTF8String.fromString("DATA");
-
-    Ordinals(Layout l) {
-      submission = l.at("submission_id");
-      kind = l.at("kind");
-      valid = l.at("_valid");
-      period = l.at("period");
-      operator = l.at("operator_id");
-      type = l.at("spam_type");
-      row = l.at("source_row");
-      formulas = l.at("formula_cells");
-      error = l.at("_error");
-      serviceSize = l.at("service_size");
-      total = l.at("total_traffic");
-      detected = l.at("spam_detected");
-      keyHash = l.at("_key_hash");
-    }
-
-    boolean isData(UTF8String kind) {
-      return data.equals(kind);
     }
   }
 
@@ -604,7 +394,7 @@ final class CheckingPass {
       }
       if (j - i > 1) {
         if (m + j - i > out.length) {
-          out = java.util.Arrays.copyOf(out, Math.max(8, 2 * (m + j - i)));
+          out = Arrays.copyOf(out, Math.max(8, 2 * (m + j - i)));
         }
         for (int k = i; k < j; k++) {
           out[m++] = a[k];
@@ -612,6 +402,6 @@ final class CheckingPass {
       }
       i = j;
     }
-    return java.util.Arrays.copyOf(out, m);
+    return Arrays.copyOf(out, m);
   }
 }

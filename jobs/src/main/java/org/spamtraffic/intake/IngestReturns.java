@@ -2,53 +2,48 @@ package org.spamtraffic.intake;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
-import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.xxhash64;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF4;
-import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.spamtraffic.schema.ReturnFormat;
-import org.spamtraffic.schema.TableContract;
+import org.apache.spark.util.CollectionAccumulator;
 import org.spamtraffic.stage.StageResult;
-import org.spamtraffic.validate.Messages;
-import org.spamtraffic.validate.SparkChecks;
-import org.spamtraffic.warehouse.Contracts;
+import org.spamtraffic.validate.Problem;
 import org.spamtraffic.warehouse.Warehouse;
 
 /**
  * The {@code ingest-returns} job: reads every file of a landing folder, checks every row with the
- * return format's rules as Spark column expressions, and commits {@code returns} (valid rows of the
- * live submissions), {@code rejects} (every finding, with file, sheet, row, column, value, rule and
- * message) and {@code submissions} (one row per file, counts that add up) in one atomic warehouse
- * commit.
+ * return format's rules (the plain-Java checks {@code validate} runs), and commits {@code returns}
+ * (valid rows of the live submissions), {@code rejects} (every finding, with file, sheet, row,
+ * column, value, rule and message) and {@code submissions} (one row per file, counts that add up)
+ * in one atomic warehouse commit.
  *
  * <p>The landing folder is the source of truth: every run rebuilds the three tables from all the
  * files in it, so a re-run gives the same tables and a resubmitted file is recognised by its hash.
- * One pass ({@link CheckingPass}) reads and checks the rows and writes the valid ones straight into
- * the new version of {@code returns}, the rejected ones to scratch, and small per-group figures to
- * the driver; the driver then decides the rules across rows and which submission is live for each
- * operator and period, and {@link StagedReturns} deletes or rewrites the few files those decisions
- * touch. Nothing is visible until the commit.
+ * One pass ({@link CheckingPass}) reads and checks the rows inside Spark tasks; its valid rows go
+ * through the DataFrame writer into the job's branch of {@code returns}, its rejected rows to
+ * scratch, and small per-file figures to the driver. The driver then decides the rules across rows
+ * and which submission is live for each operator and period ({@link Submissions}), turns the rows
+ * rejected across rows into rejects, and deletes them and the rows of submissions that are not live
+ * from the branch (an Iceberg row-level delete, which rewrites only the files that hold such rows).
+ * Nothing is visible until the commit.
  */
 public final class IngestReturns {
   /**
@@ -109,26 +104,6 @@ public final class IngestReturns {
 
   private final SparkSession spark;
   private final Warehouse warehouse;
-  private long windowBytes = CheckingPass.WINDOW_BYTES;
-  private Trace trace;
-
-  /**
-   * What the last run did with rows rejected across rows, for tests and the step log.
-   *
-   * @param heldRows valid rows held back by the checking pass (their key hash repeated nearby)
-   * @param rewritten (submission, period) pairs whose {@code returns} files were rewritten
-   */
-  record Trace(long heldRows, int rewritten) {}
-
-  /** The same job with another hold-back window (tests: 1 byte holds nothing back). */
-  IngestReturns withWindowBytes(long bytes) {
-    this.windowBytes = bytes;
-    return this;
-  }
-
-  Trace trace() {
-    return trace;
-  }
 
   /** A job on {@code spark}, writing to {@code warehouse}. */
   public IngestReturns(SparkSession spark, Warehouse warehouse) {
@@ -143,64 +118,53 @@ public final class IngestReturns {
     FileInspector inspector = new FileInspector(conf, options.limits());
     Steps steps = new Steps();
     List<ReturnFile> inspected = uris.parallelStream().map(inspector::inspect).toList();
-    Submissions submissions = new Submissions(inspected, qualified(conf, options.landing()));
+    Submissions submissions =
+        new Submissions(inspected, LandingFolder.qualified(conf, options.landing()));
     steps.done("inspected " + inspected.size() + " files");
 
     Warehouse.Transaction tx = warehouse.begin("ingest-returns");
-    String returnsFolder = tx.stage("returns");
     String rejectedFolder = tx.scratch() + "/rejected-rows";
-    String heldFolder = tx.scratch() + "/held-rows";
     List<ReadTask> tasks = submissions.readTasks();
-    List<CheckingPass.TaskSummary> summaries =
-        tasks.isEmpty()
-            ? List.of()
-            : CheckingPass.run(
-                spark,
-                rawRows(tasks),
-                passFrame(check(rawTemplate())),
-                RETURNS_DATA_COLUMNS.size(),
-                returnsFolder,
-                rejectedFolder,
-                heldFolder,
-                windowBytes,
-                submissions.chunkedIds());
-    StagedReturns staged = new StagedReturns(spark, returnsFolder, summaries);
+    CollectionAccumulator<CheckingPass.TaskSummary> accumulator =
+        spark.sparkContext().collectionAccumulator("ingest-returns checking pass");
+    JavaRDD<Row> valid =
+        CheckingPass.validRows(
+            spark,
+            slices(tasks, spark.sparkContext().defaultParallelism()),
+            submissions.chunkedIds(),
+            rejectedFolder,
+            accumulator);
+    tx.write("returns", spark.createDataFrame(valid, ReturnRow.SCHEMA));
+    List<CheckingPass.TaskSummary> summaries = CheckingPass.summaries(accumulator);
     steps.done("checking pass, " + tasks.size() + " read tasks");
 
-    submissions.recordGroups(mergedGroups(summaries));
-    Repeats repeats = repeatedKeyHashes(summaries);
+    Map<String, CheckingPass.Part> parts = CheckingPass.bySubmission(summaries);
+    submissions.record(parts);
+    Map<String, Set<Long>> repeated = repeatedKeyHashes(parts);
     submissions.recordDuplicates(
-        repeats.all().isEmpty() ? List.of() : duplicateRows(staged, repeats));
+        repeated.isEmpty() ? List.of() : duplicateRows(tx.read("returns"), repeated));
     submissions.decide(options.jumpFactor());
+    Map<String, Submissions.CrossRows> cross = submissions.crossRows();
     steps.done("duplicate keys and decisions across rows");
 
-    java.util.Set<List<String>> affected = submissions.periodsWithCrossRowRejects();
-    Dataset<Row> crossRejects = staged.settle(submissions, affected, this::withCrossRowProblems);
-    trace =
-        new Trace(
-            summaries.stream().mapToLong(CheckingPass.TaskSummary::heldRows).sum(),
-            affected.size());
-    steps.done(
-        "settled returns: "
-            + trace.heldRows()
-            + " rows held back, "
-            + trace.rewritten()
-            + " (submission, period) rewritten");
-    if (staged.isEmpty()) {
-      tx.write("returns", spark.createDataFrame(List.of(), RETURNS_SCHEMA));
-    }
-    long returnsRows = warehouseCount(returnsFolder);
+    // Rejects first: the rows rejected across rows are read from returns before they leave it.
     Dataset<Row> rejects = rowRejects(summaries, submissions);
-    if (crossRejects != null) {
-      rejects = rejects.unionByName(crossRejects);
+    if (!cross.isEmpty()) {
+      rejects = rejects.unionByName(crossRejects(tx.read("returns"), cross));
     }
     tx.write(
         "rejects",
         withFile(rejects, submissions).unionByName(submissions.fileFindingsFrame(spark)));
+    String drop = RowsLeaving.condition(submissions, parts, cross);
+    if (drop != null) {
+      tx.delete("returns", drop);
+    }
+    steps.done("rejects, and returns settled");
+    long returnsRows = tx.read("returns").count();
     tx.write("submissions", submissions.frame(spark));
     tx.rows("returns", returnsRows).rows("submissions", inspected.size());
     Warehouse.Commit commit = tx.commit();
-    steps.done("rejects, submissions and commit");
+    steps.done("submissions and commit");
     return submissions.result(returnsRows, commit.number());
   }
 
@@ -220,93 +184,9 @@ public final class IngestReturns {
     }
   }
 
-  /** The contract of {@code returns}, and its data columns (all but the partition column). */
-  private static final StructType RETURNS_SCHEMA =
-      Contracts.sparkSchema(TableContract.load("returns"));
-
-  private static final List<String> RETURNS_DATA_COLUMNS =
-      java.util.Arrays.stream(RETURNS_SCHEMA.fieldNames())
-          .filter(c -> !TableContract.load("returns").partitionBy().contains(c))
-          .toList();
-
-  /**
-   * The checked rows in the layout of the checking pass: the {@code returns} data columns, typed as
-   * the contract says, then what the pass needs to count and reject ({@link CheckingPass#EXTRA}).
-   */
-  static Dataset<Row> passFrame(Dataset<Row> checked) {
-    Dataset<Row> rows =
-        withDerived(
-            checked
-                .withColumnRenamed("file", "source_file")
-                .withColumnRenamed("sheet", "source_sheet")
-                .withColumnRenamed("row", "source_row"));
-    List<Column> cols = new ArrayList<>();
-    for (String c : RETURNS_DATA_COLUMNS) {
-      cols.add(col(c).cast(RETURNS_SCHEMA.apply(c).dataType()).as(c));
-    }
-    Column keyHash =
-        xxhash64(
-            ReturnFormat.v1().key().stream()
-                .map(k -> col(k).cast(RETURNS_SCHEMA.apply(k).dataType()))
-                .toArray(Column[]::new));
-    for (String c : CheckingPass.EXTRA) {
-      cols.add(
-          switch (c) {
-            case "period" -> col(c).cast("string");
-            case "_key_hash" -> when(col("_valid"), keyHash).as(c);
-            default -> col(c);
-          });
-    }
-    return rows.select(cols.toArray(Column[]::new));
-  }
-
-  private static java.util.Collection<GroupStats> mergedGroups(
-      List<CheckingPass.TaskSummary> summaries) {
-    java.util.Map<List<Object>, GroupStats> merged = new java.util.LinkedHashMap<>();
-    for (CheckingPass.TaskSummary s : summaries) {
-      for (GroupStats g : s.groups()) {
-        GroupStats m = merged.putIfAbsent(g.key(), g);
-        if (m != null) {
-          m.merge(g);
-        }
-      }
-    }
-    return merged.values();
-  }
-
-  /** Rows in a folder of Parquet files, from their footers. */
-  private long warehouseCount(String folder) {
-    return spark.read().schema(RETURNS_SCHEMA).parquet(folder).count();
-  }
-
-  /** The landing folder's URI in the form its files are listed (scheme and absolute path). */
-  static String qualified(Configuration conf, String landing) {
-    Path root = new Path(landing);
-    try {
-      return root.getFileSystem(conf).makeQualified(root).toString();
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot use the landing folder " + landing, e);
-    }
-  }
-
   /** Every file under {@code landing}, recursively, skipping hidden and underscore files. */
   static List<String> list(Configuration conf, String landing) {
     return LandingFolder.list(conf, landing);
-  }
-
-  private JavaRDD<InternalRow> rawRows(List<ReadTask> tasks) {
-    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-    List<List<ReadTask>> slices = slices(tasks, jsc.defaultParallelism());
-    return jsc.parallelize(slices, slices.size()).flatMap(IngestReturns::rowsOfSlice);
-  }
-
-  /**
-   * A frame of no rows with the read tasks' schema: the checks are planned over it, and the
-   * checking pass runs the planned projections over the rows its tasks read.
-   */
-  private Dataset<Row> rawTemplate() {
-    return spark.createDataFrame(
-        JavaSparkContext.fromSparkContext(spark.sparkContext()).<Row>emptyRDD(), ReadTask.SCHEMA);
   }
 
   /** Input bytes a Spark task aims at: a chunk of a big CSV, or many small files together. */
@@ -319,13 +199,13 @@ public final class IngestReturns {
    * launch), the many-operators case of a real study.
    */
   static List<List<ReadTask>> slices(List<ReadTask> tasks, int parallelism) {
-    long total = tasks.stream().mapToLong(IngestReturns::bytes).sum();
+    long total = tasks.stream().mapToLong(ReadTask::bytes).sum();
     long target = Math.max(1, Math.min(SLICE_BYTES, total / (2L * Math.max(1, parallelism))));
     List<List<ReadTask>> out = new ArrayList<>();
     List<ReadTask> current = new ArrayList<>();
     long size = 0;
     for (ReadTask t : tasks) {
-      long b = bytes(t);
+      long b = t.bytes();
       if (!current.isEmpty() && size + b > target) {
         out.add(current);
         current = new ArrayList<>();
@@ -340,180 +220,80 @@ public final class IngestReturns {
     return out;
   }
 
-  private static long bytes(ReadTask t) {
-    return t.range() != null ? t.range()[1] - t.range()[0] : Math.max(1, t.file().sizeBytes());
-  }
-
-  /** The rows of a slice's read tasks, one file after the other, each opened when reached. */
-  private static java.util.Iterator<InternalRow> rowsOfSlice(List<ReadTask> slice) {
-    java.util.Iterator<ReadTask> next = slice.iterator();
-    return new java.util.Iterator<>() {
-      private java.util.Iterator<InternalRow> current = java.util.Collections.emptyIterator();
-
-      @Override
-      public boolean hasNext() {
-        while (!current.hasNext() && next.hasNext()) {
-          current = next.next().rows();
-        }
-        return current.hasNext();
-      }
-
-      @Override
-      public InternalRow next() {
-        if (!hasNext()) {
-          throw new java.util.NoSuchElementException();
-        }
-        return current.next();
-      }
-    };
-  }
-
   /**
-   * Typed columns, error columns, validity ({@code _valid}) and problems ({@code _problems}) of a
-   * raw frame in {@link ReadTask#SCHEMA}, derived from the return format.
+   * Key hashes that occur more than once within a submission: the tasks' repeated hashes, and for a
+   * file read in chunks, the repeats among all its chunks' hashes. Usually there are none, and then
+   * no duplicate search runs at all.
    */
-  public static Dataset<Row> check(Dataset<Row> raw) {
-    Dataset<Row> typed = SparkChecks.checkFields(raw).withColumns(SparkChecks.rowRules());
-    Column data = col("kind").equalTo("DATA");
-    return typed
-        .withColumn("_valid", data.and(SparkChecks.valid()))
-        .withColumn("_problems", when(data.and(not(SparkChecks.valid())), SparkChecks.problems()));
-  }
-
-  /**
-   * Key hashes that occur more than once within a submission, as (submission, hash) rows: all of
-   * them, and those with an occurrence written into {@code returns} (not every occurrence held back
-   * by the checking pass). Usually there are none, and then no duplicate search runs at all.
-   */
-  record Repeats(List<Row> all, List<Row> written) {}
-
-  /**
-   * The repeats, from the tasks' sorted hashes (the chunks of a file read in parallel have their
-   * hashes merged here) and the hashes of the rows they held back.
-   */
-  private static Repeats repeatedKeyHashes(List<CheckingPass.TaskSummary> summaries) {
-    java.util.Map<String, List<long[]>> bySubmission = new java.util.TreeMap<>();
-    java.util.Map<String, List<long[]>> heldBySubmission = new java.util.HashMap<>();
-    for (CheckingPass.TaskSummary s : summaries) {
-      if (s.submissionId() != null && s.keyHashes().length > 0) {
-        bySubmission.computeIfAbsent(s.submissionId(), k -> new ArrayList<>()).add(s.keyHashes());
-        heldBySubmission
-            .computeIfAbsent(s.submissionId(), k -> new ArrayList<>())
-            .add(s.heldHashes());
+  private static Map<String, Set<Long>> repeatedKeyHashes(Map<String, CheckingPass.Part> parts) {
+    Map<String, Set<Long>> out = new HashMap<>();
+    for (CheckingPass.Part p : parts.values()) {
+      long[] repeats = CheckingPass.repeatedOccurrences(p.keyHashes, p.keyHashes.length);
+      for (long h : repeats) {
+        out.computeIfAbsent(p.submissionId, k -> new TreeSet<>()).add(h);
       }
     }
-    List<Row> all = new ArrayList<>();
-    List<Row> written = new ArrayList<>();
-    bySubmission.forEach(
-        (submission, parts) -> {
-          long[] hashes = merged(parts);
-          long[] held = merged(heldBySubmission.get(submission));
-          for (int i = 0; i < hashes.length; ) {
-            int j = i + 1;
-            while (j < hashes.length && hashes[j] == hashes[i]) {
-              j++;
-            }
-            if (j - i > 1) {
-              Row r = org.apache.spark.sql.RowFactory.create(submission, hashes[i]);
-              all.add(r);
-              if (j - i > occurrences(held, hashes[i])) {
-                written.add(r);
-              }
-            }
-            i = j;
+    return out;
+  }
+
+  /** The hash of a row's duplicate key, over the key columns of {@code returns}. */
+  private static Column keyHash() {
+    UDF1<Row, Long> hash =
+        key -> {
+          Object[] values = new Object[key.size()];
+          for (int i = 0; i < values.length; i++) {
+            values[i] = key.get(i);
           }
-        });
-    return new Repeats(all, written);
-  }
-
-  private static long[] merged(List<long[]> parts) {
-    if (parts.size() == 1) {
-      return parts.get(0);
-    }
-    long[] all = parts.stream().flatMapToLong(java.util.Arrays::stream).toArray();
-    java.util.Arrays.parallelSort(all);
-    return all;
-  }
-
-  /** How many times {@code h} occurs in sorted {@code a}. */
-  private static int occurrences(long[] a, long h) {
-    int at = java.util.Arrays.binarySearch(a, h);
-    if (at < 0) {
-      return 0;
-    }
-    int from = at;
-    int to = at;
-    while (from > 0 && a[from - 1] == h) {
-      from--;
-    }
-    while (to + 1 < a.length && a[to + 1] == h) {
-      to++;
-    }
-    return to - from + 1;
+          return KeyHash.ofKey(values);
+        };
+    return udf(hash, DataTypes.LongType)
+        .apply(struct(KeyHash.COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new)));
   }
 
   /**
-   * The valid rows whose key hash is repeated within their submission (one scan of the key columns
-   * of those submissions' new {@code returns} files and held-back rows, no shuffle): the driver
-   * then compares their exact keys. The last column says whether the row was held back.
+   * The valid rows whose key hash repeats within their submission (a scan of those submissions'
+   * rows of {@code returns}, no shuffle): the driver then compares their exact keys. Each row:
+   * submission, source row, the key columns, spam detected.
    */
-  private List<Row> duplicateRows(StagedReturns staged, Repeats repeats) {
-    List<String> key = ReturnFormat.v1().key();
-    List<Column> select = new ArrayList<>();
-    select.add(col("submission_id"));
-    select.add(col("source_row"));
-    key.forEach(k -> select.add(col(k)));
-    select.add(col("spam_detected"));
-    select.add(col("_held"));
-    Dataset<Row> rows =
-        withRepeatedHash(staged.readHeld(submissionsOf(repeats.all())), repeats.all())
-            .withColumn("_held", lit(true));
-    if (!repeats.written().isEmpty()) {
-      // Only then are returns files scanned: some occurrence of a repeated key was written there.
-      rows =
-          rows.unionByName(
-              withRepeatedHash(staged.read(submissionsOf(repeats.written())), repeats.written())
-                  .withColumn("_held", lit(false)));
-    }
-    return rows.select(select.toArray(Column[]::new)).collectAsList();
-  }
-
-  private static java.util.Set<String> submissionsOf(List<Row> repeated) {
-    java.util.Set<String> submissions = new java.util.HashSet<>();
-    repeated.forEach(r -> submissions.add(r.getString(0)));
-    return submissions;
-  }
-
-  /** The rows of {@code staged} whose (submission, key hash) is one of {@code repeated}. */
-  private Dataset<Row> withRepeatedHash(Dataset<Row> staged, List<Row> repeated) {
+  private List<Row> duplicateRows(Dataset<Row> returns, Map<String, Set<Long>> repeated) {
+    List<Row> keys = new ArrayList<>();
+    repeated.forEach((s, hs) -> hs.forEach(h -> keys.add(RowFactory.create(s, h))));
     Dataset<Row> repeatedKeys =
         spark.createDataFrame(
-            repeated,
+            keys,
             new StructType()
                 .add("submission_id", DataTypes.StringType)
                 .add("_key_hash", DataTypes.LongType));
-    Column hash =
-        xxhash64(
-            ReturnFormat.v1().key().stream()
-                .map(org.apache.spark.sql.functions::col)
-                .toArray(Column[]::new));
-    return staged
-        .withColumn("_key_hash", hash)
-        .join(broadcast(repeatedKeys), new String[] {"submission_id", "_key_hash"});
+    List<Column> select = new ArrayList<>();
+    select.add(col("submission_id"));
+    select.add(col("source_row"));
+    KeyHash.COLUMNS.forEach(k -> select.add(col(k)));
+    select.add(col("spam_detected"));
+    return returns
+        .filter(col("submission_id").isin(repeated.keySet().toArray()))
+        .withColumn("_key_hash", keyHash())
+        .join(broadcast(repeatedKeys), new String[] {"submission_id", "_key_hash"})
+        .select(select.toArray(Column[]::new))
+        .collectAsList();
   }
 
-  /**
-   * Puts the cross-row problems on valid rows read back from {@code returns} files ({@code _cross},
-   * null when there is none).
-   */
-  private Dataset<Row> withCrossRowProblems(Dataset<Row> staged, Submissions submissions) {
-    Dataset<Row> rows = staged.withColumn("row", col("source_row")).withColumn("_valid", lit(true));
-    return new CrossRowProblems(spark, submissions).attach(rows);
-  }
+  /** Columns of the rejects the tasks and the rules across rows give, before the file is added. */
+  static final StructType REJECT_ROWS =
+      new StructType()
+          .add("submission_id", DataTypes.StringType)
+          .add("operator_id", DataTypes.StringType)
+          .add("sheet", DataTypes.StringType)
+          .add("row", DataTypes.LongType)
+          .add("column", DataTypes.StringType)
+          .add("value", DataTypes.StringType)
+          .add("rule", DataTypes.StringType)
+          .add("level", DataTypes.StringType)
+          .add("message", DataTypes.StringType);
 
   /**
-   * The rejects of rows that broke a cell or row rule, from the scratch files the successful task
-   * attempts wrote (a failed attempt's file would count its rows twice).
+   * The rejects of rows that broke a cell or row rule, from the files the successful task attempts
+   * wrote (a failed attempt's file would count its rows twice), but those of submissions that
+   * failed while reading.
    */
   private Dataset<Row> rowRejects(
       List<CheckingPass.TaskSummary> summaries, Submissions submissions) {
@@ -522,104 +302,59 @@ public final class IngestReturns {
             .map(CheckingPass.TaskSummary::rejectedFile)
             .filter(java.util.Objects::nonNull)
             .toArray(String[]::new);
-    StructType scratch =
-        new StructType()
-            .add("submission_id", DataTypes.StringType)
-            .add("source_sheet", DataTypes.StringType)
-            .add("source_row", DataTypes.LongType)
-            .add("raw_operator_id", DataTypes.StringType)
-            .add("_problems", PROBLEMS);
     Dataset<Row> rows =
         files.length > 0
-            ? spark.read().schema(scratch).parquet(files)
-            : spark.createDataFrame(List.of(), scratch);
+            ? spark.read().schema(REJECT_ROWS).json(files)
+            : spark.createDataFrame(List.of(), REJECT_ROWS);
     List<String> failed = submissions.failedIds();
     if (!failed.isEmpty()) {
       rows = rows.filter(not(col("submission_id").isin(failed.toArray())));
     }
-    return problemRows(
-        rows.select(
-            col("submission_id"),
-            col("raw_operator_id").as("operator_id"),
-            col("source_sheet").as("sheet"),
-            col("source_row").as("row"),
-            explode(col("_problems")).as("p")));
+    return rows;
   }
 
-  /** Rejects of rows rejected across rows ({@code _cross}), in the same shape. */
-  static Dataset<Row> crossRejects(Dataset<Row> withCross) {
-    return problemRows(
-        withCross
-            .filter(col("_cross").isNotNull())
+  /**
+   * The rejects of the valid rows rejected across rows, with the problems {@link
+   * Submissions.CrossRows} gives each (the rules of {@code ReturnChecks}), found by a scan of the
+   * submissions concerned.
+   */
+  private Dataset<Row> crossRejects(
+      Dataset<Row> returns, Map<String, Submissions.CrossRows> cross) {
+    Map<String, Submissions.CrossRows> decisions = new HashMap<>(cross);
+    JavaRDD<Row> out =
+        returns
+            .filter(col("submission_id").isin(cross.keySet().toArray()))
             .select(
-                col("submission_id"),
-                col("operator_id"),
-                col("source_sheet").as("sheet"),
-                col("source_row").as("row"),
-                explode(col("_cross")).as("p")));
-  }
-
-  private static final org.apache.spark.sql.types.DataType PROBLEMS =
-      DataTypes.createArrayType(CrossRowProblems.PROBLEM);
-
-  private static Dataset<Row> problemRows(Dataset<Row> exploded) {
-    UserDefinedFunction message =
-        udf((UDF4<String, String, String, String, String>) Messages::render, DataTypes.StringType);
-    return exploded.select(
-        col("submission_id"),
-        col("operator_id"),
-        col("sheet"),
-        col("row"),
-        col("p.column").as("column"),
-        col("p.value").as("value"),
-        col("p.rule").as("rule"),
-        levelOf(col("p.rule")).as("level"),
-        message
-            .apply(col("p.rule"), col("p.column"), col("p.value"), col("p.other"))
-            .as("message"));
+                "submission_id", "operator_id", "period", "spam_type", "source_sheet", "source_row")
+            .javaRDD()
+            .flatMap(
+                r -> {
+                  String submission = r.getString(0);
+                  List<Problem> problems =
+                      decisions
+                          .get(submission)
+                          .problems(r.getString(1), r.getString(2), r.getString(3), r.getLong(5));
+                  List<Row> rows = new ArrayList<>(problems.size());
+                  for (Problem p : problems) {
+                    rows.add(
+                        RowFactory.create(
+                            submission,
+                            r.getString(1),
+                            r.getString(4),
+                            r.getLong(5),
+                            p.column(),
+                            p.value(),
+                            p.rule(),
+                            p.level().code(),
+                            p.message()));
+                  }
+                  return rows.iterator();
+                });
+    return spark.createDataFrame(out, REJECT_ROWS);
   }
 
   private Dataset<Row> withFile(Dataset<Row> rejects, Submissions submissions) {
     return rejects.join(
         broadcast(submissions.filesFrame(spark)), new String[] {"submission_id"}, "left");
-  }
-
-  private static Column levelOf(Column rule) {
-    Column c = lit("error");
-    for (var r : ReturnFormat.v1().rules().values()) {
-      if (r.level() != org.spamtraffic.schema.Rule.Level.ERROR) {
-        c = when(rule.equalTo(r.id()), lit(r.level().code())).otherwise(c);
-      }
-    }
-    return c;
-  }
-
-  /** Columns derived from the typed period and source network, as the returns contract has them. */
-  static Dataset<Row> withDerived(Dataset<Row> typed) {
-    Column p = col("period");
-    Column quarterly = org.apache.spark.sql.functions.substring(p, 6, 1).equalTo("Q");
-    Column year = org.apache.spark.sql.functions.substring(p, 1, 4).cast("int");
-    Column q = org.apache.spark.sql.functions.substring(p, 7, 1).cast("int");
-    Column m = org.apache.spark.sql.functions.substring(p, 6, 2).cast("int");
-    Column startMonth = when(quarterly, q.minus(1).multiply(3).plus(1)).otherwise(m);
-    Column net = col("source_network");
-    return typed
-        .withColumn(
-            "period_start", org.apache.spark.sql.functions.make_date(year, startMonth, lit(1)))
-        .withColumn("period_months", when(quarterly, lit(3)).otherwise(lit(1)))
-        .withColumn(
-            "quarter",
-            when(quarterly, p)
-                .otherwise(
-                    org.apache.spark.sql.functions.concat(
-                        org.apache.spark.sql.functions.substring(p, 1, 4),
-                        lit("-Q"),
-                        org.apache.spark.sql.functions.ceil(m.divide(3)).cast("string"))))
-        .withColumn(
-            "source_network_kind",
-            when(net.startsWith("AS"), lit("asn"))
-                .when(net.startsWith("+"), lit("number_range"))
-                .when(net.equalTo("unknown"), lit("unknown"))
-                .otherwise(lit("mcc_mnc")));
   }
 }

@@ -27,6 +27,16 @@ import org.apache.hadoop.fs.RemoteIterator;
 public final class LandingFolder {
   private LandingFolder() {}
 
+  /** The landing folder's URI in the form its files are listed (scheme and absolute path). */
+  public static String qualified(Configuration conf, String landing) {
+    Path root = new Path(landing);
+    try {
+      return root.getFileSystem(conf).makeQualified(root).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot use the landing folder " + landing, e);
+    }
+  }
+
   /**
    * Every entry under {@code landing} that is not a folder, recursively, sorted, skipping hidden
    * and underscore names and READMEs.

@@ -2,25 +2,15 @@ package org.spamtraffic.intake;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
-import org.apache.spark.unsafe.types.UTF8String;
-import org.spamtraffic.schema.Field;
-import org.spamtraffic.schema.ReturnFormat;
 
 /**
- * Reading one file's rows inside a Spark task, as Spark's internal rows of {@link #SCHEMA} (built
- * here directly: no conversion from external rows). A file that fails half way does not fail the
- * job: the failure comes out as one row of kind {@code ERROR}, and the job marks that submission
- * failed.
+ * Reading one file's lines inside a Spark task, with the same readers {@code validate} uses. A file
+ * that fails half way does not fail the job: the failure comes out as one last {@link Line} with an
+ * error, and the job marks that submission failed.
  *
  * @param submissionId the submission the rows belong to
  * @param file the inspected file
@@ -28,10 +18,20 @@ import org.spamtraffic.schema.ReturnFormat;
  */
 public record ReadTask(String submissionId, ReturnFile file, long[] range) implements Serializable {
 
+  /**
+   * One line of the file, or the reason it could not be read on.
+   *
+   * @param row the line, or null for an error
+   * @param error why the file could not be read to its end, or null
+   * @param errorRow the row the error is placed at: 0 when the file could not be opened, -1 after
+   *     the last line read
+   */
+  public record Line(RawRow row, String error, long errorRow) {}
+
   /** Every task that reads {@code file}: one per chunk, or one for the whole file. */
-  public static java.util.List<ReadTask> of(String submissionId, ReturnFile file) {
+  public static List<ReadTask> of(String submissionId, ReturnFile file) {
     if (file.chunks().isEmpty()) {
-      return java.util.List.of(new ReadTask(submissionId, file, null));
+      return List.of(new ReadTask(submissionId, file, null));
     }
     return file.chunks().stream().map(c -> new ReadTask(submissionId, file, c)).toList();
   }
@@ -45,26 +45,33 @@ public record ReadTask(String submissionId, ReturnFile file, long[] range) imple
     static final Configuration CONF = new Configuration();
   }
 
-  /** Columns of the raw frame: where each line came from, what kind it is, and its cells. */
-  public static final StructType SCHEMA = schema();
+  /** The Hadoop configuration of this executor (see {@code Executor}). */
+  static Configuration executorConf() {
+    return Executor.CONF;
+  }
+
+  /** Input bytes this task reads, for grouping tasks into Spark partitions. */
+  long bytes() {
+    return range != null ? range[1] - range[0] : Math.max(1, file.sizeBytes());
+  }
 
   /**
-   * Opens the file and streams its rows; closes the file when they run out. A workbook is read
+   * Opens the file and streams its lines; closes the file when they run out. A workbook is read
    * ahead on a thread of its own ({@link PrefetchingRows}), stopped if the task ends first.
    */
-  public Iterator<InternalRow> rows() {
+  public Iterator<Line> lines() {
     RowSource source;
     try {
       source = RowSource.open(file, Executor.CONF, range);
     } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // A file that cannot be opened, whatever the cause, is its own failure, not the batch's.
-      return List.of(error(e, 0)).iterator();
+      return List.of(error(file, e, 0)).iterator();
     }
-    Iterator<InternalRow> rows = rows(source);
+    Iterator<Line> lines = lines(source);
     if (file.format() == FileFormat.CSV) {
-      return rows;
+      return lines;
     }
-    PrefetchingRows<InternalRow> ahead = new PrefetchingRows<>(rows, file.fileName());
+    PrefetchingRows<Line> ahead = new PrefetchingRows<>(lines, file.fileName());
     org.apache.spark.TaskContext task = org.apache.spark.TaskContext.get();
     if (task != null) {
       task.addTaskCompletionListener(
@@ -81,14 +88,19 @@ public record ReadTask(String submissionId, ReturnFile file, long[] range) imple
     return ahead;
   }
 
-  private Iterator<InternalRow> rows(RowSource source) {
-    return new Iterator<>() {
-      private InternalRow next = advance();
+  private static Line error(ReturnFile file, Throwable e, long row) {
+    ReadFailure.log(file.fileName(), e);
+    return new Line(null, FileInspector.describe(e), row);
+  }
 
-      private InternalRow advance() {
+  private Iterator<Line> lines(RowSource source) {
+    return new Iterator<>() {
+      private Line next = advance();
+
+      private Line advance() {
         try {
           if (source.hasNext()) {
-            return toRow(source.next());
+            return new Line(source.next(), null, 0);
           }
           source.close();
           return null;
@@ -96,9 +108,9 @@ public record ReadTask(String submissionId, ReturnFile file, long[] range) imple
           try {
             source.close();
           } catch (IOException | RuntimeException ignored) {
-            // The read already failed; the error row says why.
+            // The read already failed; the error line says why.
           }
-          return error(e, -1);
+          return error(file, e, -1);
         }
       }
 
@@ -108,67 +120,14 @@ public record ReadTask(String submissionId, ReturnFile file, long[] range) imple
       }
 
       @Override
-      public InternalRow next() {
+      public Line next() {
         if (next == null) {
           throw new NoSuchElementException();
         }
-        InternalRow r = next;
-        next = r.getUTF8String(KIND).equals(ERROR) ? null : advance();
-        return r;
+        Line l = next;
+        next = l.error() != null ? null : advance();
+        return l;
       }
     };
-  }
-
-  private static final int KIND = 4;
-  private static final UTF8String ERROR = UTF8String.fromString("ERROR");
-  private static final int CELLS = 9;
-
-  private InternalRow toRow(RawRow r) {
-    String[] cells = r.cells();
-    Object[] values = new Object[CELLS + cells.length];
-    values[0] = UTF8String.fromString(submissionId);
-    values[1] = UTF8String.fromString(file.uri());
-    values[2] = UTF8String.fromString(r.sheet());
-    values[3] = r.row();
-    values[KIND] = UTF8String.fromString(r.kind().name());
-    values[5] = r.fieldCount();
-    values[6] = file.mapping().width();
-    values[7] = r.formulaCells();
-    for (int i = 0; i < cells.length; i++) {
-      values[CELLS + i] = UTF8String.fromString(cells[i]);
-    }
-    return new GenericInternalRow(values);
-  }
-
-  private InternalRow error(Throwable e, long row) {
-    ReadFailure.log(file.fileName(), e);
-    Object[] values = new Object[CELLS + ReturnFormat.v1().fields().size()];
-    values[0] = UTF8String.fromString(submissionId);
-    values[1] = UTF8String.fromString(file.uri());
-    values[2] = UTF8String.fromString(file.sheet());
-    values[3] = row;
-    values[KIND] = ERROR;
-    values[5] = -1;
-    values[6] = 0;
-    values[7] = 0;
-    values[8] = UTF8String.fromString(FileInspector.describe(e));
-    return new GenericInternalRow(values);
-  }
-
-  private static StructType schema() {
-    List<StructField> fields = new ArrayList<>();
-    fields.add(DataTypes.createStructField("submission_id", DataTypes.StringType, false));
-    fields.add(DataTypes.createStructField("file", DataTypes.StringType, false));
-    fields.add(DataTypes.createStructField("sheet", DataTypes.StringType, true));
-    fields.add(DataTypes.createStructField("row", DataTypes.LongType, true));
-    fields.add(DataTypes.createStructField("kind", DataTypes.StringType, false));
-    fields.add(DataTypes.createStructField("_field_count", DataTypes.IntegerType, false));
-    fields.add(DataTypes.createStructField("_width", DataTypes.IntegerType, false));
-    fields.add(DataTypes.createStructField("formula_cells", DataTypes.IntegerType, false));
-    fields.add(DataTypes.createStructField("_error", DataTypes.StringType, true));
-    for (Field f : ReturnFormat.v1().fields()) {
-      fields.add(DataTypes.createStructField("raw_" + f.name(), DataTypes.StringType, true));
-    }
-    return DataTypes.createStructType(fields);
   }
 }

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,6 +58,8 @@ final class Submissions {
     String status;
     String message;
     Entry original;
+    ReturnChecks.Tally tally;
+    ReturnChecks.Verdict verdict;
 
     /** The operator the file is about, as far as its rows (or its original's) tell. */
     String operator() {
@@ -98,18 +99,15 @@ final class Submissions {
     }
   }
 
-  /** A problem that applies to every valid row of a group. */
-  record GroupProblem(ServiceGroup.GroupKey key, Problem problem) {}
+  /** A service-level group of one submission. */
+  record ServiceKey(String submissionId, ReturnChecks.GroupKey group) {}
 
   private final List<Entry> entries = new ArrayList<>();
   private final Map<String, Entry> byId = new LinkedHashMap<>();
-  private final List<GroupProblem> groupProblems = new ArrayList<>();
-  private final Map<String, Map<Long, Problem>> duplicateProblems = new HashMap<>();
-  private final Map<ServiceGroup.GroupKey, Long> duplicateRowsPerGroup = new HashMap<>();
-  // (submission, period) with a duplicate row already written into returns (not held back)
-  private final Set<List<String>> duplicatesInReturns = new HashSet<>();
-  private final Map<ServiceGroup.GroupKey, Long> duplicateDetectedPerGroup = new HashMap<>();
-  private List<ServiceGroup> groups = List.of();
+  // submission → row → every row with that row's key (itself included), for repeated keys only
+  private final Map<String, Map<Long, List<Long>>> duplicateRows = new HashMap<>();
+  private final Map<ServiceKey, Long> duplicateRowsPerGroup = new HashMap<>();
+  private final Map<ServiceKey, Long> duplicateDetectedPerGroup = new HashMap<>();
 
   /**
    * The book of the files {@code inspected} in the landing folder {@code landingRoot} (a URI in the
@@ -166,58 +164,31 @@ final class Submissions {
   }
 
   /**
-   * Takes the per-group figures of the checking pass ({@link GroupStats}): counts per file, the
-   * file's operator (the operator of its first valid row) and the service groups.
+   * Takes what the checking pass saw of each submission: counts, the file's operator (its sender's,
+   * else the operator of its first valid row) and the tally of its valid rows.
    */
-  void recordGroups(java.util.Collection<GroupStats> stats) {
-    List<ServiceGroup> valid = new ArrayList<>();
-    Map<String, Long> firstValidRow = new HashMap<>();
-    for (GroupStats g : stats) {
-      Entry e = byId.get(g.submissionId);
-      String operator = g.operatorId;
-      e.formulas += g.formulas;
-      switch (g.kind) {
-        case "DATA":
-          e.rows += g.rows;
-          if (operator != null
-              && (e.anyOperator == null || operator.compareTo(e.anyOperator) < 0)) {
-            e.anyOperator = operator;
-          }
-          break;
-        case "ERROR":
-          e.readError = g.error == null ? "the file could not be read to its end" : g.error;
-          break;
-        default:
-          e.skipped += g.rows;
+  void record(Map<String, CheckingPass.Part> parts) {
+    for (CheckingPass.Part p : parts.values()) {
+      Entry e = byId.get(p.submissionId);
+      e.rows = p.rows;
+      e.valid = p.valid;
+      e.skipped = p.skipped;
+      e.formulas = p.formulas;
+      e.anyOperator = p.anyOperator;
+      if (p.readError != null) {
+        e.readError = p.readError;
       }
-      if (g.valid) {
-        e.valid += g.rows;
-        Long best = firstValidRow.get(e.id);
-        if (best == null || g.firstRow < best) {
-          firstValidRow.put(e.id, g.firstRow);
-          // The sender, when known, owns the file whatever its rows say.
-          e.fileOperator = FileOwner.of(e.sender, operator).operator();
-        }
-        valid.add(
-            new ServiceGroup(
-                e.id,
-                operator,
-                g.period,
-                g.spamType,
-                g.rows,
-                g.minServiceSize,
-                g.maxServiceSize,
-                g.minTotal,
-                g.maxTotal,
-                g.detected));
+      e.tally = p.tally;
+      if (p.tally.fileOperator() != null) {
+        // The sender, when known, owns the file whatever its rows say.
+        e.fileOperator = FileOwner.of(e.sender, p.tally.fileOperator()).operator();
       }
     }
-    this.groups = valid;
   }
 
   /**
-   * Rows whose key hash collided: compares their exact keys. Each row: submission, source row, the
-   * key columns, spam detected, and whether the row was held back (not written into returns).
+   * Rows whose key hash repeated: compares their exact keys. Each row: submission, source row, the
+   * key columns, spam detected.
    */
   void recordDuplicates(List<Row> rows) {
     List<String> key = ReturnFormat.v1().key();
@@ -243,19 +214,18 @@ final class Submissions {
       if (e == null || !op.equals(e.fileOperator)) {
         continue; // rows of another operator are rejected by FileOwner's rule instead
       }
-      List<Long> rowNumbers = group.getValue().stream().map(r -> r.getLong(1)).toList();
-      Problem p = new Problem(null, "duplicate_key", ReturnChecks.rowList(rowNumbers), null);
-      ServiceGroup.GroupKey gk =
-          new ServiceGroup.GroupKey(
+      List<Long> rowNumbers = group.getValue().stream().map(r -> r.getLong(1)).sorted().toList();
+      ServiceKey gk =
+          new ServiceKey(
               submission,
-              op,
-              (String) group.getKey().get(1 + period),
-              (String) group.getKey().get(1 + type));
+              new ReturnChecks.GroupKey(
+                  op,
+                  (String) group.getKey().get(1 + period),
+                  (String) group.getKey().get(1 + type)));
       for (Row r : group.getValue()) {
-        if (!r.getBoolean(3 + key.size())) {
-          duplicatesInReturns.add(List.of(submission, gk.period()));
-        }
-        duplicateProblems.computeIfAbsent(submission, s -> new HashMap<>()).put(r.getLong(1), p);
+        duplicateRows
+            .computeIfAbsent(submission, s -> new HashMap<>())
+            .put(r.getLong(1), rowNumbers);
         duplicateRowsPerGroup.merge(gk, 1L, Long::sum);
         duplicateDetectedPerGroup.merge(gk, r.getLong(2 + key.size()), Long::sum);
       }
@@ -278,51 +248,25 @@ final class Submissions {
         e.findings.add(new FileFinding("file.formulas", Long.toString(e.formulas), null));
       }
     }
-    Set<ServiceGroup.GroupKey> rejectedGroups = new LinkedHashSet<>();
-    for (ServiceGroup g : groups) {
-      Entry e = byId.get(g.submissionId());
-      if (e.failed()) {
+    Set<ServiceKey> rejectedGroups = new LinkedHashSet<>();
+    for (Entry e : entries) {
+      if (e.failed() || e.tally == null) {
         continue;
       }
-      if (!g.operatorId().equals(e.fileOperator)) {
-        e.crossRejected += g.rows();
-        rejectedGroups.add(g.key());
-        continue;
-      }
-      List<Problem> problems = new ArrayList<>();
-      if (g.minServiceSize() != g.maxServiceSize()) {
-        problems.add(
-            new Problem(
-                "service_size",
-                "service_level_consistent",
-                ReturnChecks.range(g.minServiceSize(), g.maxServiceSize()),
-                null));
-      }
-      if (g.minTotal() != null && !g.minTotal().equals(g.maxTotal())) {
-        problems.add(
-            new Problem(
-                "total_traffic",
-                "service_level_consistent",
-                ReturnChecks.range(g.minTotal(), g.maxTotal()),
-                null));
-      }
-      if (g.maxTotal() != null && g.detected() > g.maxTotal()) {
-        problems.add(
-            new Problem(
-                "spam_detected",
-                "detected_sum_le_total",
-                Long.toString(g.detected()),
-                Long.toString(g.maxTotal())));
-      }
-      long duplicates = duplicateRowsPerGroup.getOrDefault(g.key(), 0L);
-      if (!problems.isEmpty()) {
-        problems.forEach(p -> groupProblems.add(new GroupProblem(g.key(), p)));
-        e.crossRejected += g.rows();
-        rejectedGroups.add(g.key());
-      } else {
+      e.verdict = ReturnChecks.decide(e.tally, e.sender);
+      for (Map.Entry<ReturnChecks.GroupKey, ReturnChecks.Group> ge : e.tally.groups().entrySet()) {
+        ServiceKey k = new ServiceKey(e.id, ge.getKey());
+        long rows = ge.getValue().rows();
+        if (e.verdict.otherOperator(ge.getKey().operatorId())
+            || e.verdict.groupProblems().containsKey(ge.getKey())) {
+          e.crossRejected += rows;
+          rejectedGroups.add(k);
+          continue;
+        }
+        long duplicates = duplicateRowsPerGroup.getOrDefault(k, 0L);
         e.crossRejected += duplicates;
-        if (g.rows() > duplicates) {
-          e.acceptedPeriods.add(g.period());
+        if (rows > duplicates) {
+          e.acceptedPeriods.add(ge.getKey().period());
         }
       }
     }
@@ -387,21 +331,27 @@ final class Submissions {
   /**
    * Warns where an operator's spam for a type jumps by more than {@code factor} on its last period.
    */
-  private void periodJumps(double factor, Set<ServiceGroup.GroupKey> rejectedGroups) {
+  private void periodJumps(double factor, Set<ServiceKey> rejectedGroups) {
     Map<List<String>, TreeMap<String, long[]>> series =
         new TreeMap<>(Comparator.comparing(Object::toString));
     Map<List<String>, Entry> owner = new HashMap<>();
-    for (ServiceGroup g : groups) {
-      Entry e = byId.get(g.submissionId());
-      if (e.failed() || rejectedGroups.contains(g.key()) || !e.livePeriods.contains(g.period())) {
+    for (Entry e : entries) {
+      if (e.failed() || e.tally == null) {
         continue;
       }
-      long detected = g.detected() - duplicateDetectedPerGroup.getOrDefault(g.key(), 0L);
-      List<String> k = List.of(g.operatorId(), g.spamType());
-      series
-          .computeIfAbsent(k, x -> new TreeMap<>())
-          .merge(g.period(), new long[] {detected}, (a, b) -> new long[] {a[0] + b[0]});
-      owner.put(List.of(g.operatorId(), g.spamType(), g.period()), e);
+      for (Map.Entry<ReturnChecks.GroupKey, ReturnChecks.Group> ge : e.tally.groups().entrySet()) {
+        ReturnChecks.GroupKey g = ge.getKey();
+        ServiceKey k = new ServiceKey(e.id, g);
+        if (rejectedGroups.contains(k) || !e.livePeriods.contains(g.period())) {
+          continue;
+        }
+        long detected = ge.getValue().detected() - duplicateDetectedPerGroup.getOrDefault(k, 0L);
+        List<String> key = List.of(g.operatorId(), g.spamType());
+        series
+            .computeIfAbsent(key, x -> new TreeMap<>())
+            .merge(g.period(), new long[] {detected}, (a, b) -> new long[] {a[0] + b[0]});
+        owner.put(List.of(g.operatorId(), g.spamType(), g.period()), e);
+      }
     }
     for (Map.Entry<List<String>, TreeMap<String, long[]>> s : series.entrySet()) {
       for (Map.Entry<String, long[]> p : s.getValue().entrySet()) {
@@ -437,30 +387,49 @@ final class Submissions {
 
   // ---- what the Spark side needs -------------------------------------------------------------
 
-  List<GroupProblem> groupProblems() {
-    return groupProblems;
-  }
-
-  Map<String, Map<Long, Problem>> duplicateProblems() {
-    return duplicateProblems;
+  /**
+   * Submission → the verdict across its rows and the rows whose key repeats, for every submission
+   * with rows rejected across rows: rows of another operator than the file's, groups whose service
+   * levels disagree, duplicate keys. Empty in the usual case.
+   */
+  Map<String, CrossRows> crossRows() {
+    Map<String, CrossRows> out = new TreeMap<>();
+    for (Entry e : entries) {
+      if (e.failed() || e.verdict == null) {
+        continue;
+      }
+      Set<String> others = new TreeSet<>();
+      e.tally.groups().keySet().stream()
+          .map(ReturnChecks.GroupKey::operatorId)
+          .filter(e.verdict::otherOperator)
+          .forEach(others::add);
+      Map<Long, List<Long>> dups = duplicateRows.getOrDefault(e.id, Map.of());
+      if (!others.isEmpty() || !e.verdict.groupProblems().isEmpty() || !dups.isEmpty()) {
+        out.put(e.id, new CrossRows(e.verdict, others, new HashMap<>(dups)));
+      }
+    }
+    return out;
   }
 
   /**
-   * Submission and period of every group with rows rejected across rows (rows of another operator
-   * than the file's, service levels that disagree, duplicate keys): the only returns files the job
-   * must rewrite. Empty in the usual case.
+   * What one submission's rows rejected across rows are.
+   *
+   * @param verdict the rules across its rows
+   * @param otherOperators operators of valid rows that are not the file's
+   * @param duplicates row → every row with its key, for rows whose key repeats
    */
-  Set<List<String>> periodsWithCrossRowRejects() {
-    Set<List<String>> out = new TreeSet<>(Comparator.comparing(Object::toString));
-    for (ServiceGroup g : groups) {
-      Entry e = byId.get(g.submissionId());
-      if (!e.failed() && !g.operatorId().equals(e.fileOperator)) {
-        out.add(List.of(g.submissionId(), g.period()));
-      }
+  record CrossRows(
+      ReturnChecks.Verdict verdict, Set<String> otherOperators, Map<Long, List<Long>> duplicates)
+      implements java.io.Serializable {
+    /** The problems across rows of one valid row (empty when it has none). */
+    List<Problem> problems(String operator, String period, String spamType, long row) {
+      return verdict.problems(operator, period, spamType, duplicates.get(row));
     }
-    groupProblems.forEach(gp -> out.add(List.of(gp.key().submissionId(), gp.key().period())));
-    out.addAll(duplicatesInReturns); // those held back are not in returns files
-    return out;
+  }
+
+  /** Every submission, by id. */
+  Set<String> ids() {
+    return byId.keySet();
   }
 
   /** The periods whose rows of {@code submission} belong in {@code returns}. */

@@ -24,7 +24,8 @@ public final class NotebookContext {
   public static final String MASTER_VARIABLE = "SPAMTRAFFIC_SPARK_MASTER";
 
   private static volatile SparkSession providedSpark;
-  private static volatile String providedWarehouse;
+  private static volatile Warehouse providedWarehouse;
+  private static Warehouse ownWarehouse;
   private static SparkSession ownSpark;
 
   private NotebookContext() {}
@@ -42,15 +43,27 @@ public final class NotebookContext {
     return ownSpark;
   }
 
-  /** The warehouse notebooks read, on {@link #spark()}. */
-  public static Warehouse warehouse() {
-    return Warehouse.at(spark(), warehouseUri());
+  /**
+   * The warehouse notebooks read, on {@link #spark()}: the runner's (as of the commit it was run
+   * for), else the one at {@link #warehouseUri()}, whose catalog becomes the session's current one
+   * so that cells can also say {@code spark.table("spamtraffic.returns")}.
+   */
+  public static synchronized Warehouse warehouse() {
+    if (providedWarehouse != null) {
+      return providedWarehouse;
+    }
+    if (ownWarehouse == null || ownWarehouse.spark() != spark()) {
+      ownWarehouse =
+          Warehouse.open(spark(), Warehouse.catalog(spark(), "local", warehouseUri()))
+              .useAsCurrentCatalog();
+    }
+    return ownWarehouse;
   }
 
   /** The warehouse URI: the runner's, else {@value #WAREHOUSE_VARIABLE}, else the project's. */
   public static String warehouseUri() {
     if (providedWarehouse != null) {
-      return providedWarehouse;
+      return providedWarehouse.root();
     }
     String fromEnvironment = System.getenv(WAREHOUSE_VARIABLE);
     if (fromEnvironment != null && !fromEnvironment.isBlank()) {
@@ -60,9 +73,9 @@ public final class NotebookContext {
   }
 
   /** Used by the runner around a run; {@code null}s end it. */
-  static synchronized void provide(SparkSession spark, String warehouseUri) {
+  static synchronized void provide(SparkSession spark, Warehouse warehouse) {
     providedSpark = spark;
-    providedWarehouse = warehouseUri;
+    providedWarehouse = warehouse;
   }
 
   /**

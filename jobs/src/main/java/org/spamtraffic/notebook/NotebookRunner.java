@@ -68,18 +68,20 @@ public final class NotebookRunner {
   private static final int TRACEBACK_FRAMES = 12;
 
   private final SparkSession spark;
-  private final String warehouseUri;
+  private final org.spamtraffic.warehouse.Warehouse warehouse;
 
   /**
-   * A runner whose notebooks run on {@code spark} over the warehouse at {@code warehouseUri}.
+   * A runner whose notebooks run on {@code spark} over {@code warehouse}.
    *
    * @param spark the session {@link NotebookContext#spark()} returns to cells; null for notebooks
    *     that need none (a cell that asks then opens its own)
-   * @param warehouseUri the warehouse {@link NotebookContext#warehouse()} opens
+   * @param warehouse the warehouse {@link NotebookContext#warehouse()} returns to cells (as of the
+   *     commit it reads: every notebook of the run sees the same study); null to let cells open
+   *     their own
    */
-  public NotebookRunner(SparkSession spark, String warehouseUri) {
+  public NotebookRunner(SparkSession spark, org.spamtraffic.warehouse.Warehouse warehouse) {
     this.spark = spark;
-    this.warehouseUri = warehouseUri;
+    this.warehouse = warehouse;
   }
 
   /**
@@ -187,7 +189,7 @@ public final class NotebookRunner {
     PrintStream originalOut = System.out;
     PrintStream originalErr = System.err;
     ClassLoader originalLoader = Thread.currentThread().getContextClassLoader();
-    NotebookContext.provide(spark, warehouseUri);
+    NotebookContext.provide(spark, warehouse);
     int ran = 0;
     int images = 0;
     Optional<CellFailure> failure = Optional.empty();

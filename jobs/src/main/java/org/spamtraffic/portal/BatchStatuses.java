@@ -1,24 +1,19 @@
 package org.spamtraffic.portal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileStatus;
-import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.spamtraffic.warehouse.Warehouse;
+import org.spamtraffic.warehouse.WarehouseReader;
 
 /**
  * What the last batch run ({@code ingest-returns}) made of each stored upload, read from the
- * warehouse's current {@code submissions} version with a plain Parquet reader: no Spark session in
- * the portal. The commit log ({@code _commits/NNNNNNNN.json}) names the current version; the table
- * is read again only when a new commit appears.
+ * warehouse's {@code submissions} table at the latest study commit, through {@link WarehouseReader}
+ * (Iceberg's own reader: no Spark session in the portal). The table is read again only when a new
+ * commit appears.
  */
 final class BatchStatuses {
   /** A file's status after the batch run. */
@@ -39,11 +34,13 @@ final class BatchStatuses {
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final List<String> COLUMNS =
+      List.of("file", "status", "rows_accepted", "rows_rejected", "superseded_by");
 
   private final String warehouse;
   private final Configuration conf = new Configuration();
-  private String loadedCommit;
+  private WarehouseReader reader;
+  private long loadedCommit = -1;
   private Map<String, Status> byFile = Map.of();
 
   /** Statuses from the warehouse at {@code uri}, or none when it is null. */
@@ -63,77 +60,38 @@ final class BatchStatuses {
     }
     try {
       refresh();
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       // The page still works without statuses; the history says they are not available.
       return Optional.empty();
     }
     return Optional.ofNullable(byFile.get(operator + "/" + storedName));
   }
 
-  private void refresh() throws IOException {
-    Path commits = new Path(warehouse, "_commits");
-    FileSystem fs = commits.getFileSystem(conf);
-    if (!fs.exists(commits)) {
-      return;
+  private void refresh() {
+    if (reader == null || !reader.exists()) {
+      reader = WarehouseReader.at(warehouse, conf); // one catalog connection, kept
     }
-    String latest = null;
-    for (FileStatus s : fs.listStatus(commits)) {
-      String name = s.getPath().getName();
-      if (name.matches("\\d+\\.json") && (latest == null || name.compareTo(latest) > 0)) {
-        latest = name;
-      }
-    }
-    if (latest == null || latest.equals(loadedCommit)) {
-      return;
-    }
-    JsonNode commit;
-    try (var in = fs.open(new Path(commits, latest))) {
-      commit = JSON.readTree(in);
-    }
-    String relative = commit.path("tables").path("submissions").asText(null);
-    if (relative == null) {
-      loadedCommit = latest;
+    Warehouse.Commit head = reader.head();
+    if (head.number() == loadedCommit) {
       return;
     }
     Map<String, Status> next = new HashMap<>();
-    Path table = new Path(warehouse, relative);
-    for (FileStatus part : fs.listStatus(table)) {
-      if (!part.getPath().getName().endsWith(".parquet")) {
-        continue;
-      }
-      try (ParquetReader<Group> reader =
-          ParquetReader.builder(new GroupReadSupport(), part.getPath()).withConf(conf).build()) {
-        for (Group g = reader.read(); g != null; g = reader.read()) {
-          Path file = new Path(string(g, "file"));
-          String key = file.getParent().getName() + "/" + file.getName();
-          next.put(
-              key,
-              new Status(
-                  string(g, "status"),
-                  number(g, "rows_accepted"),
-                  number(g, "rows_rejected"),
-                  string(g, "superseded_by")));
-        }
-      }
+    for (Map<String, Object> row : reader.rows(head, "submissions", COLUMNS)) {
+      Path file = new Path((String) row.get("file"));
+      String key = file.getParent().getName() + "/" + file.getName();
+      next.put(
+          key,
+          new Status(
+              (String) row.get("status"),
+              number(row.get("rows_accepted")),
+              number(row.get("rows_rejected")),
+              (String) row.get("superseded_by")));
     }
     byFile = next;
-    loadedCommit = latest;
+    loadedCommit = head.number();
   }
 
-  private static String string(Group g, String field) {
-    return g.getType().containsField(field) && g.getFieldRepetitionCount(field) > 0
-        ? g.getString(field, 0)
-        : null;
-  }
-
-  private static long number(Group g, String field) {
-    if (!g.getType().containsField(field) || g.getFieldRepetitionCount(field) == 0) {
-      return 0;
-    }
-    // The contract says int64; an int32 column (an older writer) is read too.
-    return g.getType().getType(field).asPrimitiveType().getPrimitiveTypeName()
-            == org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName.INT32
-        ? g.getInteger(field, 0)
-        : g.getLong(field, 0);
+  private static long number(Object value) {
+    return value == null ? 0 : ((Number) value).longValue();
   }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,9 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Row;
 import org.spamtraffic.cli.Version;
 import org.spamtraffic.report.chart.ChartData;
@@ -176,9 +173,13 @@ public final class ReportJob {
     List<String> all = ordered.stream().map(ReportTable::name).toList();
     bundle.write(
         "tables.xlsx",
-        new WorkbookWriter(labels)
-            .write(
-                ordered, labels.format("workbook.title", options.studyId()), commit.committedAt()),
+        Zips.withEntryTimes(
+            new WorkbookWriter(labels)
+                .write(
+                    ordered,
+                    labels.format("workbook.title", options.studyId()),
+                    commit.committedAt()),
+            commit.committedAt()),
         "workbook",
         "Every published table, one sheet each, with a README sheet describing them",
         all);
@@ -187,7 +188,9 @@ public final class ReportJob {
     document.tables().forEach(t -> used.add(t.source()));
     bundle.write(
         "report.docx",
-        new DocxWriter(labels).write(document, pngs, Instant.now()),
+        Zips.withEntryTimes(
+            new DocxWriter(labels).write(document, pngs, commit.committedAt()),
+            commit.committedAt()),
         "document",
         "TSAG report draft: "
             + document.figures().size()
@@ -252,7 +255,8 @@ public final class ReportJob {
       List<String> missing) {
     ObjectNode m = JSON.createObjectNode();
     m.put("study_id", options.studyId());
-    m.put("generated_at", Instant.now().toString());
+    // The commit's time, not the clock's: the bundle of a commit is the same whenever it is made.
+    m.put("generated_at", commit.committedAt().toString());
     ObjectNode software = m.putObject("software");
     software.put("name", "spamtraffic");
     software.put("version", Version.current());
@@ -269,7 +273,6 @@ public final class ReportJob {
     wh.put("committed_at", commit.committedAt().toString());
     wh.put("committed_by", commit.job());
     ArrayNode inputs = m.putArray("inputs");
-    FileSystem fs = fileSystem();
     for (ReportTable t : tables.all().values()) {
       ObjectNode in = inputs.addObject();
       in.put("table", t.name());
@@ -278,13 +281,11 @@ public final class ReportJob {
       in.put("rows", t.size());
       in.put("suppressed_cells", t.suppressedCells());
       ArrayNode files = in.putArray("files");
-      String version = tables.versions().get(t.name());
-      if (version != null) {
-        for (Path file : parquetFiles(fs, new Path(warehouse.root(), version))) {
-          ObjectNode f = files.addObject();
-          f.put("path", warehouse.root().toUri().relativize(file.toUri()).toString());
-          f.put("sha256", Bundle.sha256(fs, file));
-        }
+      for (String file : warehouse.dataFiles(t.name())) {
+        ObjectNode f = files.addObject();
+        Path path = new Path(file);
+        f.put("path", relative(file));
+        f.put("sha256", Bundle.sha256(fileSystem(path), path));
       }
     }
     ArrayNode missingNode = m.putArray("missing_inputs");
@@ -322,31 +323,17 @@ public final class ReportJob {
     }
   }
 
-  private FileSystem fileSystem() {
+  private FileSystem fileSystem(Path file) {
     try {
-      return warehouse.root().getFileSystem(warehouse.spark().sparkContext().hadoopConfiguration());
+      return file.getFileSystem(warehouse.spark().sparkContext().hadoopConfiguration());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the warehouse file system", e);
     }
   }
 
-  private static List<Path> parquetFiles(FileSystem fs, Path dir) {
-    List<Path> files = new ArrayList<>();
-    try {
-      if (!fs.exists(dir)) {
-        return files;
-      }
-      RemoteIterator<LocatedFileStatus> it = fs.listFiles(dir, true);
-      while (it.hasNext()) {
-        Path p = it.next().getPath();
-        if (p.getName().endsWith(".parquet")) {
-          files.add(p);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list " + dir, e);
-    }
-    files.sort(Comparator.comparing(Path::toString));
-    return files;
+  /** A data file's path within the warehouse (as it was), else its whole URI. */
+  private String relative(String file) {
+    String root = warehouse.root().replaceAll("/+$", "") + "/";
+    return file.startsWith(root) ? file.substring(root.length()) : file;
   }
 }

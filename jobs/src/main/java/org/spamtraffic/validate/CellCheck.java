@@ -7,9 +7,8 @@ import org.spamtraffic.schema.Field;
 import org.spamtraffic.schema.FieldKind;
 
 /**
- * The plain-Java evaluator of one cell's rules (used by {@code validate}, the portal and the
- * operator feedback). {@link SparkChecks} is the Spark evaluator of the same rules; a test runs
- * both over the same values and expects the same verdicts.
+ * The evaluator of one cell's rules, the only one: {@code validate}, the portal, the operator
+ * feedback and, inside its Spark tasks, {@code ingest-returns} all use it.
  */
 public final class CellCheck {
   private CellCheck() {}

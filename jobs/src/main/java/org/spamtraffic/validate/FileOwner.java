@@ -20,7 +20,7 @@ import org.spamtraffic.schema.ReturnFormat;
  * @param fromSender whether that operator is the sender's (token, folder, option) rather than read
  *     from the file's first valid row
  */
-public record FileOwner(String operator, boolean fromSender) {
+public record FileOwner(String operator, boolean fromSender) implements java.io.Serializable {
   /** The rule for a row that names another operator than the file's sender. */
   public static final String SENDER_RULE = "operator_is_sender";
 

@@ -6,8 +6,8 @@ import org.spamtraffic.schema.Field;
 import org.spamtraffic.schema.ReturnFormat;
 
 /**
- * The plain-Java evaluator of the cell and row rules of one data row. Mirrors {@link SparkChecks};
- * cross-row rules are in {@link ReturnChecks}.
+ * The evaluator of the cell and row rules of one data row, the one {@code validate}, the portal and
+ * {@code ingest-returns} share; rules across rows are in {@link ReturnChecks}.
  */
 public final class RowCheck {
   private RowCheck() {}

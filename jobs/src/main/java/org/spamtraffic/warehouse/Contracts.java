@@ -86,4 +86,20 @@ public final class Contracts {
     }
     return data.select(select.toArray(Column[]::new));
   }
+
+  /**
+   * The contract's columns of {@code data}, in contract order, cast to their types, for reading: a
+   * column the data lacks (an older snapshot, before the column was added) reads as nulls, and a
+   * column the contract no longer has is left out.
+   */
+  public static Dataset<Row> project(TableContract contract, Dataset<Row> data) {
+    Set<String> present = new HashSet<>(Arrays.asList(data.columns()));
+    List<Column> select = new ArrayList<>();
+    for (TableContract.Column c : contract.columns()) {
+      DataType type = sparkType(c.type());
+      Column value = present.contains(c.name()) ? col(c.name()).cast(type) : lit(null).cast(type);
+      select.add(value.as(c.name()));
+    }
+    return data.select(select.toArray(Column[]::new));
+  }
 }

@@ -17,23 +17,16 @@ public final class DuckDbAnalytics {
   private DuckDbAnalytics() {}
 
   /**
-   * Loads {@code returns}, {@code countries} and {@code survey_country_facts} (folders of Parquet;
-   * facts may be null: no questionnaire) and computes, as DuckDB tables: {@code rp} (returns with
-   * monthly returns set aside where a quarterly one covers the quarter), {@code opq} (operator x
-   * quarter x type), {@code area_of}, {@code vol} (volumes) and {@code cov} (coverage).
+   * Loads {@code returns}, {@code countries} and {@code survey_country_facts} (DuckDB table
+   * expressions such as {@code read_parquet([...])}, see {@code DuckDbTables}; facts may be null:
+   * no questionnaire) and computes, as DuckDB tables: {@code rp} (returns with monthly returns set
+   * aside where a quarterly one covers the quarter), {@code opq} (operator x quarter x type),
+   * {@code area_of}, {@code vol} (volumes) and {@code cov} (coverage).
    */
   public static void load(Connection duck, String returns, String countries, String facts)
       throws SQLException {
-    exec(
-        duck,
-        "CREATE OR REPLACE TABLE r AS SELECT * FROM read_parquet('"
-            + returns
-            + "/**/*.parquet', hive_partitioning = true, hive_types = {'period': VARCHAR})");
-    exec(
-        duck,
-        "CREATE OR REPLACE TABLE countries AS SELECT * FROM read_parquet('"
-            + countries
-            + "/*.parquet')");
+    exec(duck, "CREATE OR REPLACE TABLE r AS SELECT * FROM " + returns);
+    exec(duck, "CREATE OR REPLACE TABLE countries AS SELECT * FROM " + countries);
     exec(
         duck,
         facts == null
@@ -41,9 +34,7 @@ public final class DuckDbAnalytics {
                 + " market_mobile_subscriptions BIGINT, market_email_mailboxes BIGINT,"
                 + " market_internet_users BIGINT, readiness_overall DOUBLE,"
                 + " has_antispam_law BOOLEAN, investment_current_annual_usd DOUBLE)"
-            : "CREATE OR REPLACE TABLE facts AS SELECT * FROM read_parquet('"
-                + facts
-                + "/*.parquet')");
+            : "CREATE OR REPLACE TABLE facts AS SELECT * FROM " + facts);
     exec(
         duck,
         "CREATE OR REPLACE MACRO qidx(q) AS"

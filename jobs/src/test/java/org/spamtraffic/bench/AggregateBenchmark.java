@@ -1,6 +1,5 @@
 package org.spamtraffic.bench;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -158,6 +157,6 @@ public final class AggregateBenchmark {
   }
 
   private static String path(Warehouse w, String table) {
-    return URI.create(w.location(table)).getPath();
+    return org.spamtraffic.warehouse.DuckDbTables.source(w, table);
   }
 }

@@ -67,7 +67,7 @@ public final class EndToEndBenchmark {
               "Spark aggregate",
               () ->
                   new AggregateJob(spark).run(AggregateJob.Options.defaults(warehouse)).summary());
-      String countries = warehouse.location("countries").replaceFirst("^file:", "");
+      String countries = org.spamtraffic.warehouse.DuckDbTables.source(warehouse, "countries");
       Path duckOut = dir.resolve("e2e-duck-" + System.nanoTime());
       double duckValidate =
           Timer.time(
@@ -106,9 +106,9 @@ public final class EndToEndBenchmark {
             + landing
             + "/**/*.csv', header = true, all_varchar = true, union_by_name = true,"
             + " filename = true);"
-            + " CREATE TABLE iso AS SELECT alpha3 FROM read_parquet('"
+            + " CREATE TABLE iso AS SELECT alpha3 FROM "
             + countries
-            + "/*.parquet');"
+            + ";"
             + " CREATE TABLE t AS SELECT filename, trim(operator_id) AS operator_id,"
             + " upper(trim(reporting_country)) AS reporting_country, upper(trim(period)) AS period,"
             + " lower(trim(spam_type)) AS spam_type, lower(trim(content_category))"

@@ -59,7 +59,7 @@ class NotebooksTest {
     for (Stage stage : Study.stages()) {
       stage.run(context);
     }
-    runner = new NotebookRunner(spark, warehouse.root().toString());
+    runner = new NotebookRunner(spark, warehouse);
   }
 
   @AfterAll

@@ -692,7 +692,7 @@ class EstimateJobTest {
   }
 
   private static String table(String name) {
-    return "read_parquet('" + warehouse.location(name) + "/**/*.parquet')";
+    return org.spamtraffic.warehouse.DuckDbTables.source(warehouse, name);
   }
 
   private static Connection duckdb() throws SQLException {

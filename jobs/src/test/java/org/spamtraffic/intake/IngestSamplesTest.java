@@ -200,9 +200,9 @@ class IngestSamplesTest {
         Statement st = c.createStatement();
         ResultSet rs =
             st.executeQuery(
-                "SELECT submission_id, period, count(*) FROM read_parquet('"
-                    + warehouse.location("returns")
-                    + "/**/*.parquet', hive_partitioning=true) GROUP BY ALL")) {
+                "SELECT submission_id, period, count(*) FROM "
+                    + org.spamtraffic.warehouse.DuckDbTables.source(warehouse, "returns")
+                    + " GROUP BY ALL")) {
       while (rs.next()) {
         duck.put(rs.getString(1) + "/" + rs.getString(2), rs.getLong(3));
       }

@@ -19,9 +19,10 @@ import org.spamtraffic.spark.SparkSessions;
 import org.spamtraffic.warehouse.Warehouse;
 
 /**
- * A task of the checking pass that fails half way and is retried must leave no trace: the files its
- * failed attempt wrote into the returns version, its rejected and held-back scratch files, are
- * ignored or removed, and the tables are those of a run without failure.
+ * A task of the checking pass that fails half way and is retried must leave no trace: the data
+ * files its failed attempt wrote (Spark's commit protocol with Iceberg's writer) and its scratch
+ * file of rejected rows are ignored or removed, its summary is not counted, and the tables are
+ * those of a run without failure.
  */
 class TaskRetryTest {
   @TempDir static Path temp;
@@ -52,15 +53,13 @@ class TaskRetryTest {
     IngestReturns.Options options = new IngestReturns.Options(landing.toString(), limits, 5.0);
 
     Warehouse clean = Warehouse.at(spark, temp.resolve("clean").toString());
-    // A small window, so that the failing attempt has written into returns before it fails.
-    IngestReturns.Result expected =
-        new IngestReturns(spark, clean).withWindowBytes(4 << 10).run(options);
+    IngestReturns.Result expected = new IngestReturns(spark, clean).run(options);
 
     Warehouse retried = Warehouse.at(spark, temp.resolve("retried").toString());
     CheckingPass.failFirstAttemptAfter = 900; // the task has written and rejected rows by then
     IngestReturns.Result actual;
     try {
-      actual = new IngestReturns(spark, retried).withWindowBytes(4 << 10).run(options);
+      actual = new IngestReturns(spark, retried).run(options);
     } finally {
       CheckingPass.failFirstAttemptAfter = -1;
     }

@@ -21,7 +21,7 @@ class NotebookRunnerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   // No Spark session: these notebooks never ask for one.
-  private final NotebookRunner runner = new NotebookRunner(null, "unused");
+  private final NotebookRunner runner = new NotebookRunner(null, null);
 
   @Test
   void runsCellsInOrderAndKeepsTextImagesAndTheLastValue(@TempDir Path dir) throws Exception {

@@ -2,83 +2,93 @@ package org.spamtraffic.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.example.data.Group;
-import org.apache.parquet.example.data.simple.SimpleGroupFactory;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.example.ExampleParquetWriter;
-import org.apache.parquet.schema.MessageType;
-import org.apache.parquet.schema.MessageTypeParser;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spamtraffic.schema.TableContract;
+import org.spamtraffic.spark.SparkSessions;
+import org.spamtraffic.warehouse.Contracts;
+import org.spamtraffic.warehouse.Warehouse;
 
 /**
- * The history's batch statuses come from the warehouse's current submissions version, found through
- * the commit log, without Spark. The table is written here the way the warehouse lays it out
- * (Parquet under {@code submissions/v-...}, named by {@code _commits/NNNNNNNN.json}).
+ * The history's batch statuses come from the warehouse's {@code submissions} at the latest study
+ * commit, read without Spark (the portal has no session). The table is written here by a job's
+ * transaction, as {@code ingest-returns} writes it; only the reading side is Spark-free.
  */
 class BatchStatusesTest {
-  @TempDir Path temp;
+  @TempDir static Path temp;
+  private static SparkSession spark;
 
-  private static final MessageType SCHEMA =
-      MessageTypeParser.parseMessageType(
-          "message spark_schema { required binary file (UTF8); required binary status (UTF8);"
-              + " optional int64 rows_accepted; optional int64 rows_rejected;"
-              + " optional binary superseded_by (UTF8); }");
+  @BeforeAll
+  static void start() {
+    spark = SparkSessions.forTests("batch-statuses");
+  }
 
-  private void version(Path warehouse, int commit, String folder, String... rows) throws Exception {
-    Path dir = Files.createDirectories(warehouse.resolve("submissions").resolve(folder));
-    try (ParquetWriter<Group> w =
-        ExampleParquetWriter.builder(
-                new org.apache.hadoop.fs.Path(dir.resolve("part-00000.parquet").toUri()))
-            .withType(SCHEMA)
-            .withConf(new Configuration())
-            .build()) {
-      SimpleGroupFactory groups = new SimpleGroupFactory(SCHEMA);
-      for (String row : rows) {
-        String[] c = row.split(",", -1);
-        Group g =
-            groups
-                .newGroup()
-                .append("file", c[0])
-                .append("status", c[1])
-                .append("rows_accepted", Long.parseLong(c[2]))
-                .append("rows_rejected", Long.parseLong(c[3]));
-        if (!c[4].isEmpty()) {
-          g.append("superseded_by", c[4]);
-        }
-        w.write(g);
-      }
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  /** Commits a submissions table of rows "file,status,accepted,rejected,superseded_by". */
+  private static void commit(Warehouse warehouse, String... rows) {
+    List<Row> out = new ArrayList<>();
+    int i = 0;
+    for (String row : rows) {
+      String[] c = row.split(",", -1);
+      long accepted = Long.parseLong(c[2]);
+      long rejected = Long.parseLong(c[3]);
+      out.add(
+          RowFactory.create(
+              "s" + i++,
+              "OP-A",
+              null,
+              c[0],
+              c[0].substring(c[0].lastIndexOf('/') + 1),
+              "csv",
+              "0",
+              1L,
+              new Timestamp(0),
+              accepted + rejected,
+              accepted,
+              rejected,
+              0L,
+              c[1],
+              null,
+              null,
+              null,
+              c[4].isEmpty() ? null : c[4],
+              1));
     }
-    Path commits = Files.createDirectories(warehouse.resolve("_commits"));
-    Files.writeString(
-        commits.resolve(String.format(java.util.Locale.ROOT, "%08d.json", commit)),
-        "{\"number\":" + commit + ",\"tables\":{\"submissions\":\"submissions/" + folder + "\"}}",
-        StandardCharsets.UTF_8);
+    var schema = Contracts.sparkSchema(TableContract.load("submissions"));
+    warehouse
+        .begin("ingest-returns")
+        .write("submissions", spark.createDataFrame(out, schema))
+        .commit();
   }
 
   @Test
-  void theLatestCommitsSubmissionsGiveEachStoredFileItsStatus() throws Exception {
-    Path warehouse = temp.resolve("warehouse");
-    BatchStatuses statuses = new BatchStatuses(warehouse.toUri().toString());
+  void theLatestCommitsSubmissionsGiveEachStoredFileItsStatus() {
+    Path dir = temp.resolve("warehouse");
+    BatchStatuses statuses = new BatchStatuses(dir.toUri().toString());
     assertThat(statuses.of("OP-A", "20250101T000000Z_a.csv")).isEmpty();
+    assertThat(dir).doesNotExist(); // looking never creates a warehouse
 
-    version(
-        warehouse,
-        1,
-        "v-00000001-1",
-        "file:/srv/landing/OP-A/20250101T000000Z_a.csv,accepted_with_rejects,5,2,");
+    Warehouse warehouse = Warehouse.at(spark, dir.toString());
+    commit(warehouse, "file:/srv/landing/OP-A/20250101T000000Z_a.csv,accepted_with_rejects,5,2,");
     assertThat(statuses.of("OP-A", "20250101T000000Z_a.csv").orElseThrow().words())
         .isEqualTo("accepted: 5 rows used, 2 rejected");
     assertThat(statuses.of("OP-B", "20250101T000000Z_a.csv")).isEmpty();
 
-    version(
+    commit(
         warehouse,
-        2,
-        "v-00000002-2",
         "file:/srv/landing/OP-A/20250101T000000Z_a.csv,accepted_with_rejects,5,2,abc",
         "file:/srv/landing/OP-A/20250102T000000Z_b.csv,accepted,7,0,");
     assertThat(statuses.of("OP-A", "20250101T000000Z_a.csv").orElseThrow().words())

@@ -171,6 +171,38 @@ class ReportJobTest {
   }
 
   @Test
+  void aBundleOfAnEarlierCommitMadeAgainLaterIsTheSameByteForByte() throws Exception {
+    Warehouse later = Warehouse.at(spark, full.root());
+    later
+        .begin("publish")
+        .write(Fixtures.volumes().name(), frame(Fixtures.volumes()).limit(3))
+        .commit();
+    assertThat(later.head().number()).isEqualTo(2);
+    new ReportJob(later.asOf(1)).run(options("again"));
+    Path a = bundle("one");
+    Path b = bundle("again");
+    List<Path> files;
+    try (Stream<Path> all = Files.walk(a)) {
+      files = all.filter(Files::isRegularFile).map(a::relativize).sorted().toList();
+    }
+    try (Stream<Path> all = Files.walk(b)) {
+      assertThat(all.filter(Files::isRegularFile).map(b::relativize).sorted().toList())
+          .isEqualTo(files);
+    }
+    for (Path f : files) {
+      if (f.toString().equals("manifest.json")) {
+        // The same but for where the bundle was written.
+        assertThat(Files.readString(b.resolve(f)).replace("/again", "/one"))
+            .isEqualTo(Files.readString(a.resolve(f)));
+      } else {
+        assertThat(Files.readAllBytes(b.resolve(f)))
+            .as(f.toString())
+            .isEqualTo(Files.readAllBytes(a.resolve(f)));
+      }
+    }
+  }
+
+  @Test
   void theManifestNamesInputsWithHashesAndEveryOutput() throws Exception {
     Path b = bundle("one");
     JsonNode m = new ObjectMapper().readTree(b.resolve("manifest.json").toFile());

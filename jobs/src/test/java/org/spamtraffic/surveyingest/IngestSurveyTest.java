@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -151,9 +150,8 @@ class IngestSurveyTest {
         s.execute(
             "create view "
                 + t
-                + " as select * from read_parquet('"
-                + new URI(warehouse.location(t)).getPath()
-                + "/**/*.parquet')");
+                + " as select * from "
+                + org.spamtraffic.warehouse.DuckDbTables.source(warehouse, t));
       }
       // Every accepted answer is in survey_answers, and the counts add up per submission.
       assertThat(

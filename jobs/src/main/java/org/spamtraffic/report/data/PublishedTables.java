@@ -77,7 +77,7 @@ public final class PublishedTables {
   public static PublishedTables read(Warehouse warehouse) {
     Map<String, ReportTable> tables = new TreeMap<>();
     Map<String, String> versions = new LinkedHashMap<>();
-    for (Map.Entry<String, String> e : warehouse.head().tables().entrySet()) {
+    for (Map.Entry<String, Long> e : warehouse.head().tables().entrySet()) {
       String name = e.getKey();
       Optional<TableContract> contract = contract(name);
       if (contract.isEmpty()) {
@@ -93,7 +93,7 @@ public final class PublishedTables {
       Dataset<Row> data = Contracts.conform(contract.get(), warehouse.read(name));
       ReportTable table = publishableView(collect(contract.get(), data)).orElseThrow();
       tables.put(name, table);
-      versions.put(name, e.getValue());
+      versions.put(name, Long.toString(e.getValue()));
     }
     return new PublishedTables(tables, versions);
   }
