@@ -58,9 +58,20 @@ class CatalogueCompletenessTest {
             rules,
             Set.of("level.error", "checks.error", "checks.comment.error")),
         new Surface(
+            "org.spamtraffic.intake.template.words", columns(), Set.of("sheet.instructions")),
+        new Surface(
             "org.spamtraffic.portal.messages",
             Map.of(),
             Set.of("language.", "level.error", "history.kilobytes")));
+  }
+
+  /** What each column of the return means: the format's descriptions, translated as column.*. */
+  private static Map<String, String> columns() {
+    Map<String, String> out = new TreeMap<>();
+    for (org.spamtraffic.schema.Field f : ReturnFormat.v1().fields()) {
+      out.put("column." + f.name(), f.description());
+    }
+    return out;
   }
 
   @ParameterizedTest(name = "{0}")
