@@ -8,8 +8,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.spamtraffic.intake.annotate.Annotator;
+import org.spamtraffic.language.Catalogue;
+import org.spamtraffic.language.Language;
+import org.spamtraffic.language.LocalFormats;
 import org.spamtraffic.validate.FileOwner;
 import org.spamtraffic.validate.Finding;
+import org.spamtraffic.validate.Messages;
 import org.spamtraffic.validate.ReturnValidator;
 import org.spamtraffic.validate.ValidationJson;
 import org.spamtraffic.validate.ValidationReport;
@@ -60,6 +64,17 @@ final class ValidateCommand implements Callable<Integer> {
   String operator;
 
   @Option(
+      names = "--lang",
+      paramLabel = "LANG",
+      defaultValue = "en",
+      converter = LanguageOption.class,
+      description = {
+        "The language of the summary, the messages and the marked copy: en, fr, es, ar, zh or",
+        "ru (default: ${DEFAULT-VALUE}). --json keeps English messages; rule ids and codes stay"
+      })
+  Language lang;
+
+  @Option(
       names = "--verbose",
       description = "Also log, on stderr, the technical detail of a file that cannot be read")
   boolean verbose; // read by SpamTraffic.execute before the command runs (Logging)
@@ -86,11 +101,11 @@ final class ValidateCommand implements Callable<Integer> {
       print(report, out);
     }
     if (annotate != null) {
-      Annotator.Result a = new Annotator(Annotator.Options.DEFAULT).annotate(report, annotate);
+      Annotator.Result a =
+          new Annotator(Annotator.Options.DEFAULT.in(lang)).annotate(report, annotate);
       // With --json, stdout is the JSON document alone; the note goes to stderr.
       PrintWriter note = json ? spec.commandLine().getErr() : out;
-      note.printf(
-          Locale.ROOT, "  annotated copy: %s (%,d cells marked)%n", a.out(), a.markedCells());
+      note.println("  " + words().text("summary.annotated", a.out().toString(), a.markedCells()));
       note.flush();
     }
     out.flush();
@@ -142,38 +157,46 @@ final class ValidateCommand implements Callable<Integer> {
     return ValidationJson.of(r);
   }
 
+  private Catalogue words() {
+    return Messages.catalogue(lang);
+  }
+
   private void print(ValidationReport r, PrintWriter out) {
+    Catalogue words = words();
     out.printf(
         Locale.ROOT,
-        "%s (%s): %s%n  rows read %,d = accepted %,d + rejected %,d; warnings %,d%n",
+        "%s (%s): %s%n  %s%n",
         r.file().fileName(),
         r.file().format().code(),
-        r.status(),
-        r.rowsRead(),
-        r.rowsAccepted(),
-        r.rowsRejected(),
-        r.warnings());
+        words.text("status." + r.status()),
+        words.text(
+            "summary.counts", r.rowsRead(), r.rowsAccepted(), r.rowsRejected(), r.warnings()));
     if (!r.byRule().isEmpty()) {
-      out.println("  by rule:");
-      r.byRule().forEach((rule, n) -> out.printf(Locale.ROOT, "    %-28s %,d%n", rule, n));
+      out.println("  " + words.text("summary.by_rule"));
+      r.byRule()
+          .forEach(
+              (rule, n) ->
+                  out.printf(Locale.ROOT, "    %-28s %s%n", rule, LocalFormats.of(lang).number(n)));
     }
     int shown = 0;
     for (Finding f : r.findings()) {
       if (shown++ >= first) {
-        out.printf(
-            Locale.ROOT,
-            "  ... and more: run with --json or --first %d to see them all%n",
-            r.findings().size());
+        out.println("  " + words.text("summary.more", r.findings().size()));
         break;
       }
       String where =
           f.row() == null
-              ? "file"
+              ? words.text("summary.file")
               : (f.sheet() != null ? f.sheet() + "!" : "")
-                  + "row "
-                  + f.row()
+                  + words.text("summary.row", f.row())
                   + (f.column() != null ? ", " + f.column() : "");
-      out.printf(Locale.ROOT, "  %-7s %s: %s [%s]%n", f.level(), where, f.message(), f.rule());
+      out.printf(
+          Locale.ROOT,
+          "  %-7s %s: %s [%s]%n",
+          words.text("level." + f.level()),
+          where,
+          f.message(lang),
+          f.rule());
     }
   }
 }

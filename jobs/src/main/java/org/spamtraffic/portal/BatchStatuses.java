@@ -18,19 +18,16 @@ import org.spamtraffic.warehouse.WarehouseReader;
 final class BatchStatuses {
   /** A file's status after the batch run. */
   record Status(String status, long rowsAccepted, long rowsRejected, String supersededBy) {
-    /** In plain words, for the history page. */
-    String words() {
+    /** In plain words, for the history page, in the language of {@code texts}. */
+    String words(Texts texts) {
       String s =
           switch (status) {
-            case "accepted" -> "accepted: every row used";
+            case "accepted", "rejected", "failed", "duplicate" -> texts.get("batch." + status);
             case "accepted_with_rejects" ->
-                "accepted: " + rowsAccepted + " rows used, " + rowsRejected + " rejected";
-            case "rejected" -> "rejected: no row could be used";
-            case "failed" -> "failed: the file could not be read";
-            case "duplicate" -> "a copy of an earlier file: not counted again";
+                texts.get("batch.accepted_with_rejects", rowsAccepted, rowsRejected);
             default -> status;
           };
-      return supersededBy == null ? s : s + " (replaced by a later upload)";
+      return supersededBy == null ? s : texts.get("batch.superseded", s);
     }
   }
 

@@ -34,6 +34,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
 import org.spamtraffic.intake.template.ReturnTemplate;
+import org.spamtraffic.language.Language;
 import org.spamtraffic.schema.ReturnFormat;
 
 /**
@@ -178,6 +179,12 @@ public final class Portal implements AutoCloseable {
   private static final String SESSION = "session";
   private static final String FAILED = "failed";
   private static final String OPERATOR_ATTRIBUTE = "spamtraffic.operator";
+  private static final String TEXTS = "spamtraffic.texts";
+
+  /** The portal's language switch remembers the choice in this cookie, for a year. */
+  static final String LANGUAGE_COOKIE = "spamtraffic_lang";
+
+  private static final int LANGUAGE_COOKIE_SECONDS = 365 * 24 * 3600;
   private static final int SHOWN_FINDINGS = 25;
   private static final int MAX_FORM_BYTES = 8192;
   private static final List<String> LANGUAGES = List.of("en", "fr", "es", "ar", "zh", "ru");
@@ -192,8 +199,7 @@ public final class Portal implements AutoCloseable {
   private final Credentials credentials;
   private final BatchStatuses statuses;
   private final PrintStream log;
-  private final Texts texts = Texts.ENGLISH;
-  private final Pages pages = new Pages(texts);
+  private final Pages pages = new Pages();
   private final Sessions sessions = new Sessions(Clock.systemUTC());
   private final RateLimiter signInFailures;
   private final Results results;
@@ -212,7 +218,7 @@ public final class Portal implements AutoCloseable {
     this.log = log;
     this.signInFailures =
         new RateLimiter(options.limits().signInFailuresPerMinute(), 60_000, Clock.systemUTC());
-    this.results = new Results(options.state(), texts);
+    this.results = new Results(options.state());
     this.trustedProxy = address(options.network().trustedProxy());
     Path staging;
     try {
@@ -240,7 +246,6 @@ public final class Portal implements AutoCloseable {
             options,
             landing,
             results,
-            texts,
             new RateLimiter(options.uploadsPerMinute(), 60_000, Clock.systemUTC()),
             staging,
             log);
@@ -368,30 +373,32 @@ public final class Portal implements AutoCloseable {
                 ctx,
                 code,
                 code == 408
-                    ? texts.get("error.slow")
-                    : code == 413 ? reception.sizeMessage() : texts.get("error.bad_request"));
+                    ? texts(ctx).get("error.slow")
+                    : code == 413
+                        ? reception.sizeMessage(texts(ctx))
+                        : texts(ctx).get("error.bad_request"));
             return;
           }
           if (tooLarge(e)) {
-            fail(ctx, 413, reception.sizeMessage());
+            fail(ctx, 413, reception.sizeMessage(texts(ctx)));
             return;
           }
           // Never a stack trace to the person: one sentence, and the details in the log.
           log.println(Instant.now() + " error " + ctx.method() + " " + ctx.path() + ": " + e);
-          fail(ctx, 500, texts.get("error.internal"));
+          fail(ctx, 500, texts(ctx).get("error.internal"));
         });
     app.error(
         404,
         ctx -> {
           if (ctx.attribute(FAILED) == null) {
-            fail(ctx, 404, texts.get("error.not_found"));
+            fail(ctx, 404, texts(ctx).get("error.not_found"));
           }
         });
     app.error(
         405,
         ctx -> {
           if (ctx.attribute(FAILED) == null) {
-            fail(ctx, 404, texts.get("error.not_found"));
+            fail(ctx, 404, texts(ctx).get("error.not_found"));
           }
         });
   }
@@ -422,6 +429,7 @@ public final class Portal implements AutoCloseable {
    * when a credential keeps failing); the cross-site check of every state-changing request.
    */
   private void guardRequest(Context ctx) {
+    ctx.attribute(TEXTS, Texts.of(language(ctx)));
     ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("X-Frame-Options", "DENY");
@@ -433,16 +441,45 @@ public final class Portal implements AutoCloseable {
       ctx.header("Strict-Transport-Security", "max-age=31536000");
     }
     if (ctx.queryParam("token") != null || ctx.queryParam("access_token") != null) {
-      throw new HttpResponseException(400, texts.get("error.token_in_address"));
+      throw new HttpResponseException(400, texts(ctx).get("error.token_in_address"));
     }
     Credentials.Principal who = principal(ctx);
     ctx.attribute(PRINCIPAL, who);
     ctx.req().setAttribute(OPERATOR_ATTRIBUTE, who == null ? null : who.operator());
     if (!"GET".equals(ctx.method().name()) && !"HEAD".equals(ctx.method().name())) {
       if (!sameOrigin(ctx)) {
-        throw new HttpResponseException(403, texts.get("error.cross_site"));
+        throw new HttpResponseException(403, texts(ctx).get("error.cross_site"));
       }
     }
+  }
+
+  /**
+   * The language of the answer: {@code ?lang=} when it names one of the six (on a page, it is the
+   * language switch, and a cookie remembers it for a year; on {@code /template} it is the
+   * template's language), else the remembered choice, else the best of the browser's {@code
+   * Accept-Language}, else English.
+   */
+  private Language language(Context ctx) {
+    Optional<Language> asked = Language.find(ctx.queryParam("lang"));
+    boolean page = !ctx.path().startsWith("/api/") && !ctx.path().equals("/template");
+    if (asked.isPresent() && page) {
+      ctx.cookie(cookie(ctx, LANGUAGE_COOKIE, asked.get().code(), "/", LANGUAGE_COOKIE_SECONDS));
+      return asked.get();
+    }
+    if (asked.isPresent() && ctx.path().startsWith("/api/")) {
+      return asked.get();
+    }
+    Optional<Language> remembered =
+        ctx.path().startsWith("/api/")
+            ? Optional.empty()
+            : Language.find(ctx.cookie(LANGUAGE_COOKIE));
+    return remembered.orElseGet(() -> Language.fromAcceptLanguage(ctx.header("Accept-Language")));
+  }
+
+  /** The texts in the request's language (English before the guard has chosen). */
+  private static Texts texts(Context ctx) {
+    Texts t = ctx.attribute(TEXTS);
+    return t == null ? Texts.ENGLISH : t;
   }
 
   /**
@@ -510,7 +547,7 @@ public final class Portal implements AutoCloseable {
     String byToken = "token:" + (dot > 0 ? token.substring(0, dot) : token);
     if (!signInFailures.allows(byAddress) || !signInFailures.allows(byToken)) {
       ctx.header("Retry-After", "60");
-      throw new HttpResponseException(429, texts.get("error.sign_in_throttled"));
+      throw new HttpResponseException(429, texts(ctx).get("error.sign_in_throttled"));
     }
     Optional<Credentials.Principal> who = credentials.verify(token);
     if (who.isEmpty()) {
@@ -553,7 +590,7 @@ public final class Portal implements AutoCloseable {
     all.put("signedInAs", who == null ? null : who.operator());
     all.put("analyst", who != null && who.role() == Credentials.Role.ANALYST);
     all.put("csrf", formToken(ctx));
-    ctx.status(status).html(pages.render(template, all));
+    ctx.status(status).html(pages.render(template, texts(ctx).language(), all));
   }
 
   private void stylesheet(Context ctx) {
@@ -578,18 +615,18 @@ public final class Portal implements AutoCloseable {
     Map<String, Object> all = new HashMap<>(values);
     all.put("signedInAs", null);
     all.put("analyst", false);
-    ctx.status(status).html(pages.render("signin", all));
+    ctx.status(status).html(pages.render("signin", texts(ctx).language(), all));
   }
 
   private void signIn(Context ctx) {
     if (!sessions.formTokenMatches(ctx.cookie(SIGN_IN_COOKIE), ctx.formParam("csrf"))) {
-      signInPage(ctx, 403, texts.get("signin.expired"));
+      signInPage(ctx, 403, texts(ctx).get("signin.expired"));
       return;
     }
     String token = ctx.formParam("token");
     Credentials.Principal who = verify(ctx, token == null ? "" : token.strip());
     if (who == null) {
-      signInPage(ctx, 401, texts.get("signin.invalid"));
+      signInPage(ctx, 401, texts(ctx).get("signin.invalid"));
       return;
     }
     sessions.close(ctx.cookie(SESSION_COOKIE));
@@ -601,7 +638,7 @@ public final class Portal implements AutoCloseable {
 
   private void signOut(Context ctx) {
     if (!ownForm(ctx, ctx.formParam("csrf"))) {
-      fail(ctx, 403, texts.get("error.form_expired"));
+      fail(ctx, 403, texts(ctx).get("error.form_expired"));
       return;
     }
     Sessions.Session s = ctx.attribute(SESSION);
@@ -624,9 +661,9 @@ public final class Portal implements AutoCloseable {
     if (needsSignIn(ctx)) {
       return;
     }
-    String lang = Optional.ofNullable(ctx.queryParam("lang")).orElse("en");
+    String lang = Optional.ofNullable(ctx.queryParam("lang")).orElse(texts(ctx).language().code());
     if (!ReturnTemplate.LANGUAGES.contains(lang)) {
-      fail(ctx, 400, texts.get("error.template_language", lang));
+      fail(ctx, 400, texts(ctx).get("error.template_language", lang));
       return;
     }
     byte[] bytes =
@@ -660,8 +697,10 @@ public final class Portal implements AutoCloseable {
             "/upload?csrf=" + URLEncoder.encode(formToken(ctx), StandardCharsets.UTF_8),
             "maxSize",
             Reception.megabytes(options.maxUploadBytes()),
-            "languages",
-            LANGUAGES.stream().filter(ReturnTemplate.LANGUAGES::contains).toList()));
+            "templateLanguages",
+            LANGUAGES.stream().filter(ReturnTemplate.LANGUAGES::contains).toList(),
+            "templateLanguage",
+            texts(ctx).language().code()));
   }
 
   private void uploadFromPage(Context ctx) throws IOException {
@@ -672,10 +711,10 @@ public final class Portal implements AutoCloseable {
     }
     // The token rides in the form's address, so it is checked before the body is read.
     if (!ownForm(ctx, ctx.queryParam("csrf"))) {
-      fail(ctx, 403, texts.get("error.form_expired"));
+      fail(ctx, 403, texts(ctx).get("error.form_expired"));
       return;
     }
-    Reception.Outcome o = reception.receive(ctx, who);
+    Reception.Outcome o = reception.receive(ctx, who, texts(ctx));
     if (o.key() == null) {
       fail(ctx, o.status(), o.refusal());
       return;
@@ -686,16 +725,16 @@ public final class Portal implements AutoCloseable {
   private void uploadFromApi(Context ctx) throws IOException {
     Credentials.Principal who = signedIn(ctx);
     if (who == null) {
-      fail(ctx, 401, texts.get("error.token"));
+      fail(ctx, 401, texts(ctx).get("error.token"));
       return;
     }
-    Reception.Outcome o = reception.receive(ctx, who);
+    Reception.Outcome o = reception.receive(ctx, who, texts(ctx));
     if (o.key() == null) {
       fail(ctx, o.status(), o.refusal());
       return;
     }
     Map<String, Object> saved = results.read(who, who.operator(), o.key()).orElseThrow();
-    ctx.status(o.status()).json(results.answer(who.operator(), o.key(), saved));
+    ctx.status(o.status()).json(results.answer(who.operator(), o.key(), saved, texts(ctx)));
   }
 
   // ---- results ------------------------------------------------------------------------------
@@ -703,23 +742,23 @@ public final class Portal implements AutoCloseable {
   private void resultApi(Context ctx) {
     Credentials.Principal who = signedIn(ctx);
     if (who == null) {
-      fail(ctx, 401, texts.get("error.token"));
+      fail(ctx, 401, texts(ctx).get("error.token"));
       return;
     }
     String operator = ctx.pathParam("operator");
     String id = ctx.pathParam("id");
     Optional<Map<String, Object>> found = results.read(who, operator, id);
     if (found.isEmpty()) {
-      fail(ctx, 404, texts.get("error.not_found"));
+      fail(ctx, 404, texts(ctx).get("error.not_found"));
       return;
     }
-    ctx.json(results.answer(operator, id, found.get()));
+    ctx.json(results.answer(operator, id, found.get(), texts(ctx)));
   }
 
   private void submissionsApi(Context ctx) {
     Credentials.Principal who = signedIn(ctx);
     if (who == null) {
-      fail(ctx, 401, texts.get("error.token"));
+      fail(ctx, 401, texts(ctx).get("error.token"));
       return;
     }
     List<Map<String, Object>> out = new ArrayList<>();
@@ -766,7 +805,7 @@ public final class Portal implements AutoCloseable {
     String id = ctx.pathParam("id");
     Optional<Map<String, Object>> found = results.read(signedIn(ctx), operator, id);
     if (found.isEmpty()) {
-      fail(ctx, 404, texts.get("error.not_found"));
+      fail(ctx, 404, texts(ctx).get("error.not_found"));
       return;
     }
     Map<String, Object> r = found.get();
@@ -780,12 +819,14 @@ public final class Portal implements AutoCloseable {
     for (Map<String, Object> f : findings.subList(0, Math.min(SHOWN_FINDINGS, findings.size()))) {
       shown.add(
           new FindingLine(
-              where(f, letters), String.valueOf(f.get("message")), String.valueOf(f.get("level"))));
+              where(f, letters, texts(ctx)),
+              Results.message(f, texts(ctx).language()),
+              texts(ctx).get("level." + f.get("level"))));
     }
     ResultView view =
         new ResultView(
             String.valueOf(r.get("submitted_name")),
-            results.verdict(r),
+            results.verdict(r, texts(ctx)),
             tone,
             r.get("rows_read"),
             r.get("rows_accepted"),
@@ -797,7 +838,7 @@ public final class Portal implements AutoCloseable {
     render(ctx, 200, "result", Map.of("r", view));
   }
 
-  private String where(Map<String, Object> f, Map<String, String> letters) {
+  private static String where(Map<String, Object> f, Map<String, String> letters, Texts texts) {
     Object row = f.get("row");
     if (row == null) {
       return texts.get("result.whole_file");
@@ -819,7 +860,7 @@ public final class Portal implements AutoCloseable {
             ? results.annotated(operator, id)
             : null;
     if (file == null || !Files.isRegularFile(file)) {
-      fail(ctx, 404, texts.get("error.not_found"));
+      fail(ctx, 404, texts(ctx).get("error.not_found"));
       return;
     }
     ctx.header("Content-Disposition", "attachment; filename=\"checked-" + id + ".xlsx\"");
@@ -834,7 +875,7 @@ public final class Portal implements AutoCloseable {
     Optional<Path> file =
         who != null && who.maySee(operator) ? landing.find(operator, name) : Optional.empty();
     if (file.isEmpty()) {
-      fail(ctx, 404, texts.get("error.not_found"));
+      fail(ctx, 404, texts(ctx).get("error.not_found"));
       return;
     }
     ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
@@ -883,15 +924,15 @@ public final class Portal implements AutoCloseable {
               received,
               "/files/" + s.operator() + "/" + n,
               n.substring(17),
-              String.format(Locale.ROOT, "%,d KB", Math.max(1, s.sizeBytes() / 1000)),
+              texts(ctx).get("history.kilobytes", Math.max(1, s.sizeBytes() / 1000)),
               r.isPresent() ? "/results/" + s.operator() + "/" + n : null,
               r.map(m -> m.get("rows_accepted")).orElse(null),
               r.map(m -> m.get("rows_rejected")).orElse(null),
               statuses
                   .of(s.operator(), n)
-                  .map(BatchStatuses.Status::words)
+                  .map(b -> b.words(texts(ctx)))
                   // Without --warehouse, statuses stay unknown until one is configured.
-                  .orElse(texts.get("history.waiting"))));
+                  .orElse(texts(ctx).get("history.waiting"))));
     }
     render(ctx, 200, "history", Map.of("files", lines));
   }

@@ -57,7 +57,6 @@ final class Reception {
   private final Portal.Options options;
   private final Landing landing;
   private final Results results;
-  private final Texts texts;
   private final RateLimiter perMinute;
   private final Semaphore atOnce;
   private final Map<String, AtomicInteger> inProgress = new ConcurrentHashMap<>();
@@ -68,21 +67,19 @@ final class Reception {
       Portal.Options options,
       Landing landing,
       Results results,
-      Texts texts,
       RateLimiter perMinute,
       Path staging,
       PrintStream log) {
     this.options = options;
     this.landing = landing;
     this.results = results;
-    this.texts = texts;
     this.perMinute = perMinute;
     this.atOnce = new Semaphore(options.limits().maxConcurrentUploads());
     this.staging = staging;
     this.log = log;
   }
 
-  String sizeMessage() {
+  String sizeMessage(Texts texts) {
     return texts.get("error.too_large", megabytes(options.maxUploadBytes()));
   }
 
@@ -91,12 +88,12 @@ final class Reception {
   }
 
   /** Receives the upload in {@code ctx} from {@code who}; the body is read only past the limits. */
-  Outcome receive(Context ctx, Credentials.Principal who) throws IOException {
+  Outcome receive(Context ctx, Credentials.Principal who, Texts texts) throws IOException {
     if (who.role() != Credentials.Role.OPERATOR) {
       return Outcome.refused(403, texts.get("error.analyst_upload"));
     }
     if (ctx.contentLength() > options.maxUploadBytes() + MULTIPART_OVERHEAD) {
-      return Outcome.refused(413, sizeMessage());
+      return Outcome.refused(413, sizeMessage(texts));
     }
     AtomicInteger mine = inProgress.computeIfAbsent(who.operator(), k -> new AtomicInteger());
     if (mine.incrementAndGet() > PER_OPERATOR) {
@@ -114,7 +111,7 @@ final class Reception {
           ctx.header("Retry-After", "60");
           return Outcome.refused(429, texts.get("error.rate", perMinute.perWindow()));
         }
-        return receiveBody(ctx, who);
+        return receiveBody(ctx, who, texts);
       } finally {
         atOnce.release();
       }
@@ -123,13 +120,14 @@ final class Reception {
     }
   }
 
-  private Outcome receiveBody(Context ctx, Credentials.Principal who) throws IOException {
+  private Outcome receiveBody(Context ctx, Credentials.Principal who, Texts texts)
+      throws IOException {
     UploadedFile upload = ctx.uploadedFile("file");
     if (upload == null) {
       return Outcome.refused(400, texts.get("error.no_file"));
     }
     if (upload.size() > options.maxUploadBytes()) {
-      return Outcome.refused(413, sizeMessage());
+      return Outcome.refused(413, sizeMessage(texts));
     }
     // One time for the stored name and the saved result: the moment the upload arrived.
     Instant received = Instant.now();
@@ -145,7 +143,7 @@ final class Reception {
         copied = copyAtMost(in, out, options.maxUploadBytes());
       }
       if (copied < 0) {
-        return Outcome.refused(413, sizeMessage());
+        return Outcome.refused(413, sizeMessage(texts));
       }
       Map<String, Object> saved;
       ValidationReport report = null;
@@ -155,7 +153,7 @@ final class Reception {
       } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
         // A reader that fails on a hostile file must not fail the request: the file is refused.
         log.println(Instant.now() + " reader failure on upload " + id + ": " + e);
-        saved = readerFailure(staged, e);
+        saved = readerFailure(staged, e, texts);
       }
       boolean usable =
           report != null
@@ -169,7 +167,7 @@ final class Reception {
         key = stored.getFileName().toString();
       }
       if (report != null) {
-        annotate(report, who.operator(), key);
+        annotate(report, who.operator(), key, texts);
       }
       saved.put("submitted_name", submitted);
       saved.put("sender", who.operator());
@@ -198,9 +196,11 @@ final class Reception {
             ReturnValidator.Options.DEFAULT.maxFindings()));
   }
 
-  private void annotate(ValidationReport report, String operator, String key) {
+  /** The marked workbook, in the language of the upload's page or request. */
+  private void annotate(ValidationReport report, String operator, String key, Texts texts) {
     try {
-      new Annotator(Annotator.Options.DEFAULT).annotate(report, results.annotated(operator, key));
+      new Annotator(Annotator.Options.DEFAULT.in(texts.language()))
+          .annotate(report, results.annotated(operator, key));
     } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
       // The checks stand without the marked copy; its link answers 404.
       log.println(Instant.now() + " annotation failure for " + key + ": " + e);
@@ -208,7 +208,7 @@ final class Reception {
   }
 
   /** The result of a file a reader failed on, in the shape of the validation JSON. */
-  private Map<String, Object> readerFailure(Path staged, Throwable e) {
+  private Map<String, Object> readerFailure(Path staged, Throwable e, Texts texts) {
     String why =
         e instanceof Error ? texts.get("verdict.reader_memory") : FileInspector.describe(e);
     Map<String, Object> finding = new LinkedHashMap<>();

@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.spamtraffic.language.Language;
+import org.spamtraffic.schema.ReturnFormat;
 import org.spamtraffic.validate.FileOwner;
+import org.spamtraffic.validate.Messages;
 
 /**
  * The saved result of each upload ({@code <state>/results/<operator>/<key>.json}, and the marked
@@ -27,11 +31,9 @@ final class Results {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path root;
-  private final Texts texts;
 
-  Results(Path state, Texts texts) {
+  Results(Path state) {
     this.root = state.resolve("results");
-    this.texts = texts;
   }
 
   /** The operator's folder; the id is checked, so it cannot climb out of the state folder. */
@@ -79,12 +81,28 @@ final class Results {
     }
   }
 
-  /** The result as the API answers it: the saved JSON, its links, the verdict in words. */
-  Map<String, Object> answer(String operator, String key, Map<String, Object> saved) {
+  /**
+   * The result as the API answers it: the saved JSON, its links, the verdict in words, and every
+   * finding's message in the language of {@code texts} (rule ids, codes and values stay as they
+   * are).
+   */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> answer(String operator, String key, Map<String, Object> saved, Texts texts) {
     Map<String, Object> m = new LinkedHashMap<>(saved);
+    m.put("language", texts.language().code());
     m.put("result_url", "/results/" + operator + "/" + key);
     m.put("annotated_url", "/results/" + operator + "/" + key + "/annotated.xlsx");
-    m.put("message", verdict(m));
+    Object findings = m.get("findings");
+    if (findings instanceof List<?> list) {
+      List<Map<String, Object>> told = new ArrayList<>();
+      for (Object f : list) {
+        Map<String, Object> finding = new LinkedHashMap<>((Map<String, Object>) f);
+        finding.put("message", message(finding, texts.language()));
+        told.add(finding);
+      }
+      m.put("findings", told);
+    }
+    m.put("message", verdict(m, texts));
     if (!Boolean.TRUE.equals(m.get("stored"))) {
       m.put("error", m.get("message"));
     }
@@ -101,9 +119,34 @@ final class Results {
     return byRule(r).containsKey(MACROS);
   }
 
-  /** The result in one or two plain sentences. */
+  /**
+   * A saved finding's message in {@code language}: rendered again from its rule and values, so that
+   * a result saved in one language reads in any; the saved (English) message when the rule is not
+   * one of the return format's.
+   */
+  static String message(Map<String, Object> finding, Language language) {
+    String saved = String.valueOf(finding.get("message"));
+    Object rule = finding.get("rule");
+    if (language == Language.ENGLISH
+        || rule == null
+        || !ReturnFormat.v1().rules().containsKey(rule.toString())) {
+      return saved;
+    }
+    return Messages.render(
+        language,
+        rule.toString(),
+        text(finding.get("column")),
+        text(finding.get("value")),
+        text(finding.get("other")));
+  }
+
+  private static String text(Object o) {
+    return o == null ? null : o.toString();
+  }
+
+  /** The result in one or two plain sentences, in the language of {@code texts}. */
   @SuppressWarnings("unchecked")
-  String verdict(Map<String, Object> r) {
+  String verdict(Map<String, Object> r, Texts texts) {
     long read = number(r, "rows_read");
     long accepted = number(r, "rows_accepted");
     long rejected = number(r, "rows_rejected");
@@ -121,7 +164,7 @@ final class Results {
     String fileError =
         findings.stream()
             .filter(f -> f.get("row") == null && "error".equals(f.get("level")))
-            .map(f -> String.valueOf(f.get("message")))
+            .map(f -> message(f, texts.language()))
             .findFirst()
             .orElse(null);
     if (fileError != null && read == 0) {

@@ -1,49 +1,53 @@
 package org.spamtraffic.portal;
 
-import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import org.spamtraffic.language.Catalogue;
+import org.spamtraffic.language.Language;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.IMessageResolver;
 
 /**
- * Every text the portal shows, from one message bundle ({@code
- * org/spamtraffic/portal/messages.properties}, English; a translation is another file beside it,
- * {@code messages_fr.properties}). Pages read it through Thymeleaf ({@code #{key}}, by {@link
- * #messageResolver}) and the JSON answers through {@link #get}: one formatter, one set of words.
+ * Every text the portal shows, from one catalogue ({@code
+ * org/spamtraffic/portal/messages.properties}, English, the source; {@code messages_fr.properties}
+ * and the other four languages beside it), as ICU MessageFormat patterns. Pages read it through
+ * Thymeleaf ({@code #{key}}, by {@link #messageResolver}, in the page's language) and the JSON
+ * answers through {@link #get}: one formatter, one set of words.
  */
 final class Texts {
   static final String BUNDLE = "org.spamtraffic.portal.messages";
 
-  private final Locale locale;
-  private final ResourceBundle bundle;
+  private final Catalogue catalogue;
 
-  private Texts(Locale locale) {
-    this.locale = locale;
-    // No fallback to the machine's default locale: English asked for is English served.
-    this.bundle =
-        ResourceBundle.getBundle(
-            BUNDLE,
-            locale,
-            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  private Texts(Language language) {
+    this.catalogue = Catalogue.of(BUNDLE, language);
   }
 
-  /** The English texts (the only language so far). */
-  static final Texts ENGLISH = new Texts(Locale.ENGLISH);
+  /** The English texts. */
+  static final Texts ENGLISH = new Texts(Language.ENGLISH);
 
-  /** The text {@code key} with its arguments ({@link MessageFormat} patterns). */
+  /** The texts in {@code language}. */
+  static Texts of(Language language) {
+    return language == Language.ENGLISH ? ENGLISH : new Texts(language);
+  }
+
+  /** The language of these texts. */
+  Language language() {
+    return catalogue.language();
+  }
+
+  /** The text {@code key} with its arguments (MessageFormat patterns). */
   String get(String key, Object... args) {
-    return new MessageFormat(bundle.getString(key), locale).format(args);
+    return catalogue.text(key, args);
   }
 
-  /** Whether the bundle has {@code key}. */
+  /** Whether the catalogue has {@code key}. */
   boolean has(String key) {
-    return bundle.containsKey(key);
+    return catalogue.has(key);
   }
 
-  /** Thymeleaf's {@code #{key(args)}}, answered from this bundle. */
-  IMessageResolver messageResolver() {
+  /** Thymeleaf's {@code #{key(args)}}, answered in the language of the page's locale. */
+  static IMessageResolver messageResolver() {
     return new IMessageResolver() {
       @Override
       public String getName() {
@@ -58,8 +62,10 @@ final class Texts {
       @Override
       public String resolveMessage(
           ITemplateContext context, Class<?> origin, String key, Object[] messageParameters) {
+        Locale locale = context.getLocale();
+        Texts texts = of(Language.find(locale.toLanguageTag()).orElse(Language.ENGLISH));
         try {
-          return get(key, messageParameters == null ? new Object[0] : messageParameters);
+          return texts.get(key, messageParameters == null ? new Object[0] : messageParameters);
         } catch (MissingResourceException e) {
           return null;
         }

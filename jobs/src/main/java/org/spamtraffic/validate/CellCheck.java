@@ -2,6 +2,8 @@ package org.spamtraffic.validate;
 
 import java.util.Locale;
 import java.util.Map;
+import org.spamtraffic.language.Catalogue;
+import org.spamtraffic.language.Language;
 import org.spamtraffic.schema.Countries;
 import org.spamtraffic.schema.Field;
 import org.spamtraffic.schema.FieldKind;
@@ -68,16 +70,22 @@ public final class CellCheck {
 
   /** The allowed values, for messages. */
   public static String allowed(Field field) {
+    return allowed(field, Language.ENGLISH);
+  }
+
+  /** What {@link #allowed(Field)} says, in {@code language}. */
+  public static String allowed(Field field, Language language) {
+    Catalogue words = Messages.catalogue(language);
     switch (field.kind()) {
       case CODE:
         return String.join(", ", field.codes());
       case COUNTRY:
-        return field.allowsUnknown() ? ", or unknown" : "";
+        return field.allowsUnknown() ? words.text("allowed.or_unknown") : "";
       case TEXT:
         if (field.pattern().isPresent()) {
-          return "for example " + field.example();
+          return words.text("allowed.for_example", field.example());
         }
-        return field.maxLength() > 0 ? "at most " + field.maxLength() + " characters" : "";
+        return field.maxLength() > 0 ? words.text("allowed.at_most", field.maxLength()) : "";
       case MEASURE:
       case PERIOD:
         return "";

@@ -48,7 +48,8 @@ class IntakeCommandsTest {
         .isZero();
     try (InputStream in = Files.newInputStream(out);
         XSSFWorkbook wb = new XSSFWorkbook(in)) {
-      assertThat(wb.getSheet("Return").getRow(0).getCell(0).getStringCellValue())
+      // The sheets are named in Spanish too (Return is Declaración).
+      assertThat(wb.getSheet("Declaración").getRow(0).getCell(0).getStringCellValue())
           .isEqualTo(ReturnFormat.v1().field("operator_id").label("es"))
           .isEqualTo("ID del operador");
     }

@@ -83,7 +83,7 @@ class BatchStatusesTest {
 
     Warehouse warehouse = Warehouse.at(spark, dir.toString());
     commit(warehouse, "file:/srv/landing/OP-A/20250101T000000Z_a.csv,accepted_with_rejects,5,2,");
-    assertThat(statuses.of("OP-A", "20250101T000000Z_a.csv").orElseThrow().words())
+    assertThat(statuses.of("OP-A", "20250101T000000Z_a.csv").orElseThrow().words(Texts.ENGLISH))
         .isEqualTo("accepted: 5 rows used, 2 rejected");
     assertThat(statuses.of("OP-B", "20250101T000000Z_a.csv")).isEmpty();
 
@@ -91,9 +91,9 @@ class BatchStatusesTest {
         warehouse,
         "file:/srv/landing/OP-A/20250101T000000Z_a.csv,accepted_with_rejects,5,2,abc",
         "file:/srv/landing/OP-A/20250102T000000Z_b.csv,accepted,7,0,");
-    assertThat(statuses.of("OP-A", "20250101T000000Z_a.csv").orElseThrow().words())
+    assertThat(statuses.of("OP-A", "20250101T000000Z_a.csv").orElseThrow().words(Texts.ENGLISH))
         .isEqualTo("accepted: 5 rows used, 2 rejected (replaced by a later upload)");
-    assertThat(statuses.of("OP-A", "20250102T000000Z_b.csv").orElseThrow().words())
+    assertThat(statuses.of("OP-A", "20250102T000000Z_b.csv").orElseThrow().words(Texts.ENGLISH))
         .isEqualTo("accepted: every row used");
   }
 

@@ -29,7 +29,16 @@ public record Rule(String id, Level level, String scope, String description, Str
 
   /** Fills the message template. Null arguments print as empty. */
   public String format(String column, String value, String other, String allowed) {
-    return message
+    return fill(message, column, value, other, allowed);
+  }
+
+  /**
+   * Fills a rule message template in any language (the English one of the format, or a translation
+   * of it) the way {@link #format} does. Null arguments print as empty.
+   */
+  public static String fill(
+      String template, String column, String value, String other, String allowed) {
+    return template
         .replace("{column}", nullToEmpty(column))
         .replace("{value}", nullToEmpty(value))
         .replace("{other}", nullToEmpty(other))

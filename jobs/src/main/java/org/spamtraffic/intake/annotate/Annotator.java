@@ -41,10 +41,13 @@ import org.spamtraffic.intake.LocalCopy;
 import org.spamtraffic.intake.ReturnFile;
 import org.spamtraffic.intake.TextDecoding;
 import org.spamtraffic.intake.WorkbookScan;
+import org.spamtraffic.language.Catalogue;
+import org.spamtraffic.language.Language;
 import org.spamtraffic.output.SpreadsheetText;
 import org.spamtraffic.schema.ReturnFormat;
 import org.spamtraffic.schema.Rule;
 import org.spamtraffic.validate.Finding;
+import org.spamtraffic.validate.Messages;
 import org.spamtraffic.validate.ValidationReport;
 
 /**
@@ -68,10 +71,16 @@ public final class Annotator {
    * Options.
    *
    * @param copyLimitBytes largest XLSX copied whole with POI; larger ones are rebuilt by streaming
+   * @param language the language of the Checks sheet and of the comments on cells
    */
-  public record Options(long copyLimitBytes) {
-    /** Workbooks up to 4 MiB (tens of thousands of rows) are copied whole. */
-    public static final Options DEFAULT = new Options(4L << 20);
+  public record Options(long copyLimitBytes, Language language) {
+    /** Workbooks up to 4 MiB (tens of thousands of rows) are copied whole; English. */
+    public static final Options DEFAULT = new Options(4L << 20, Language.ENGLISH);
+
+    /** These options with the checks told in {@code language}. */
+    public Options in(Language language) {
+      return new Options(copyLimitBytes, language);
+    }
   }
 
   /**
@@ -83,8 +92,13 @@ public final class Annotator {
    */
   public record Result(Path out, int markedCells, boolean copied) {}
 
-  /** Name of the summary sheet put in front of the workbook. */
+  /** Name of the summary sheet put in front of the workbook, in English. */
   public static final String SUMMARY_SHEET = "Checks";
+
+  /** Name of the summary sheet in {@code language}. */
+  public static String summarySheet(Language language) {
+    return Messages.catalogue(language).text("checks.sheet");
+  }
 
   private static final String AUTHOR = "spamtraffic";
 
@@ -137,7 +151,7 @@ public final class Annotator {
         }
       }
       try (SXSSFWorkbook wb = new SXSSFWorkbook(100)) {
-        new Summary(report, false).write(wb, wb.createSheet(SUMMARY_SHEET));
+        new Summary(report, false, words()).write(wb, wb.createSheet(summarySheet()));
         save(wb, out);
         wb.dispose();
       }
@@ -174,7 +188,7 @@ public final class Annotator {
         XSSFWorkbook wb = new XSSFWorkbook(in)) {
       neutraliseFormulaText(wb);
       Sheet sheet = wb.getSheet(report.file().sheet());
-      Painter painter = new Painter(wb, sheet, true);
+      Painter painter = new Painter(wb, sheet, true, words());
       for (int r : marks.rows()) {
         Row row = sheet.getRow(r) == null ? sheet.createRow(r) : sheet.getRow(r);
         for (Marks.Mark m : marks.inRow(r).values()) {
@@ -182,8 +196,8 @@ public final class Annotator {
           painter.paint(cell == null ? row.createCell(m.column()) : cell, m);
         }
       }
-      Sheet summary = wb.createSheet(uniqueName(wb, SUMMARY_SHEET));
-      new Summary(report, true).write(wb, summary);
+      Sheet summary = wb.createSheet(uniqueName(wb, summarySheet()));
+      new Summary(report, true, words()).write(wb, summary);
       wb.setSheetOrder(summary.getSheetName(), 0);
       for (Sheet s : wb) {
         s.setSelected(false);
@@ -226,10 +240,10 @@ public final class Annotator {
     ReturnFile file = report.file();
     try (SXSSFWorkbook wb = new SXSSFWorkbook(200)) {
       wb.setCompressTempFiles(true);
-      Sheet summary = wb.createSheet(SUMMARY_SHEET);
+      Sheet summary = wb.createSheet(summarySheet());
       String name = file.sheet() == null ? stripExtension(file.fileName()) : file.sheet();
       Sheet data = wb.createSheet(safeSheetName(name));
-      Painter painter = new Painter(wb, data, false);
+      Painter painter = new Painter(wb, data, false, words());
       RowWriter writer = new RowWriter(data, marks, painter);
       switch (file.format()) {
         case CSV -> csvRows(file, source, writer);
@@ -237,7 +251,7 @@ public final class Annotator {
         default -> xlsxRows(file, source, writer);
       }
       writer.finish();
-      new Summary(report, false).write(wb, summary);
+      new Summary(report, false, words()).write(wb, summary);
       summary.setSelected(true);
       wb.setActiveSheet(0);
       save(wb, out);
@@ -385,10 +399,12 @@ public final class Annotator {
     private final Drawing<?> drawing;
     private final CreationHelper factory;
     private final boolean keepStyles;
+    private final Catalogue words;
     private final Map<String, CellStyle> styles = new HashMap<>();
 
-    Painter(Workbook wb, Sheet sheet, boolean keepStyles) {
+    Painter(Workbook wb, Sheet sheet, boolean keepStyles, Catalogue words) {
       this.wb = wb;
+      this.words = words;
       this.drawing = sheet.createDrawingPatriarch();
       this.factory = wb.getCreationHelper();
       this.keepStyles = keepStyles;
@@ -412,11 +428,12 @@ public final class Annotator {
                 return s;
               });
       cell.setCellStyle(style);
-      String text = mark.comment();
+      String text = mark.comment(words);
       Comment existing = cell.getCellComment();
       if (existing != null) {
         // Keep the operator's own note, under ours.
-        text = text + "\n\n(your note) " + existing.getString().getString();
+        text =
+            text + "\n\n" + words.text("checks.your_note") + " " + existing.getString().getString();
         cell.removeCellComment();
       }
       ClientAnchor anchor = factory.createClientAnchor();
@@ -437,8 +454,11 @@ public final class Annotator {
   // ---- summary ------------------------------------------------------------------------------
 
   /** The summary sheet: counts, file-level findings, and findings by rule. */
-  private record Summary(ValidationReport report, boolean copied) {
+  private record Summary(ValidationReport report, boolean copied, Catalogue words) {
     void write(Workbook wb, Sheet sheet) {
+      Language language = words.language();
+      // Arabic reads right to left: the sheet's columns run from the right edge.
+      sheet.setRightToLeft(language.rightToLeft());
       Font bold = wb.createFont();
       bold.setBold(true);
       CellStyle strong = wb.createCellStyle();
@@ -447,56 +467,46 @@ public final class Annotator {
       wrap.setWrapText(true);
       ReturnFile file = report.file();
       int r = 0;
-      line(sheet, r++, strong, "Checks of " + file.fileName());
+      line(sheet, r++, strong, words.text("checks.title", file.fileName()));
       line(sheet, r++, null, verdict());
       r++;
-      r = pair(sheet, r, "Rows read", report.rowsRead());
-      r = pair(sheet, r, "Rows accepted", report.rowsAccepted());
-      r = pair(sheet, r, "Rows rejected", report.rowsRejected());
-      r = pair(sheet, r, "Warnings", report.warnings());
+      r = pair(sheet, r, words.text("checks.rows_read"), report.rowsRead());
+      r = pair(sheet, r, words.text("checks.rows_accepted"), report.rowsAccepted());
+      r = pair(sheet, r, words.text("checks.rows_rejected"), report.rowsRejected());
+      r = pair(sheet, r, words.text("checks.warnings"), report.warnings());
       r++;
       if (file.readable() && report.rowsRead() > 0) {
-        line(
-            sheet,
-            r++,
-            null,
-            "Red cells are errors: the row is not used until they are fixed. Yellow cells are"
-                + " warnings: the row is used, but check it. Point at a cell to read what is"
-                + " wrong and what is allowed; a problem about a whole row is on its first cell.");
+        line(sheet, r++, null, words.text("checks.legend"));
         if (!copied) {
           line(
               sheet,
               r++,
               null,
-              "This workbook holds the rows of your "
-                  + file.format().code().toUpperCase(Locale.ROOT)
-                  + " file as they were read, with their original row numbers; fix them in your"
-                  + " own file.");
+              words.text("checks.rebuilt", file.format().code().toUpperCase(Locale.ROOT)));
         }
         if (report.truncated()) {
-          line(
-              sheet,
-              r++,
-              strong,
-              "Only the first "
-                  + report.findings().size()
-                  + " findings are marked; fix them and check the file again to see the rest.");
+          line(sheet, r++, strong, words.text("checks.truncated", report.findings().size()));
         }
       }
       List<Finding> fileLevel = report.findings().stream().filter(f -> f.row() == null).toList();
       if (!fileLevel.isEmpty()) {
         r++;
-        line(sheet, r++, strong, "About the whole file");
+        line(sheet, r++, strong, words.text("checks.whole_file"));
         for (Finding f : fileLevel) {
           Row row = sheet.createRow(r++);
-          row.createCell(0).setCellValue(f.isError() ? "Error" : capitalised(f.level()));
-          row.createCell(1).setCellValue(SpreadsheetText.neutralised(f.message()));
+          row.createCell(0).setCellValue(words.text("checks." + f.level()));
+          row.createCell(1).setCellValue(SpreadsheetText.neutralised(f.message(language)));
         }
       }
       if (!report.byRule().isEmpty()) {
         r++;
         Row head = sheet.createRow(r++);
-        String[] titles = {"Rule", "Findings", "Level", "What it checks"};
+        String[] titles = {
+          words.text("checks.column.rule"),
+          words.text("checks.column.findings"),
+          words.text("checks.column.level"),
+          words.text("checks.column.checks")
+        };
         for (int i = 0; i < titles.length; i++) {
           head.createCell(i).setCellValue(titles[i]);
           head.getCell(i).setCellStyle(strong);
@@ -507,8 +517,9 @@ public final class Annotator {
           Row row = sheet.createRow(r++);
           row.createCell(0).setCellValue(e.getKey());
           row.createCell(1).setCellValue(e.getValue());
-          row.createCell(2).setCellValue(rule == null ? "" : rule.level().code());
-          row.createCell(3).setCellValue(rule == null ? "" : rule.description());
+          row.createCell(2)
+              .setCellValue(rule == null ? "" : words.text("level." + rule.level().code()));
+          row.createCell(3).setCellValue(rule == null ? "" : Messages.description(language, rule));
           row.getCell(3).setCellStyle(wrap);
         }
       }
@@ -521,21 +532,19 @@ public final class Annotator {
     private String verdict() {
       boolean fileError = report.findings().stream().anyMatch(f -> f.row() == null && f.isError());
       if (fileError && report.rowsRead() == 0) {
-        return "The file could not be read: see 'About the whole file' below.";
+        return words.text("checks.verdict.unreadable");
       }
       switch (report.status()) {
         case "accepted":
-          return "Every row is accepted.";
+          return words.text("checks.verdict.accepted");
         case "accepted_with_rejects":
-          return report.rowsRejected()
-              + " rows are rejected; the other rows are accepted. Fix the red cells and send the"
-              + " whole file again.";
+          return words.text("checks.verdict.accepted_with_rejects", report.rowsRejected());
         case "rejected":
           return report.rowsRead() == 0
-              ? "The file has no data rows."
-              : "Every row is rejected. Fix the red cells and send the file again.";
+              ? words.text("checks.verdict.header_only")
+              : words.text("checks.verdict.rejected");
         default:
-          return "The file could not be read: see 'About the whole file' below.";
+          return words.text("checks.verdict.unreadable");
       }
     }
 
@@ -552,10 +561,6 @@ public final class Annotator {
       row.createCell(0).setCellValue(label);
       row.createCell(1).setCellValue(value);
       return r + 1;
-    }
-
-    private static String capitalised(String s) {
-      return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
     }
   }
 
@@ -583,16 +588,24 @@ public final class Annotator {
     return Paths.get(uri);
   }
 
+  private Catalogue words() {
+    return Messages.catalogue(options.language());
+  }
+
+  private String summarySheet() {
+    return summarySheet(options.language());
+  }
+
   private static String stripExtension(String name) {
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;
   }
 
-  private static String safeSheetName(String name) {
+  private String safeSheetName(String name) {
     String s = name.replaceAll("[\\\\/?*\\[\\]:]", "_");
     if (s.length() > 31) {
       s = s.substring(0, 31);
     }
-    return s.isBlank() || s.equals(SUMMARY_SHEET) ? "Return" : s;
+    return s.isBlank() || s.equals(SUMMARY_SHEET) || s.equals(summarySheet()) ? "Return" : s;
   }
 }

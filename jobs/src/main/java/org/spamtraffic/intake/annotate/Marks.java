@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.spamtraffic.intake.ReturnFile;
+import org.spamtraffic.language.Catalogue;
 import org.spamtraffic.schema.Field;
 import org.spamtraffic.schema.ReturnFormat;
 import org.spamtraffic.validate.Finding;
@@ -20,15 +21,18 @@ final class Marks {
       return findings.stream().anyMatch(Finding::isError);
     }
 
-    /** The cell comment: each message on its own line, with its rule id. */
-    String comment() {
+    /**
+     * The cell comment in the catalogue's language: each message on its own line, with its rule.
+     */
+    String comment(Catalogue words) {
       StringBuilder s = new StringBuilder();
       for (Finding f : findings) {
         if (s.length() > 0) {
           s.append("\n\n");
         }
-        s.append(f.isError() ? "Error: " : "Warning: ")
-            .append(f.message())
+        s.append(words.text(f.isError() ? "checks.comment.error" : "checks.comment.warning"))
+            .append(' ')
+            .append(f.message(words.language()))
             .append(" [")
             .append(f.rule())
             .append(']');

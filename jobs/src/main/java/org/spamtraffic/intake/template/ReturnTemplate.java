@@ -25,6 +25,7 @@ import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.spamtraffic.language.Language;
 import org.spamtraffic.schema.Countries;
 import org.spamtraffic.schema.Field;
 import org.spamtraffic.schema.FieldKind;
@@ -62,7 +63,7 @@ public final class ReturnTemplate {
   private ReturnTemplate(ReturnFormat format, String language) {
     this.format = format;
     this.language = language;
-    this.text = TemplateText.of(language);
+    this.text = TemplateText.of(Language.of(language));
   }
 
   /**
@@ -112,12 +113,21 @@ public final class ReturnTemplate {
     XSSFSheet operator = wb.createSheet(text.operatorSheet());
     XSSFSheet data = wb.createSheet(text.dataSheet());
     XSSFSheet lists = wb.createSheet(LISTS_SHEET);
+    // Arabic reads right to left: its sheets start at the right edge, as Excel does for Arabic.
+    for (XSSFSheet sheet : List.of(instructions, operator, data)) {
+      sheet.setRightToLeft(text.language().rightToLeft());
+    }
     Map<String, String> listNames = writeLists(wb, lists);
     writeInstructions(instructions, styles);
     writeOperator(operator, styles, listNames);
     writeData(data, styles, listNames);
     lists.protectSheet("");
     wb.setSheetVisibility(wb.getSheetIndex(lists), SheetVisibility.VERY_HIDDEN);
+    // The document's language, for spelling checkers and screen readers.
+    wb.getProperties()
+        .getCoreProperties()
+        .getUnderlyingProperties()
+        .setLanguageProperty(text.language().tag());
     wb.setActiveSheet(wb.getSheetIndex(data));
     wb.setSelectedTab(wb.getSheetIndex(data));
     return wb;
@@ -166,13 +176,10 @@ public final class ReturnTemplate {
 
   private void writeInstructions(XSSFSheet sheet, Styles styles) {
     int r = 0;
-    sheet.createRow(r++).createCell(0).setCellValue(text.title());
+    sheet.createRow(r++).createCell(0).setCellValue(text.get("title"));
     sheet.getRow(0).getCell(0).setCellStyle(styles.title);
     if (!hasLabels()) {
-      sheet.createRow(r++).createCell(0).setCellValue(text.noLabels());
-    }
-    if (!text.translated()) {
-      sheet.createRow(r++).createCell(0).setCellValue(TemplateText.NOT_TRANSLATED);
+      sheet.createRow(r++).createCell(0).setCellValue(text.get("no_labels"));
     }
     r++;
     for (String line : text.steps()) {
@@ -190,9 +197,9 @@ public final class ReturnTemplate {
     for (Field f : format.fields()) {
       Row row = sheet.createRow(r++);
       row.createCell(0).setCellValue(f.label(language));
-      row.createCell(1).setCellValue(f.required() ? text.yes() : text.no());
+      row.createCell(1).setCellValue(f.required() ? text.get("yes") : text.get("no"));
       row.createCell(2).setCellValue(allowed(f));
-      row.createCell(3).setCellValue(f.description());
+      row.createCell(3).setCellValue(text.meaning(f));
       row.createCell(4).setCellValue(f.example());
       for (int i = 0; i < 5; i++) {
         row.getCell(i).setCellStyle(styles.wrapped);
@@ -211,16 +218,16 @@ public final class ReturnTemplate {
       case CODE:
         List<String> choices = new ArrayList<>();
         f.codes().forEach(c -> choices.add(choice(f, c) + " (" + c + ")"));
-        return text.chooseFrom() + " " + String.join(", ", choices);
+        return text.get("choose_from") + " " + String.join(", ", choices);
       case COUNTRY:
-        return text.countryCode() + (f.allowsUnknown() ? ", " + Field.UNKNOWN : "");
+        return text.get("country_code") + (f.allowsUnknown() ? ", " + Field.UNKNOWN : "");
       case PERIOD:
         return "2025-Q1 … 2025-Q4, 2025-01 … 2025-12";
       case MEASURE:
-        return text.wholeNumber();
+        return text.get("whole_number");
       case TEXT:
       default:
-        return f.example().isEmpty() ? "" : text.forExample() + " " + f.example();
+        return f.example().isEmpty() ? "" : text.get("for_example") + " " + f.example();
     }
   }
 
@@ -233,7 +240,7 @@ public final class ReturnTemplate {
     items.add(format.field("reporting_country").label(language));
     items.add(format.field("period").label(language));
     items.addAll(text.contactItems());
-    sheet.createRow(0).createCell(0).setCellValue(text.operatorIntro());
+    sheet.createRow(0).createCell(0).setCellValue(text.get("operator_intro"));
     sheet.getRow(0).getCell(0).setCellStyle(styles.title);
     for (int i = 0; i < items.size(); i++) {
       Row row = sheet.createRow(i + 2);
@@ -271,7 +278,7 @@ public final class ReturnTemplate {
       v.setShowPromptBox(true);
       v.setShowErrorBox(f.kind() != FieldKind.TEXT && f.kind() != FieldKind.PERIOD);
       v.setErrorStyle(DataValidation.ErrorStyle.STOP);
-      v.createErrorBox(truncate(text.notAllowed(), 32), truncate(allowed(f), 255));
+      v.createErrorBox(truncate(text.get("not_allowed"), 32), truncate(allowed(f), 255));
       v.setEmptyCellAllowed(true);
       sheet.addValidationData(v);
     }
@@ -311,7 +318,7 @@ public final class ReturnTemplate {
 
   private String hint(Field f) {
     String allowed = allowed(f);
-    return allowed.isEmpty() ? f.description() : allowed + ". " + f.description();
+    return allowed.isEmpty() ? text.meaning(f) : allowed + ". " + text.meaning(f);
   }
 
   private static CellRangeAddressList rows(int column) {

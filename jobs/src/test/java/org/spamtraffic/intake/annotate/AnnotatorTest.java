@@ -170,7 +170,9 @@ class AnnotatorTest {
     Path copied = temp.resolve("copied.xlsx");
     Path streamed = temp.resolve("streamed.xlsx");
     new Annotator(Annotator.Options.DEFAULT).annotate(report, copied);
-    Annotator.Result r = new Annotator(new Annotator.Options(0)).annotate(report, streamed);
+    Annotator.Result r =
+        new Annotator(new Annotator.Options(0, org.spamtraffic.language.Language.ENGLISH))
+            .annotate(report, streamed);
     assertThat(r.copied()).isFalse();
     assertThat(marked(streamed)).isEqualTo(marked(copied)).isNotEmpty();
   }

@@ -108,6 +108,17 @@ class ReturnTemplateTest {
     assertThat(report.file().sheet()).isEqualTo("Déclaration");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"es", "ar", "zh", "ru"})
+  void aFilledTemplateInEachLanguageIsReadBackThroughItsLabels(String language) throws Exception {
+    Path filled = fill(language, List.of(row(language, "AS9829", "phishing")));
+    ValidationReport report = validate(filled);
+    assertThat(report.findings()).isEmpty();
+    assertThat(report.rowsAccepted()).isEqualTo(1);
+    assertThat(report.file().sheet())
+        .isEqualTo(ReturnTemplate.of(FORMAT, language).dataSheetName());
+  }
+
   @Test
   void aBadValueInTheTemplateIsFoundAtItsRowAndColumn() throws Exception {
     List<Object> bad = row("en", "AS9829", "phishing");
@@ -172,15 +183,38 @@ class ReturnTemplateTest {
   }
 
   @Test
-  void aLanguageWithoutLabelsFallsBackToEnglishAndSaysSo() throws Exception {
-    ReturnTemplate template = ReturnTemplate.of(FORMAT, "ru");
-    assertThat(template.hasLabels()).isFalse();
-    try (XSSFWorkbook wb = template.build()) {
-      XSSFSheet instructions = wb.getSheet("Instructions");
-      assertThat(instructions.getRow(1).getCell(0).getStringCellValue())
-          .contains("no column labels in the language you asked for");
-      assertThat(wb.getSheet("Return").getRow(0).getCell(0).getStringCellValue())
-          .isEqualTo("Operator ID");
+  void everyLanguageHasItsOwnLabelsSheetsAndInstructions() throws Exception {
+    for (String lang : ReturnTemplate.LANGUAGES) {
+      assertThat(ReturnTemplate.of(FORMAT, lang).hasLabels()).as(lang).isTrue();
+    }
+    ReturnTemplate ru = ReturnTemplate.of(FORMAT, "ru");
+    try (XSSFWorkbook wb = ru.build()) {
+      assertThat(wb.getSheetName(0)).isEqualTo("Инструкции");
+      XSSFSheet data = wb.getSheet("Отчёт");
+      assertThat(data.getRow(0).getCell(0).getStringCellValue())
+          .isEqualTo("Идентификатор оператора");
+      assertThat(data.isRightToLeft()).isFalse();
+      assertThat(wb.getSheet("Инструкции").getRow(0).getCell(0).getStringCellValue())
+          .isEqualTo("Отчёт о спам-трафике (МСЭ, Резолюция 52 ВАСЭ)");
+      assertThat(
+              wb.getProperties()
+                  .getCoreProperties()
+                  .getUnderlyingProperties()
+                  .getLanguageProperty()
+                  .orElse(""))
+          .isEqualTo("ru");
+    }
+    try (XSSFWorkbook wb = ReturnTemplate.of(FORMAT, "ar").build()) {
+      XSSFSheet data = wb.getSheet("الإقرار");
+      assertThat(data.isRightToLeft()).isTrue();
+      assertThat(data.getRow(0).getCell(0).getStringCellValue()).isEqualTo("معرّف المشغّل");
+      assertThat(wb.getSheet("التعليمات").isRightToLeft()).isTrue();
+      // The dropdown of spam types reads in Arabic; the reader takes the label back as its code.
+      XSSFSheet lists = wb.getSheet(ReturnTemplate.LISTS_SHEET);
+      assertThat(lists.getRow(0).getCell(0).getStringCellValue()).isEqualTo("البريد الإلكتروني");
+    }
+    try (XSSFWorkbook wb = ReturnTemplate.of(FORMAT, "zh").build()) {
+      assertThat(wb.getSheet("申报").getRow(0).getCell(0).getStringCellValue()).isEqualTo("运营商标识");
     }
   }
 
