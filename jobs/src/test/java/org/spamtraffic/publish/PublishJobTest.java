@@ -308,7 +308,7 @@ class PublishJobTest {
   void lowerThresholdsPublishMore() {
     Warehouse w = warehouse;
     PublishJob.Result loose =
-        new PublishJob(spark).run(new PublishJob.Options(w, new DisclosureRules(1, 1.0)));
+        new PublishJob(spark).run(new PublishJob.Options(w, new DisclosurePolicy(1, 1.0, 0.1)));
     assertThat(loose.suppressed().values()).allMatch(n -> n == 0L);
   }
 
