@@ -60,19 +60,26 @@ final class EstimateCommand extends SparkCommand {
   String distribution;
 
   @Option(
-      names = "--min-operators",
-      defaultValue = "3",
+      names = "--policy",
+      paramLabel = "FILE",
       description =
-          "A country's rows are publishable with at least this many reporting operators"
-              + " (default: ${DEFAULT-VALUE})")
-  int minOperators;
+          "Disclosure policy file deciding which figures are publishable, in the shape of"
+              + " schemas/disclosure-policy.json (default: that file; use the one publish used)")
+  java.nio.file.Path policy;
 
   @Override
   protected int run(SparkSession spark, Warehouse warehouse) {
     ParameterSet set = parameters == null ? ParameterFile.defaults() : read(spark, parameters);
     EstimateJob.Options options =
         new EstimateJob.Options(
-            asOf, set, draws, seed, Distribution.byKey(distribution), minOperators);
+            asOf,
+            set,
+            draws,
+            seed,
+            Distribution.byKey(distribution),
+            policy == null
+                ? org.spamtraffic.publish.DisclosurePolicy.standard()
+                : org.spamtraffic.publish.DisclosurePolicy.read(policy));
     stageRunner().run(EstimateJob.NAME, () -> EstimateJob.run(warehouse, options));
     return 0;
   }

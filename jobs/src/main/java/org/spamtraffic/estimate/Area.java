@@ -22,7 +22,7 @@ public record Area(String level, String area, String name) implements Serializab
   /** The world. */
   public static final Area THE_WORLD = new Area(WORLD, "World", "World");
 
-  /** Whether this is a rollup (always publishable) rather than one country. */
+  /** Whether this is a rollup rather than one country. */
   public boolean isRollup() {
     return !level.equals(COUNTRY);
   }

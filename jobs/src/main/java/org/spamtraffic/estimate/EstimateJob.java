@@ -1,12 +1,16 @@
 package org.spamtraffic.estimate;
 
-import java.util.HashMap;
+import static org.apache.spark.sql.functions.col;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.spamtraffic.publish.DisclosurePolicy;
 import org.spamtraffic.stage.StageResult;
 import org.spamtraffic.warehouse.Warehouse;
 
@@ -41,8 +45,8 @@ public final class EstimateJob {
    * @param draws Monte Carlo draws
    * @param seed Monte Carlo seed: the same seed gives the same intervals
    * @param distribution how draws pick parameter values
-   * @param minReportingOperators a country's rows are publishable when it has at least this many
-   *     reporting operators (or none)
+   * @param policy the disclosure policy the figures' publishability is decided under ({@link
+   *     Publishability})
    */
   public record Options(
       String asOfQuarter,
@@ -50,29 +54,26 @@ public final class EstimateJob {
       int draws,
       long seed,
       Distribution distribution,
-      int minReportingOperators) {
+      DisclosurePolicy policy) {
     /** Default draws. */
     public static final int DEFAULT_DRAWS = 10_000;
 
     /** Default seed (for Resolution 52). */
     public static final long DEFAULT_SEED = 52;
 
-    /** The usual floor of official statistics. */
-    public static final int DEFAULT_MIN_REPORTING_OPERATORS = 3;
-
     /** Checks the values. */
     public Options {
       if (draws < 1) {
         throw new IllegalArgumentException("draws must be at least 1, got " + draws);
       }
-      if (minReportingOperators < 1) {
-        throw new IllegalArgumentException(
-            "the minimum of reporting operators must be at least 1, got " + minReportingOperators);
+      if (policy == null) {
+        throw new IllegalArgumentException("estimate needs a disclosure policy");
       }
     }
 
     /**
-     * The defaults: latest quarter, default parameters, 10,000 PERT draws, seed 52, 3 operators.
+     * The defaults: latest quarter, default parameters, 10,000 PERT draws, seed 52, the study's
+     * disclosure policy.
      */
     public static Options defaults() {
       return new Options(
@@ -81,17 +82,22 @@ public final class EstimateJob {
           DEFAULT_DRAWS,
           DEFAULT_SEED,
           Distribution.PERT,
-          DEFAULT_MIN_REPORTING_OPERATORS);
+          DisclosurePolicy.standard());
     }
 
     /** These options with another parameter set. */
     public Options withParameters(ParameterSet p) {
-      return new Options(asOfQuarter, p, draws, seed, distribution, minReportingOperators);
+      return new Options(asOfQuarter, p, draws, seed, distribution, policy);
     }
 
     /** These options with another number of draws and seed. */
     public Options withDraws(int n, long s) {
-      return new Options(asOfQuarter, parameters, n, s, distribution, minReportingOperators);
+      return new Options(asOfQuarter, parameters, n, s, distribution, policy);
+    }
+
+    /** These options with another disclosure policy. */
+    public Options withPolicy(DisclosurePolicy p) {
+      return new Options(asOfQuarter, parameters, draws, seed, distribution, p);
     }
   }
 
@@ -163,12 +169,9 @@ public final class EstimateJob {
     setColumns.put("horizon_years", ps.horizonYears());
     setColumns.put("discount_rate", ps.discountRate());
 
-    Map<String, Boolean> publishable = new HashMap<>();
-    for (CountryInputs c : countries) {
-      publishable.put(
-          c.countryCode(),
-          c.reportingOperators() == 0 || c.reportingOperators() >= options.minReportingOperators());
-    }
+    Map<Area, Boolean> publishable =
+        Publishability.decide(
+            countries, inputs.rateSources(), withheldVolumes(warehouse, inputs), options.policy());
 
     TableRows investment = new TableRows("investment");
     TableRows totals = new TableRows("investment_totals");
@@ -276,6 +279,7 @@ public final class EstimateJob {
       row.put("total_at_high_usd", w.totalAtHigh());
       row.put("swing_usd", w.swing());
       row.put("rank", w.rank());
+      row.put("publishable", publishable.getOrDefault(w.area(), false));
       row.putAll(setColumns);
       sensitivity.add(row);
     }
@@ -296,7 +300,7 @@ public final class EstimateJob {
     int canPublish = 0;
     for (CountryInputs c : countries) {
       imputed += c.anyImputed() ? 1 : 0;
-      canPublish += publishable.get(c.countryCode()) ? 1 : 0;
+      canPublish += publishable.get(Area.of(c).get(0)) ? 1 : 0;
     }
     return new Result(
         inputs.asOfQuarter(),
@@ -315,8 +319,44 @@ public final class EstimateJob {
         commit.number());
   }
 
+  /**
+   * The measured volumes ({@code country:type}) that are not public: a quarter of the window
+   * withheld in {@code published_coverage}, or no published table at all.
+   */
+  private static Set<String> withheldVolumes(Warehouse warehouse, ProfileInputs.Result inputs) {
+    Set<String> out = new java.util.HashSet<>();
+    Set<String> published = new java.util.HashSet<>();
+    if (warehouse.has("published_coverage")) {
+      for (Row r :
+          warehouse
+              .read("published_coverage")
+              .where(col("quarter").isin(inputs.window().toArray()))
+              .select("country_code", "spam_type", "suppressed")
+              .distinct()
+              .collectAsList()) {
+        String key = r.getString(0) + ":" + r.getString(1);
+        if (r.getBoolean(2)) {
+          out.add(key);
+        } else {
+          published.add(key);
+        }
+      }
+    }
+    for (CountryInputs c : inputs.countries()) {
+      c.volumes()
+          .forEach(
+              (t, v) -> {
+                String key = c.countryCode() + ":" + t.key();
+                if (!v.imputed() && !published.contains(key)) {
+                  out.add(key);
+                }
+              });
+    }
+    return out;
+  }
+
   private static Map<String, Object> countryColumns(
-      CountryInputs c, Map<String, Boolean> publishable) {
+      CountryInputs c, Map<Area, Boolean> publishable) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("country_code", c.countryCode());
     row.put("country_name", c.countryName());
@@ -328,18 +368,18 @@ public final class EstimateJob {
     row.put("sids", c.sids());
     row.put("development_status", c.developing() ? "developing" : "developed");
     row.put("reporting_operators", c.reportingOperators());
-    row.put("publishable", publishable.get(c.countryCode()));
+    row.put("publishable", publishable.get(Area.of(c).get(0)));
     return row;
   }
 
   private static Map<String, Object> areaColumns(
-      Area a, String asOf, Map<String, Boolean> publishable, List<CountryInputs> countries) {
+      Area a, String asOf, Map<Area, Boolean> publishable, List<CountryInputs> countries) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("level", a.level());
     row.put("area", a.area());
     row.put("area_name", a.name());
     row.put("as_of_quarter", asOf);
-    row.put("publishable", a.isRollup() || publishable.get(a.area()));
+    row.put("publishable", publishable.getOrDefault(a, false));
     if (!a.isRollup()) {
       for (CountryInputs c : countries) {
         if (c.countryCode().equals(a.area())) {

@@ -51,12 +51,16 @@ public final class ProfileInputs {
    * @param countries one per country, sorted by code
    * @param typesNotEstimated country and spam type pairs with neither a measured volume nor a basis
    *     for imputation (e.g. {@code XXA:voice}); they get no technical component
+   * @param rateSources for every imputed country and type ({@code KEN:sms}), the countries whose
+   *     measured volumes and markets the borrowed rate comes from, and their markets: an imputed
+   *     figure is only as publishable as every one of them ({@link Publishability})
    */
   public record Result(
       String asOfQuarter,
       List<String> window,
       List<CountryInputs> countries,
-      List<String> typesNotEstimated) {}
+      List<String> typesNotEstimated,
+      Map<String, Map<String, Double>> rateSources) {}
 
   /** Reads {@code profile} (a {@code country_profile} frame) up to {@code asOfQuarter}. */
   public static Result read(Dataset<Row> profile, String asOfQuarter) {
@@ -165,6 +169,8 @@ public final class ProfileInputs {
     // Sums of adequately measured spam and users per region and type, for the imputation rates.
     Map<String, double[]> regionSums = new HashMap<>();
     Map<SpamType, double[]> worldSums = new EnumMap<>(SpamType.class);
+    Map<String, Map<String, Double>> regionSources = new HashMap<>();
+    Map<SpamType, Map<String, Double>> worldSources = new EnumMap<>(SpamType.class);
     for (Row r : rows) {
       Map<SpamType, TypeVolume> measured = new EnumMap<>(SpamType.class);
       Map<SpamType, Double> market = new EnumMap<>(SpamType.class);
@@ -206,6 +212,13 @@ public final class ProfileInputs {
           double[] w = worldSums.computeIfAbsent(t, k -> new double[2]);
           w[0] += volume;
           w[1] += peak.getLong(2);
+          regionSources
+              .computeIfAbsent(
+                  r.<String>getAs("itu_region") + "|" + t.key(), k -> new java.util.TreeMap<>())
+              .put(r.getAs("country_code"), (double) peak.getLong(2));
+          worldSources
+              .computeIfAbsent(t, k -> new java.util.TreeMap<>())
+              .put(r.getAs("country_code"), (double) peak.getLong(2));
         }
       }
       raws.add(new Raw(r, measured, market));
@@ -213,6 +226,7 @@ public final class ProfileInputs {
 
     List<CountryInputs> countries = new ArrayList<>();
     List<String> notEstimated = new ArrayList<>();
+    Map<String, Map<String, Double>> rateSources = new java.util.TreeMap<>();
     for (Raw raw : raws) {
       Row r = raw.row();
       String region = r.getAs("itu_region");
@@ -226,12 +240,15 @@ public final class ProfileInputs {
         Double users = raw.market().get(t);
         double[] regional = regionSums.get(region + "|" + t.key());
         double[] world = worldSums.get(t);
+        String code = r.getAs("country_code");
         if (users != null && regional != null) {
+          rateSources.put(code + ":" + t.key(), regionSources.get(region + "|" + t.key()));
           volumes.put(
               t,
               new TypeVolume(
                   users * regional[0] / regional[1], users, "market_size", "regional_rate", true));
         } else if (users != null && world != null) {
+          rateSources.put(code + ":" + t.key(), worldSources.get(t));
           volumes.put(
               t,
               new TypeVolume(
@@ -274,7 +291,7 @@ public final class ProfileInputs {
               r.getAs("investment_current_annual_usd"),
               r.getAs("investment_planned_annual_usd")));
     }
-    return new Result(asOf, window, countries, notEstimated);
+    return new Result(asOf, window, countries, notEstimated, rateSources);
   }
 
   private static Double longOrNull(Row r, String column) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spamtraffic.publish.DisclosurePolicy;
 import org.spamtraffic.spark.SparkSessions;
 import org.spamtraffic.warehouse.Warehouse;
 
@@ -411,7 +412,13 @@ class EstimateJobTest {
   @Test
   void anAsOfQuarterWithoutDataIsAClearError() {
     EstimateJob.Options options =
-        new EstimateJob.Options("2024-Q1", ParameterFile.defaults(), 10, 1, Distribution.PERT, 3);
+        new EstimateJob.Options(
+            "2024-Q1",
+            ParameterFile.defaults(),
+            10,
+            1,
+            Distribution.PERT,
+            DisclosurePolicy.standard());
     assertThatThrownBy(() -> EstimateJob.run(warehouse, options))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
@@ -422,7 +429,12 @@ class EstimateJobTest {
                 EstimateJob.run(
                     warehouse,
                     new EstimateJob.Options(
-                        "2024-5", ParameterFile.defaults(), 10, 1, Distribution.PERT, 3)))
+                        "2024-5",
+                        ParameterFile.defaults(),
+                        10,
+                        1,
+                        Distribution.PERT,
+                        DisclosurePolicy.standard())))
         .hasMessage("As-of quarter '2024-5' is not a quarter like 2026-Q3");
   }
 

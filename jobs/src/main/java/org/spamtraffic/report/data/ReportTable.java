@@ -136,6 +136,46 @@ public final class ReportTable {
     return n;
   }
 
+  /**
+   * Figure cells of the table: cells of numeric columns that hold a value or are withheld (the
+   * denominator of the share of withheld cells stated per table).
+   */
+  public int figureCells() {
+    int n = 0;
+    for (int c : numericColumns()) {
+      for (List<Object> row : rows) {
+        if (row.get(c) != null || suppressed(row, c)) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Withheld cells of numeric columns. */
+  public int withheldFigureCells() {
+    int n = 0;
+    for (int c : numericColumns()) {
+      for (List<Object> row : rows) {
+        if (suppressed(row, c)) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  private List<Integer> numericColumns() {
+    List<Integer> out = new java.util.ArrayList<>();
+    for (int c = 0; c < contract.columns().size(); c++) {
+      switch (contract.columns().get(c).type()) {
+        case INT, LONG, DOUBLE -> out.add(c);
+        default -> {}
+      }
+    }
+    return out;
+  }
+
   /** The rows that match {@code filter}, in table order. */
   public List<List<Object>> rows(Predicate<List<Object>> filter) {
     return rows.stream().filter(filter).toList();

@@ -1,0 +1,156 @@
+package org.spamtraffic.estimate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.spamtraffic.publish.DisclosurePolicy;
+import org.spamtraffic.publish.Suppression;
+
+/**
+ * Which investment figures may be published, under the study's disclosure policy. The investment of
+ * a country is a known function (the model and its parameters are published) of the national spam
+ * volumes it is computed from, so its figures inherit their confidentiality:
+ *
+ * <ul>
+ *   <li>a measured volume is public when every quarter of the window it comes from is published in
+ *       {@code published_coverage} (enough operators, no dominance, not withheld as a complement);
+ *   <li>an imputed volume borrows a rate (spam per user of the region or the world): it is public
+ *       only when every measured volume the rate is computed from is public;
+ *   <li>a country's figures are publishable when all its volumes are public;
+ *   <li>a rollup (region, group, world) is a sum of countries, so it is protected against
+ *       subtraction like any published table: its volumes per spam type (which its figures give
+ *       back, scenario by scenario and parameter by parameter) enter the same suppression and
+ *       linear-programming audit as {@code publish} ({@link Suppression}), with the imputation
+ *       rates as relations, and a rollup that would let a reader narrow a withheld country's volume
+ *       below the protection level is withheld.
+ * </ul>
+ */
+final class Publishability {
+  private Publishability() {}
+
+  /**
+   * Whether each area's figures may be published.
+   *
+   * @param countries the model's inputs
+   * @param rateSources for each imputed {@code country:type}, the countries the rate comes from
+   *     with their markets
+   * @param withheldVolumes {@code country:type} pairs whose measured volume is not public
+   */
+  static Map<Area, Boolean> decide(
+      List<CountryInputs> countries,
+      Map<String, Map<String, Double>> rateSources,
+      Set<String> withheldVolumes,
+      DisclosurePolicy policy) {
+    Suppression s = new Suppression();
+    Map<Area, Integer> units = new LinkedHashMap<>();
+    Map<String, Map<SpamType, Integer>> countryCells = new HashMap<>();
+    Map<Area, Map<SpamType, List<Integer>>> rollupParts = new LinkedHashMap<>();
+    for (CountryInputs c : countries) {
+      boolean open = isPublic(c, rateSources, withheldVolumes);
+      Area self = Area.of(c).get(0);
+      // A country whose volumes are not public is a primary cell (0 operators: below any k).
+      int unit = s.unit(self.area(), open ? Integer.MAX_VALUE : 0, 0, volume(c));
+      units.put(self, unit);
+      Map<SpamType, Integer> cells = new HashMap<>();
+      for (Map.Entry<SpamType, TypeVolume> v : c.volumes().entrySet()) {
+        cells.put(v.getKey(), s.cell(unit, v.getKey().key(), v.getValue().peakQuarterSpam()));
+      }
+      countryCells.put(c.countryCode(), cells);
+      for (Area a : Area.of(c)) {
+        if (a.isRollup()) {
+          Map<SpamType, List<Integer>> parts = rollupParts.computeIfAbsent(a, k -> new HashMap<>());
+          cells.forEach((t, cell) -> parts.computeIfAbsent(t, k -> new ArrayList<>()).add(cell));
+        }
+      }
+    }
+    Map<Area, Map<SpamType, Double>> rollupValues = new HashMap<>();
+    for (CountryInputs c : countries) {
+      for (Area a : Area.of(c)) {
+        if (a.isRollup()) {
+          c.volumes()
+              .forEach(
+                  (t, v) ->
+                      rollupValues
+                          .computeIfAbsent(a, k -> new HashMap<>())
+                          .merge(t, v.peakQuarterSpam(), Double::sum));
+        }
+      }
+    }
+    rollupParts.forEach(
+        (area, parts) -> {
+          int unit = s.unit(area.level() + " " + area.area(), Integer.MAX_VALUE, 0, 0);
+          units.put(area, unit);
+          parts.forEach(
+              (t, cells) -> {
+                int total = s.cell(unit, t.key(), rollupValues.get(area).get(t));
+                s.sum(total, cells.stream().mapToInt(Integer::intValue).toArray());
+              });
+        });
+    // An imputed volume is users x (sum of the sources' volumes / sum of their markets).
+    for (CountryInputs c : countries) {
+      for (Map.Entry<SpamType, TypeVolume> v : c.volumes().entrySet()) {
+        Map<String, Double> sources = rateSources.get(c.countryCode() + ":" + v.getKey().key());
+        if (!v.getValue().imputed() || sources == null) {
+          continue;
+        }
+        double markets = sources.values().stream().mapToDouble(Double::doubleValue).sum();
+        List<Integer> cells = new ArrayList<>();
+        List<Double> coefficients = new ArrayList<>();
+        cells.add(countryCells.get(c.countryCode()).get(v.getKey()));
+        coefficients.add(markets);
+        for (String source : sources.keySet()) {
+          Integer cell = countryCells.getOrDefault(source, Map.of()).get(v.getKey());
+          if (cell != null) {
+            cells.add(cell);
+            coefficients.add(-v.getValue().users());
+          }
+        }
+        s.relate(
+            cells.stream().mapToInt(Integer::intValue).toArray(),
+            coefficients.stream().mapToDouble(Double::doubleValue).toArray());
+      }
+    }
+    Suppression.Reason[] reasons = s.solve(policy);
+    if (!s.stats().unprotected().isEmpty()) {
+      throw new IllegalStateException(
+          "Disclosure control of the investment estimate could not protect: "
+              + s.stats().unprotected());
+    }
+    Map<Area, Boolean> out = new HashMap<>();
+    units.forEach((area, unit) -> out.put(area, reasons[unit] == null));
+    return out;
+  }
+
+  /**
+   * Whether every volume of {@code c} is public (measured and published, or borrowed from such).
+   */
+  static boolean isPublic(
+      CountryInputs c, Map<String, Map<String, Double>> rateSources, Set<String> withheld) {
+    for (Map.Entry<SpamType, TypeVolume> v : c.volumes().entrySet()) {
+      String type = v.getKey().key();
+      if (!v.getValue().imputed()) {
+        if (withheld.contains(c.countryCode() + ":" + type)) {
+          return false;
+        }
+      } else {
+        Map<String, Double> sources = rateSources.get(c.countryCode() + ":" + type);
+        if (sources == null) {
+          return false;
+        }
+        for (String source : sources.keySet()) {
+          if (withheld.contains(source + ":" + type)) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  private static double volume(CountryInputs c) {
+    return c.volumes().values().stream().mapToDouble(TypeVolume::peakQuarterSpam).sum();
+  }
+}
