@@ -957,12 +957,18 @@ public final class StudyReport {
           List.of(
               countryName(c.text(row, "country_code")),
               labels.name("type", c.text(row, "spam_type")),
-              printed.value(c.value(row, "reporting_operators"), ValueFormat.COUNT),
+              printed.value(
+                  c.value(row, "reporting_operators"),
+                  ValueFormat.COUNT,
+                  c.suppressed(row, c.index("reporting_operators"))),
               printed.value(
                   c.value(row, "coverage_ratio"),
                   ValueFormat.PERCENT,
                   c.suppressed(row, c.index("coverage_ratio"))),
-              c.text(row, "estimate_method")));
+              printed.value(
+                  c.value(row, "estimate_method"),
+                  ValueFormat.COUNT,
+                  c.suppressed(row, c.index("estimate_method")))));
     }
     return new ReportDocument.Table(
         labels.format("methodology.coverage.table", quarter),
