@@ -15,10 +15,11 @@ import org.spamtraffic.warehouse.Warehouse;
 
 /**
  * The study's analytics: reads {@code returns} (and {@code survey_country_facts} when the
- * questionnaire has been ingested) and writes, in one warehouse commit, the reference tables {@code
- * countries} and {@code itu_regions} and the analyst tables {@code volumes}, {@code coverage},
- * {@code routes}, {@code sources} and {@code country_profile} (contracts in {@code
- * schemas/tables/}). These keep full figures; {@code publish} applies disclosure control.
+ * questionnaire has been ingested, and the warnings of {@code rejects}) and writes, in one
+ * warehouse commit, the reference tables {@code countries} and {@code itu_regions} and the analyst
+ * tables {@code volumes}, {@code coverage}, {@code routes}, {@code sources} and {@code
+ * country_profile} (contracts in {@code schemas/tables/}). These keep full figures; {@code publish}
+ * applies disclosure control.
  *
  * <p>Plan: one aggregation over {@code returns} ({@link OperatorCube}, persisted), everything else
  * from that much smaller result, with the reference tables and the questionnaire broadcast.
@@ -113,9 +114,19 @@ public final class AggregateJob {
       tables.put("coverage", coverage);
       tables.put("routes", Routes.build(cube.flows()));
       tables.put("sources", Sources.build(cube.flows(), cube.networks(), countries));
+      Dataset<Row> figureWarnings =
+          FigureWarnings.of(
+              warehouse.has("rejects") ? warehouse.read("rejects") : empty("rejects"));
       tables.put(
           "country_profile",
-          CountryProfile.build(operatorQuarters, volumes, coverage, facts, countries));
+          CountryProfile.build(
+              operatorQuarters,
+              volumes,
+              coverage,
+              facts,
+              countries,
+              figureWarnings,
+              ReferenceTables.population(spark)));
 
       Warehouse.Transaction tx = warehouse.begin("aggregate");
       tables.forEach(tx::write);

@@ -1,6 +1,8 @@
 package org.spamtraffic.aggregate;
 
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -18,7 +20,9 @@ import org.apache.spark.sql.functions;
  * measured (volumes and coverage, one column group per spam type) with the country's questionnaire
  * answer. Countries with returns get a row for each quarter they have returns for; countries that
  * answered the questionnaire but have no returns get a row for every quarter of the study, so that
- * the investment estimate sees them.
+ * the investment estimate sees them. It also carries what the estimate must know about the inputs:
+ * the warnings ingest raised on operators' figures ({@code <type>_warnings}) and the population
+ * (reference data, not the questionnaire).
  */
 final class CountryProfile {
   static final List<String> TYPES =
@@ -46,12 +50,21 @@ final class CountryProfile {
 
   private CountryProfile() {}
 
+  /**
+   * The table.
+   *
+   * @param figureWarnings {@link FigureWarnings#of}: warnings raised at ingest on operators'
+   *     figures, carried per type as {@code <type>_warnings}
+   * @param population {@code alpha3}, {@code population} from the population reference
+   */
   static Dataset<Row> build(
       Dataset<Row> operatorQuarters,
       Dataset<Row> volumes,
       Dataset<Row> coverage,
       Dataset<Row> facts,
-      Dataset<Row> countries) {
+      Dataset<Row> countries,
+      Dataset<Row> figureWarnings,
+      Dataset<Row> population) {
     List<Column> perType = new ArrayList<>();
     for (String t : TYPES) {
       Column isType = col("spam_type").equalTo(t);
@@ -90,9 +103,25 @@ final class CountryProfile {
         operatorQuarters
             .groupBy(col("reporting_country").as("country_code"), col("quarter"))
             .agg(countDistinct("operator_id").cast("int").as("reporting_operators"));
+    // A warning counts where its operator reported the type in the quarter (the operator's
+    // country).
+    List<Column> warned = new ArrayList<>();
+    for (String t : TYPES) {
+      warned.add(
+          array_sort(collect_list(when(col("spam_type").equalTo(t), col("warning"))))
+              .as(t + "_warnings"));
+    }
+    Dataset<Row> warnings =
+        figureWarnings
+            .join(
+                operatorQuarters.select("operator_id", "quarter", "spam_type", "reporting_country"),
+                new String[] {"operator_id", "quarter", "spam_type"})
+            .groupBy(col("reporting_country").as("country_code"), col("quarter"))
+            .agg(warned.get(0), warned.subList(1, warned.size()).toArray(Column[]::new));
     Dataset<Row> withReturns =
         measured
             .join(operators, new String[] {"country_code", "quarter"})
+            .join(warnings, new String[] {"country_code", "quarter"}, "left")
             .withColumn("has_returns", lit(true));
 
     // Questionnaire-only countries: one row per quarter of the study, without measured figures.
@@ -132,6 +161,22 @@ final class CountryProfile {
           };
       joined = joined.withColumn(t + "_market_size", col(market));
     }
+    for (String t : TYPES) {
+      // Empty, not null, where no warning was raised: an empty list reads as "nothing to confirm".
+      joined =
+          joined.withColumn(
+              t + "_warnings",
+              functions.coalesce(col(t + "_warnings"), functions.array().cast("array<string>")));
+    }
+    joined =
+        joined
+            .join(
+                functions.broadcast(
+                    population.select(
+                        col("alpha3").as("_p_alpha3"), col("population").as("population"))),
+                col("country_code").equalTo(col("_p_alpha3")),
+                "left")
+            .drop("_p_alpha3");
     Dataset<Row> reference =
         functions.broadcast(
             countries.select(

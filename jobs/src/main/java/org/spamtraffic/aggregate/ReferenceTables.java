@@ -7,10 +7,12 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.spamtraffic.schema.Countries;
 import org.spamtraffic.schema.DevelopmentStatus;
 import org.spamtraffic.schema.ItuRegions;
+import org.spamtraffic.schema.Population;
 import org.spamtraffic.schema.ReferenceCsv;
 import org.spamtraffic.schema.TableContract;
 import org.spamtraffic.warehouse.Contracts;
@@ -49,6 +51,22 @@ public final class ReferenceTables {
               blankToNull(c.get("currency"))));
     }
     return spark.createDataFrame(rows, schema("countries"));
+  }
+
+  /**
+   * {@code alpha3}, {@code population} (long): the population reference ({@code
+   * schemas/reference/population.csv}), one row per code that has a figure.
+   */
+  public static Dataset<Row> population(SparkSession spark) {
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<String, Long> e : Population.byAlpha3().entrySet()) {
+      rows.add(RowFactory.create(e.getKey(), e.getValue()));
+    }
+    StructType schema =
+        new StructType()
+            .add("alpha3", DataTypes.StringType, false)
+            .add("population", DataTypes.LongType, false);
+    return spark.createDataFrame(rows, schema);
   }
 
   /** One row per country code: its ITU-D region and why. */

@@ -2,69 +2,202 @@ package org.spamtraffic.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.spamtraffic.survey.form.ChoiceList;
 import org.spamtraffic.survey.form.Form;
-import org.spamtraffic.survey.form.FormError;
+import org.spamtraffic.survey.form.FormCheck;
+import org.spamtraffic.survey.form.FormFinding;
 import org.spamtraffic.survey.form.FormReader;
 import org.spamtraffic.survey.form.FormReading;
 import org.spamtraffic.survey.form.Group;
 import org.spamtraffic.survey.form.Question;
+import org.spamtraffic.survey.text.Catalogue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** Checks an XLSForm made anywhere, before it is used to collect answers. */
+/**
+ * Checks XLSForms made anywhere, before they are used to collect answers: one form in detail, or a
+ * batch (several files, or folders of them) with one line each and a summary. No Spark: a plain JVM
+ * that reads the forms one after the other.
+ */
 @Command(
     name = "check-form",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads an XLSForm (.xlsx or .xls, or a folder with survey.csv, choices.csv, settings.csv)"
-          + " and prints the groups, questions, types, choice lists and languages it understood,"
-          + " or every error with its sheet and row.",
-      "Exit code: 0 when the form is good, 1 when it has errors."
+      "Checks XLSForms (.xlsx or .xls, or a folder with survey.csv, choices.csv, settings.csv) as"
+          + " KoboToolbox, ODK Central and SurveyCTO take them, and says what those tools would do"
+          + " with each (accept, accept with a warning, or refuse).",
+      "One form: what was understood (groups, questions, choice lists, languages) and every"
+          + " finding with its sheet, row, column and code. Several files or a folder of forms:"
+          + " one line per form and a summary; --details lists every finding too.",
+      "Exit code: 0 when every form is accepted, 1 when one is refused."
     })
 final class CheckFormCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "FORM", description = "The XLSForm file or folder")
-  Path form;
+  private static final Catalogue TEXTS = Catalogue.of("check-form");
 
-  @Option(names = "--json", description = "Print JSON instead of text")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "FORM",
+      description = "XLSForm files, or folders (of XLSForms, or one form as CSV files)")
+  List<Path> forms;
+
+  @Option(names = "--json", description = "Print JSON: every finding with a machine code")
   boolean json;
+
+  @Option(names = "--details", description = "In a batch, list every finding of every form")
+  boolean details;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
-    FormReading reading = FormReader.read(form);
+    List<Path> files = new ArrayList<>();
+    for (Path p : forms) {
+      files.addAll(expand(p));
+    }
+    List<FormReading> readings = new ArrayList<>();
+    for (Path f : files) {
+      readings.add(read(f));
+    }
     PrintWriter out = spec.commandLine().getOut();
+    boolean batch = files.size() != 1;
     if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      List<Object> list = new ArrayList<>();
+      readings.forEach(r -> list.add(asJson(r)));
+      m.put("forms", list);
+      m.put("summary", summary(readings));
       out.println(
-          new ObjectMapper()
-              .enable(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(asJson(reading)));
-    } else if (reading.ok()) {
-      text(reading.form(), out);
-    } else {
-      out.println(reading.source() + ": " + reading.errors().size() + " error(s)");
-      for (FormError e : reading.errors()) {
-        out.println("  " + e);
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+    } else if (!batch) {
+      FormReading r = readings.get(0);
+      if (r.form() != null) {
+        describe(r.form(), out);
       }
+      line(r, out);
+      findings(r, out);
+    } else {
+      for (FormReading r : readings) {
+        line(r, out);
+        if (details) {
+          findings(r, out);
+        }
+      }
+      Map<String, Object> s = summary(readings);
+      out.println(
+          TEXTS.text(
+              "summary",
+              s.get("forms"),
+              s.get("accepted"),
+              s.get("with_warnings"),
+              s.get("refused")));
     }
     out.flush();
-    return reading.ok() ? 0 : 1;
+    return readings.stream().allMatch(FormReading::ok) ? 0 : 1;
   }
 
-  private static void text(Form f, PrintWriter out) {
-    out.printf(
-        java.util.Locale.ROOT, "Form %s, version %s: \"%s\"%n", f.id(), f.version(), f.title());
+  /** A file, or the forms of a folder (a folder holding survey.csv is one form). */
+  private static List<Path> expand(Path p) {
+    if (!Files.isDirectory(p) || Files.exists(p.resolve("survey.csv"))) {
+      return List.of(p);
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      return s.filter(
+              f -> {
+                String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+                return Files.isRegularFile(f)
+                    && !n.startsWith("~$")
+                    && !n.startsWith(".")
+                    && (n.endsWith(".xlsx") || n.endsWith(".xls"));
+              })
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot list " + p, e);
+    }
+  }
+
+  /** Reads one form; a failure of ours is a finding on that form, not a stack trace. */
+  private static FormReading read(Path f) {
+    try {
+      return FormReader.read(f);
+    } catch (RuntimeException e) {
+      return new FormReading(
+          f.toString(),
+          null,
+          List.of(
+              new FormFinding(
+                  FormCheck.UNREADABLE_FILE,
+                  null,
+                  null,
+                  null,
+                  TEXTS.text("internal-error", String.valueOf(e.getMessage())))));
+    }
+  }
+
+  private static void line(FormReading r, PrintWriter out) {
+    int errors = r.errors().size();
+    int warnings = r.warnings().size();
+    if (r.ok()) {
+      out.println(
+          TEXTS.text(
+              warnings == 0 ? "line.accepted" : "line.accepted-with-warnings",
+              r.source(),
+              r.form().questions().size(),
+              warnings));
+    } else {
+      FormFinding first = r.errors().get(0);
+      out.println(TEXTS.text("line.refused", r.source(), errors, first.toString(), first.code()));
+    }
+  }
+
+  private static void findings(FormReading r, PrintWriter out) {
+    List<FormFinding> all = new ArrayList<>(r.errors());
+    all.addAll(r.warnings());
+    String verdict = null;
+    for (FormFinding f : all) {
+      out.printf(
+          Locale.ROOT,
+          "  %-7s %s [%s]%n",
+          f.isError() ? TEXTS.text("level.error") : TEXTS.text("level.warning"),
+          f,
+          f.code());
+      if (verdict == null) {
+        verdict = f.verdict();
+      }
+    }
+    if (verdict != null) {
+      out.println("  " + TEXTS.text("what-tools-do", verdict));
+    }
+  }
+
+  private static Map<String, Object> summary(List<FormReading> readings) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    long accepted = readings.stream().filter(FormReading::ok).count();
+    m.put("forms", readings.size());
+    m.put("accepted", accepted);
+    m.put(
+        "with_warnings", readings.stream().filter(r -> r.ok() && !r.warnings().isEmpty()).count());
+    m.put("refused", readings.size() - accepted);
+    return m;
+  }
+
+  private static void describe(Form f, PrintWriter out) {
+    out.printf(Locale.ROOT, "Form %s, version %s: \"%s\"%n", f.id(), f.version(), f.title());
     out.println(
         "Languages: "
             + String.join(", ", f.languages())
@@ -74,7 +207,7 @@ final class CheckFormCommand implements Callable<Integer> {
     out.println("Groups (" + f.groups().size() + "):");
     for (Group g : f.groups()) {
       out.printf(
-          java.util.Locale.ROOT,
+          Locale.ROOT,
           "  %-40s %s%s%n",
           g.path(),
           g.repeat() ? "repeat" : "group",
@@ -99,7 +232,13 @@ final class CheckFormCommand implements Callable<Integer> {
       if (q.constraint() != null) {
         b.append("  constraint: ").append(q.constraint().text());
       }
-      out.printf(java.util.Locale.ROOT, "  row %-4d %-45s %s%n", q.row(), q.path(), b);
+      if (q.calculation() != null) {
+        b.append("  calculation: ").append(q.calculation().text());
+      }
+      if (q.logic().choiceFilter() != null) {
+        b.append("  choice_filter: ").append(q.logic().choiceFilter().text());
+      }
+      out.printf(Locale.ROOT, "  row %-4d %-45s %s%n", q.row(), q.path(), b);
     }
     out.println("Choice lists (" + f.choiceLists().size() + "):");
     for (ChoiceList l : f.choiceLists().values()) {
@@ -108,7 +247,7 @@ final class CheckFormCommand implements Callable<Integer> {
           names.size() <= 8
               ? String.join(", ", names)
               : String.join(", ", names.subList(0, 8)) + ", ...";
-      out.printf(java.util.Locale.ROOT, "  %-20s %3d: %s%n", l.name(), names.size(), shown);
+      out.printf(Locale.ROOT, "  %-20s %3d: %s%n", l.name(), names.size(), shown);
     }
   }
 
@@ -116,16 +255,9 @@ final class CheckFormCommand implements Callable<Integer> {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("source", reading.source());
     m.put("ok", reading.ok());
-    List<Map<String, Object>> errors = new ArrayList<>();
-    for (FormError e : reading.errors()) {
-      Map<String, Object> x = new LinkedHashMap<>();
-      x.put("sheet", e.sheet());
-      x.put("row", e.row());
-      x.put("column", e.column());
-      x.put("message", e.message());
-      errors.add(x);
-    }
-    m.put("errors", errors);
+    m.put("verdict", reading.ok() ? "accept" : "refuse");
+    m.put("errors", findingsJson(reading.errors()));
+    m.put("warnings", findingsJson(reading.warnings()));
     Form f = reading.form();
     if (f == null) {
       return m;
@@ -141,6 +273,7 @@ final class CheckFormCommand implements Callable<Integer> {
       x.put("path", g.path());
       x.put("repeat", g.repeat());
       x.put("relevant", g.relevant() == null ? null : g.relevant().text());
+      x.put("repeat_count", g.repeatCount() == null ? null : g.repeatCount().text());
       x.put("row", g.row());
       groups.add(x);
     }
@@ -151,13 +284,19 @@ final class CheckFormCommand implements Callable<Integer> {
       x.put("name", q.name());
       x.put("path", q.path());
       x.put("type", q.type().xlsformName());
+      x.put("type_as_written", q.typeText());
       x.put("list", q.listName());
       x.put("or_other", q.orOther());
       x.put("required", q.required() == null ? null : q.required().text());
       x.put("relevant", q.relevant() == null ? null : q.relevant().text());
       x.put("constraint", q.constraint() == null ? null : q.constraint().text());
+      x.put("calculation", q.calculation() == null ? null : q.calculation().text());
+      x.put(
+          "choice_filter",
+          q.logic().choiceFilter() == null ? null : q.logic().choiceFilter().text());
       x.put("repeat", q.repeat() == null ? null : q.repeat().path());
       x.put("labels", q.labels());
+      x.put("other_columns", q.otherColumns());
       x.put("row", q.row());
       questions.add(x);
     }
@@ -167,5 +306,21 @@ final class CheckFormCommand implements Callable<Integer> {
         .forEach((k, v) -> lists.put(k, v.choices().stream().map(c -> c.name()).toList()));
     m.put("choice_lists", lists);
     return m;
+  }
+
+  private static List<Map<String, Object>> findingsJson(List<FormFinding> findings) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (FormFinding e : findings) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("code", e.code());
+      x.put("level", e.isError() ? "error" : "warning");
+      x.put("sheet", e.sheet());
+      x.put("row", e.row());
+      x.put("column", e.column());
+      x.put("message", e.message());
+      x.put("tools", e.verdict());
+      out.add(x);
+    }
+    return out;
   }
 }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.spamtraffic.estimate.Confirmations;
 import org.spamtraffic.estimate.Distribution;
 import org.spamtraffic.estimate.EstimateJob;
 import org.spamtraffic.estimate.ParameterFile;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Option;
     description = {
       "Estimates the investment each country needs to counter spam (docs/investment-model.md)",
       "from country_profile: writes investment, investment_totals, investment_intervals",
-      "(Monte Carlo) and investment_sensitivity."
+      "(Monte Carlo), investment_sensitivity, investment_not_estimated (what cannot be sized,",
+      "and why) and investment_forecast (the volumes capacity is sized for)."
     })
 final class EstimateCommand extends SparkCommand {
   @Option(
@@ -67,9 +69,19 @@ final class EstimateCommand extends SparkCommand {
               + " schemas/disclosure-policy.json (default: that file; use the one publish used)")
   java.nio.file.Path policy;
 
+  @Option(
+      names = "--confirmed",
+      paramLabel = "FILE",
+      description =
+          "The analyst's list of flagged figures since confirmed (CSV: operator_id,spam_type,period;"
+              + " further columns ignored). A figure ingest flagged with a warning (period_jump)"
+              + " sizes no equipment until it is on this list or the operator resubmits it.")
+  String confirmed;
+
   @Override
   protected int run(SparkSession spark, Warehouse warehouse) {
     ParameterSet set = parameters == null ? ParameterFile.defaults() : read(spark, parameters);
+    Confirmations list = confirmed == null ? Confirmations.none() : confirmations(spark, confirmed);
     EstimateJob.Options options =
         new EstimateJob.Options(
             asOf,
@@ -79,9 +91,24 @@ final class EstimateCommand extends SparkCommand {
             Distribution.byKey(distribution),
             policy == null
                 ? org.spamtraffic.publish.DisclosurePolicy.standard()
-                : org.spamtraffic.publish.DisclosurePolicy.read(policy));
+                : org.spamtraffic.publish.DisclosurePolicy.read(policy),
+            list);
     stageRunner().run(EstimateJob.NAME, () -> EstimateJob.run(warehouse, options));
     return 0;
+  }
+
+  private static Confirmations confirmations(SparkSession spark, String uri) {
+    Path path = new Path(uri);
+    try {
+      FileSystem fs = path.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      try (InputStream in = fs.open(path)) {
+        return Confirmations.read(in, uri);
+      }
+    } catch (FileNotFoundException e) {
+      throw new IllegalArgumentException("Confirmation list " + uri + " does not exist", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read confirmation list " + uri, e);
+    }
   }
 
   private static ParameterSet read(SparkSession spark, String uri) {

@@ -61,6 +61,38 @@ final class ServeCommand implements Callable<Integer> {
       description = "Uploads allowed per operator and minute (default: 10)")
   int uploadsPerMinute;
 
+  @Option(
+      names = "--trusted-proxy",
+      paramLabel = "ADDRESS",
+      description = {
+        "Address of the TLS reverse proxy in front of the portal: its X-Forwarded-For and",
+        "X-Forwarded-Proto headers are believed (client address, HTTPS); from others, ignored"
+      })
+  String trustedProxy;
+
+  @Option(
+      names = "--secure-cookies",
+      description = "Mark cookies Secure always (default: only on HTTPS requests)")
+  boolean secureCookies;
+
+  @Option(
+      names = "--public-origin",
+      paramLabel = "URL",
+      description = "The origin browsers see, e.g. https://returns.example.org (cross-site check)")
+  String publicOrigin;
+
+  @Option(
+      names = "--max-connections-per-address",
+      defaultValue = "32",
+      description = "Open connections allowed per client address, 0 for none (default: 32)")
+  int maxConnectionsPerAddress;
+
+  @Option(
+      names = "--max-concurrent-uploads",
+      defaultValue = "8",
+      description = "Uploads received at once (default: 8)")
+  int maxConcurrentUploads;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -68,14 +100,23 @@ final class ServeCommand implements Callable<Integer> {
     Portal portal =
         Portal.start(
             new Portal.Options(
-                host,
-                port,
-                landing,
-                state,
-                users,
-                warehouse,
-                maxUploadMb * 1_000_000,
-                uploadsPerMinute),
+                    host,
+                    port,
+                    landing,
+                    state,
+                    users,
+                    warehouse,
+                    maxUploadMb * 1_000_000,
+                    uploadsPerMinute)
+                .withLimits(
+                    new Portal.Limits(
+                        Portal.Limits.DEFAULT.signInFailuresPerMinute(),
+                        maxConcurrentUploads,
+                        maxConnectionsPerAddress,
+                        Portal.Limits.DEFAULT.headerTimeout(),
+                        Portal.Limits.DEFAULT.idleTimeout(),
+                        Portal.Limits.DEFAULT.minRequestBytesPerSecond()))
+                .withNetwork(new Portal.Network(trustedProxy, secureCookies, publicOrigin)),
             System.out);
     spec.commandLine()
         .getOut()

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       Study.class,
       IngestReturnsCommand.class,
       ValidateCommand.class,
+      DeriveReturnsCommand.class,
       IngestSurveyCommand.class,
       CheckFormCommand.class,
       TemplateCommand.class,

@@ -59,6 +59,11 @@ final class ValidateCommand implements Callable<Integer> {
       })
   String operator;
 
+  @Option(
+      names = "--verbose",
+      description = "Also log, on stderr, the technical detail of a file that cannot be read")
+  boolean verbose; // read by SpamTraffic.execute before the command runs (Logging)
+
   @Spec CommandSpec spec;
 
   @Override
@@ -70,9 +75,7 @@ final class ValidateCommand implements Callable<Integer> {
               + operator
               + "' is not an operator id: 2 to 40 letters, digits, dots, dashes or underscores");
     }
-    ValidationReport report =
-        new ReturnValidator(new Configuration(), ReturnValidator.Options.DEFAULT)
-            .validate(file, operator);
+    ValidationReport report = validate(file, operator);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(
@@ -92,6 +95,46 @@ final class ValidateCommand implements Callable<Integer> {
     }
     out.flush();
     return report.clean() ? 0 : 1;
+  }
+
+  /**
+   * The report on {@code file}. The validator reports bad content as findings; should it fail all
+   * the same, the failure is this file's finding too, so that {@code --json} always prints a
+   * document (with {@code status} "failed", as ingest-returns would say).
+   */
+  static ValidationReport validate(String file, String operator) {
+    // A path is taken as a path: "my return (v2).csv" is not a URI, and Hadoop's Path quotes it.
+    String uri = file.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*") ? file : localUri(file);
+    try {
+      return new ReturnValidator(new Configuration(), ReturnValidator.Options.DEFAULT)
+          .validate(uri, operator);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      org.spamtraffic.intake.FileFinding f =
+          org.spamtraffic.intake.ReadFailure.finding(
+              file, org.spamtraffic.intake.FileFormat.UNKNOWN, e);
+      org.spamtraffic.intake.ReturnFile unread =
+          new org.spamtraffic.intake.ReturnFile(
+              uri,
+              new org.apache.hadoop.fs.Path(uri).getName(),
+              org.spamtraffic.intake.FileFormat.UNKNOWN,
+              0,
+              "0".repeat(64),
+              0,
+              null,
+              ',',
+              null,
+              0,
+              null,
+              java.util.List.of(f));
+      return new ValidationReport(
+          unread, 0, 0, 0, 0, 0, 0, Map.of(f.rule(), 1L), java.util.List.of(Finding.of(f)), false);
+    }
+  }
+
+  private static String localUri(String file) {
+    return new org.apache.hadoop.fs.Path(
+            java.nio.file.Paths.get(file).toAbsolutePath().normalize().toUri())
+        .toString();
   }
 
   /** The JSON shape of a report (also served by the portal's API). */

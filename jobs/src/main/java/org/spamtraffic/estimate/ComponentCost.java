@@ -18,6 +18,9 @@ import java.io.Serializable;
  * @param driverUnit its unit
  * @param method how the driver was obtained (measured, imputed, questionnaire answer)
  * @param imputed whether the driver is imputed rather than measured
+ * @param spamPeakQuarter technical components: the quarterly spam volume that sized the system (in
+ *     this evaluation: an external rate varies with the parameters); null for institutional ones
+ * @param users technical components: the users served; null for institutional ones
  */
 public record ComponentCost(
     String component,
@@ -31,5 +34,7 @@ public record ComponentCost(
     double driverValue,
     String driverUnit,
     String method,
-    boolean imputed)
+    boolean imputed,
+    Double spamPeakQuarter,
+    Double users)
     implements Serializable {}

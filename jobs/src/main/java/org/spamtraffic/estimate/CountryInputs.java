@@ -23,8 +23,8 @@ import java.util.Map;
  *     component
  * @param readiness the questionnaire's answers; null when unknown
  * @param population inhabitants used to scale institutional costs; 0 when unknown
- * @param populationBasis {@code population}, {@code mobile_subscriptions} (proxy) or {@code
- *     unknown}
+ * @param populationBasis where the population comes from (the population reference), or that it is
+ *     unknown
  * @param currentAnnualUsd the questionnaire's current yearly anti-spam investment, null if unknown
  * @param plannedAnnualUsd the questionnaire's planned yearly investment, null if unknown
  */

@@ -49,7 +49,8 @@ public final class InvestmentModel {
         String driver,
         double driverValue,
         String driverUnit,
-        TypeVolume vol);
+        TypeVolume vol,
+        double volume);
 
     void institutional(
         Readiness gap, double capex, double opex, boolean scaledByPopulation, double priceLevel);
@@ -58,7 +59,6 @@ public final class InvestmentModel {
   private static void evaluate(CountryInputs country, ParameterValues v, Sink sink) {
     double priceLevel = country.developing() ? v.get(Parameter.DEVELOPING_COST_FACTOR) : 1.0;
     double staffCost = v.get(Parameter.STAFF_COST_USD_PER_FTE_YEAR) * priceLevel;
-    double growth = Math.pow(1 + v.get(Parameter.SPAM_GROWTH_RATE), v.horizonYears());
     double maintenance = v.get(Parameter.MAINTENANCE_RATE);
 
     for (SpamType type : SpamType.values()) {
@@ -66,8 +66,10 @@ public final class InvestmentModel {
       if (vol == null) {
         continue;
       }
+      double volume = vol.volume(type, v);
+      double growth = horizonFactor(v.get(Parameter.spamGrowth(type)), v.horizonYears());
       double capacity =
-          vol.peakQuarterSpam()
+          volume
               / DAYS_PER_QUARTER
               * v.get(Parameter.PEAK_DAY_FACTOR)
               * growth
@@ -81,7 +83,8 @@ public final class InvestmentModel {
           "peak-day spam capacity at the horizon",
           capacity,
           "spam items per day",
-          vol);
+          vol,
+          volume);
       double network = v.get(Parameter.NETWORK_CAPEX_SHARE) * equipment;
       sink.technical(
           type,
@@ -91,11 +94,13 @@ public final class InvestmentModel {
           "equipment capital cost",
           equipment,
           "USD",
-          vol);
+          vol,
+          volume);
       double fte =
           v.get(Parameter.OPERATIONS_FTE_PER_SYSTEM)
               + v.get(Parameter.OPERATIONS_FTE_PER_MILLION_USERS) * vol.users() / 1e6;
-      sink.technical(type, "service", 0, fte * staffCost, "users", vol.users(), "users", vol);
+      sink.technical(
+          type, "service", 0, fte * staffCost, "users", vol.users(), "users", vol, volume);
       sink.technical(
           type,
           "filtering",
@@ -104,7 +109,8 @@ public final class InvestmentModel {
           "users",
           vol.users(),
           "users",
-          vol);
+          vol,
+          volume);
       sink.technical(
           type,
           "feedback",
@@ -113,7 +119,8 @@ public final class InvestmentModel {
           "national reporting channel",
           1,
           "channels",
-          vol);
+          vol,
+          volume);
     }
 
     double tensOfMillions = country.population() / 1e7;
@@ -170,6 +177,15 @@ public final class InvestmentModel {
     }
   }
 
+  /**
+   * The load the system must carry at its busiest within the horizon, relative to today's: the
+   * volume grown to the end of the horizon when spam grows, today's when it falls (equipment bought
+   * now must carry today's peak).
+   */
+  public static double horizonFactor(double growthRate, int horizonYears) {
+    return Math.max(1, Math.pow(1 + growthRate, horizonYears));
+  }
+
   /** Sums present values by group. */
   private static final class Summer implements Sink {
     private final double annuity;
@@ -189,7 +205,8 @@ public final class InvestmentModel {
         String driver,
         double driverValue,
         String driverUnit,
-        TypeVolume vol) {
+        TypeVolume vol,
+        double volume) {
       technical += capex + opex * annuity;
     }
 
@@ -220,9 +237,18 @@ public final class InvestmentModel {
         String driver,
         double driverValue,
         String driverUnit,
-        TypeVolume vol) {
-      String method =
-          vol.method() + ("users".equals(driver) ? "; users from " + vol.usersBasis() : "");
+        TypeVolume vol,
+        double volume) {
+      String method = vol.method();
+      if (vol.peakQuarter() != null && ("equipment".equals(layer) || "network".equals(layer))) {
+        method += "; peak quarter " + vol.peakQuarter();
+      }
+      if (vol.note() != null && ("equipment".equals(layer) || "network".equals(layer))) {
+        method += "; " + vol.note();
+      }
+      if ("users".equals(driver)) {
+        method += "; users from " + vol.usersBasis();
+      }
       components.add(
           new ComponentCost(
               type.key() + "." + layer,
@@ -236,7 +262,9 @@ public final class InvestmentModel {
               driverValue,
               driverUnit,
               method,
-              vol.imputed()));
+              vol.imputed(),
+              volume,
+              vol.users()));
     }
 
     @Override
@@ -260,7 +288,9 @@ public final class InvestmentModel {
               scaled ? country.population() : priceLevel,
               scaled ? "inhabitants" : "ratio to developed-country prices",
               method,
-              false));
+              false,
+              null,
+              null));
     }
   }
 }

@@ -27,7 +27,10 @@ import org.apache.spark.sql.types.StructType;
  * sums the countries into their areas. Percentiles are then taken per area over the draws.
  *
  * <p>Parameters are drawn independently of each other, and one draw holds for every country: the
- * uncertainty is about unit costs and rates, which are common to all countries.
+ * uncertainty is about unit costs and rates, which are common to all countries. The forecast's
+ * growth rates are parameters too ({@code spam_growth_rate.<type>}), so the draws carry the
+ * forecast's uncertainty. The world figure is extrapolated in every draw from a bootstrap resample
+ * of each development group's countries ({@link WorldExtrapolation}).
  */
 public final class MonteCarlo {
   /** The measures given percentiles, in output order. */
@@ -46,7 +49,8 @@ public final class MonteCarlo {
       ParameterSet parameters,
       int draws,
       long seed,
-      Distribution distribution) {
+      Distribution distribution,
+      WorldExtrapolation world) {
     if (draws < 1) {
       throw new IllegalArgumentException("Monte Carlo needs at least one draw, got " + draws);
     }
@@ -57,7 +61,11 @@ public final class MonteCarlo {
             .add("technical", DataTypes.DoubleType, false)
             .add("institutional", DataTypes.DoubleType, false)
             .add("need", DataTypes.DoubleType, false)
-            .add("gap", DataTypes.DoubleType, false);
+            .add("gap", DataTypes.DoubleType, false)
+            .add("technical_at_most_base", DataTypes.IntegerType, false)
+            .add("institutional_at_most_base", DataTypes.IntegerType, false)
+            .add("need_at_most_base", DataTypes.IntegerType, false)
+            .add("gap_at_most_base", DataTypes.IntegerType, false);
     // Areas travel as indexes into this list: a shuffle of ints, not of three strings a row.
     List<Area> areas = new ArrayList<>();
     Map<Area, Integer> index = new LinkedHashMap<>();
@@ -76,13 +84,23 @@ public final class MonteCarlo {
         countryAreas[i][j] = k;
       }
     }
+    int worldIndex = areas.size();
+    areas.add(Area.THE_WORLD);
+    // The base scenario of every area, to say where it falls among the draws.
+    double[][] base =
+        new Evaluation(countries, countryAreas, areas.size(), world)
+            .sums(parameters.values(Scenario.BASE), null);
     int slices = Math.max(1, Math.min(draws, spark.sparkContext().defaultParallelism() * 2));
     Dataset<Row> sums =
         spark
             .range(0, draws, 1, slices)
             .mapPartitions(
                 new DrawEvaluator(
-                    countries, countryAreas, areas.size(), parameters, seed, distribution),
+                    new Evaluation(countries, countryAreas, areas.size(), world),
+                    base,
+                    parameters,
+                    seed,
+                    distribution),
                 Encoders.row(perDraw));
     List<org.apache.spark.sql.Column> aggs = new ArrayList<>();
     for (String m : MEASURES) {
@@ -96,6 +114,7 @@ public final class MonteCarlo {
                   + m
                   + ")")
               .as(m + "_mean"));
+      aggs.add(expr("avg(" + m + "_at_most_base)").as(m + "_base_percentile"));
     }
     List<Row> grouped =
         sums.groupBy(col("area"))
@@ -115,11 +134,13 @@ public final class MonteCarlo {
                 (Double) p.get(0),
                 (Double) p.get(1),
                 (Double) p.get(2),
-                g.getDouble(g.fieldIndex(m + "_mean"))));
+                g.getDouble(g.fieldIndex(m + "_mean")),
+                base[g.getInt(0)][MEASURES.indexOf(m)],
+                g.getDouble(g.fieldIndex(m + "_base_percentile"))));
       }
     }
     out.sort(
-        Comparator.comparing((Interval i) -> i.area().level())
+        Comparator.comparing((Interval i) -> Area.LEVELS.indexOf(i.area().level()))
             .thenComparing(i -> i.area().area())
             .thenComparing(i -> MEASURES.indexOf(i.measure())));
     return out;
@@ -134,9 +155,19 @@ public final class MonteCarlo {
    * @param p50 median, USD
    * @param p95 95th percentile, USD
    * @param mean mean, USD
+   * @param base the base scenario (every parameter at its base value), USD
+   * @param basePercentile the share of draws at or below the base scenario (0..1): where the base
+   *     case falls in the distribution
    */
   public record Interval(
-      Area area, String measure, double p5, double p50, double p95, double mean) {}
+      Area area,
+      String measure,
+      double p5,
+      double p50,
+      double p95,
+      double mean,
+      double base,
+      double basePercentile) {}
 
   /** The parameter values of draw {@code draw}: a pure function of the seed and the draw id. */
   public static ParameterValues draw(
@@ -156,28 +187,68 @@ public final class MonteCarlo {
     return z ^ (z >>> 31);
   }
 
-  /** Evaluates the draws of one partition. */
-  private static final class DrawEvaluator
-      implements MapPartitionsFunction<Long, Row>, Serializable {
+  /** The model over every country for one set of parameter values, summed into the areas. */
+  private static final class Evaluation implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final List<CountryInputs> countries;
     private final int[][] countryAreas;
     private final int areaCount;
+    private final WorldExtrapolation world;
+
+    Evaluation(
+        List<CountryInputs> countries,
+        int[][] countryAreas,
+        int areaCount,
+        WorldExtrapolation world) {
+      this.countries = new ArrayList<>(countries);
+      this.countryAreas = countryAreas;
+      this.areaCount = areaCount;
+      this.world = world;
+    }
+
+    /**
+     * Technical, institutional, need and gap per area (the world last), with {@code resample} for
+     * the world's bootstrap (null: none).
+     */
+    double[][] sums(ParameterValues v, SplittableRandom resample) {
+      double[][] sums = new double[areaCount][4];
+      CountryTotals[] totals = new CountryTotals[countries.size()];
+      for (int i = 0; i < countries.size(); i++) {
+        CountryTotals t = InvestmentModel.totals(countries.get(i), v);
+        totals[i] = t;
+        for (int a : countryAreas[i]) {
+          sums[a][0] += t.technicalUsd();
+          sums[a][1] += t.institutionalUsd();
+          sums[a][2] += t.needUsd();
+          sums[a][3] += t.gapUsd();
+        }
+      }
+      double[] w = world.total(totals, resample);
+      sums[areaCount - 1] = new double[] {w[0], w[1], w[2], w[3]};
+      return sums;
+    }
+  }
+
+  /** Evaluates the draws of one partition. */
+  private static final class DrawEvaluator
+      implements MapPartitionsFunction<Long, Row>, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final Evaluation evaluation;
+    private final double[][] base;
     private final ParameterSet parameters;
     private final long seed;
     private final Distribution distribution;
 
     DrawEvaluator(
-        List<CountryInputs> countries,
-        int[][] countryAreas,
-        int areaCount,
+        Evaluation evaluation,
+        double[][] base,
         ParameterSet parameters,
         long seed,
         Distribution distribution) {
-      this.countries = new ArrayList<>(countries);
-      this.countryAreas = countryAreas;
-      this.areaCount = areaCount;
+      this.evaluation = evaluation;
+      this.base = base;
       this.parameters = parameters;
       this.seed = seed;
       this.distribution = distribution;
@@ -216,19 +287,24 @@ public final class MonteCarlo {
     private void evaluate(long id, List<Row> out) {
       out.clear();
       ParameterValues v = draw(parameters, seed, id, distribution);
-      double[][] sums = new double[areaCount][4];
-      for (int i = 0; i < countries.size(); i++) {
-        CountryTotals t = InvestmentModel.totals(countries.get(i), v);
-        for (int a : countryAreas[i]) {
-          sums[a][0] += t.technicalUsd();
-          sums[a][1] += t.institutionalUsd();
-          sums[a][2] += t.needUsd();
-          sums[a][3] += t.gapUsd();
-        }
-      }
-      for (int a = 0; a < areaCount; a++) {
+      // The bootstrap has its own stream, so that it does not shift the parameters' draws.
+      SplittableRandom resample =
+          new SplittableRandom(mix64(~seed ^ mix64(id + 0x2545F4914F6CDD1DL)));
+      double[][] sums = evaluation.sums(v, resample);
+      for (int a = 0; a < sums.length; a++) {
         double[] s = sums[a];
-        out.add(RowFactory.create(id, a, s[0], s[1], s[2], s[3]));
+        out.add(
+            RowFactory.create(
+                id,
+                a,
+                s[0],
+                s[1],
+                s[2],
+                s[3],
+                s[0] <= base[a][0] ? 1 : 0,
+                s[1] <= base[a][1] ? 1 : 0,
+                s[2] <= base[a][2] ? 1 : 0,
+                s[3] <= base[a][3] ? 1 : 0));
       }
     }
   }

@@ -18,9 +18,10 @@ import org.spamtraffic.schema.Schemas;
 /**
  * Reads parameter files ({@code schemas/investment-parameters.schema.json}): the default file from
  * the classpath, and an analyst's file on top of it. An analyst's file lists only the settings and
- * parameters it changes; each one it lists must be complete (unit, low, base, high, source) and in
- * the unit the model expects. Every problem of a file is reported at once, as a {@link
- * ParameterFileException}.
+ * parameters it changes; each one it lists must be complete (unit, low, base, high, source and the
+ * reasoning from source to values, or for an assumption the sentence that justifies it) and in the
+ * unit the model expects. The forecast's per-type growth rates are derived, never given. Every
+ * problem of a file is reported at once, as a {@link ParameterFileException}.
  */
 public final class ParameterFile {
   /** The default parameter file, relative to {@code schemas/}. */
@@ -34,9 +35,22 @@ public final class ParameterFile {
       Set.of("$schema", "name", "description", "price_year", "settings", "parameters");
   private static final Set<String> PARAMETER_FIELDS =
       Set.of(
-          "description", "unit", "currency", "price_year", "low", "base", "high", "source", "note");
+          "description",
+          "unit",
+          "currency",
+          "price_year",
+          "low",
+          "base",
+          "high",
+          "source",
+          "url",
+          "reasoning",
+          "note");
   private static final Set<String> SETTING_FIELDS =
-      Set.of("description", "unit", "value", "source");
+      Set.of("description", "unit", "value", "source", "url", "reasoning");
+
+  /** The word a parameter's source is when no publication backs it. */
+  public static final String ASSUMPTION = "assumption";
 
   private ParameterFile() {}
 
@@ -58,6 +72,15 @@ public final class ParameterFile {
    */
   public static ParameterSet read(InputStream in, String source) {
     return new Reader(source, defaults()).read(in);
+  }
+
+  /** How many parameters a file may give (the derived ones are not among them). */
+  static int fileParameters() {
+    int n = 0;
+    for (Parameter p : Parameter.values()) {
+      n += p.derived() ? 0 : 1;
+    }
+    return n;
   }
 
   /** Reads one file; {@code base} is null for the default file, which must be complete. */
@@ -117,6 +140,7 @@ public final class ParameterFile {
         String unit = text(s, "unit");
         Double value = number(s, "value", what);
         requireSource(s, what);
+        requireReasoning(s, what);
         if (e.getKey().equals(HORIZON)) {
           checkUnit(what, unit, "years");
           if (value != null) {
@@ -144,10 +168,14 @@ public final class ParameterFile {
       Map<Parameter, Range> ranges = new EnumMap<>(Parameter.class);
       Map<Parameter, String> units = new EnumMap<>(Parameter.class);
       Map<Parameter, String> sources = new EnumMap<>(Parameter.class);
+      Map<Parameter, String> reasoning = new EnumMap<>(Parameter.class);
+      Map<Parameter, String> urls = new EnumMap<>(Parameter.class);
       if (base != null) {
         ranges.putAll(base.ranges());
         units.putAll(base.units());
         sources.putAll(base.sources());
+        reasoning.putAll(base.reasoning());
+        urls.putAll(base.urls());
       }
       JsonNode parameters = root.path("parameters");
       if (!parameters.isObject()) {
@@ -162,9 +190,16 @@ public final class ParameterFile {
           problems.add(
               what
                   + " is unknown to the model (the "
-                  + Parameter.values().length
+                  + fileParameters()
                   + " known names are in schemas/investment-parameters.schema.json"
                   + " and docs/investment-model.md)");
+          continue;
+        }
+        if (p.derived()) {
+          problems.add(
+              what
+                  + " is derived by the volume forecast from the measured trend and the prior"
+                  + " spam_growth_rate: give spam_growth_rate instead");
           continue;
         }
         JsonNode n = e.getValue();
@@ -214,6 +249,7 @@ public final class ParameterFile {
         Double mid = number(n, "base", what);
         Double high = number(n, "high", what);
         String src = requireSource(n, what);
+        String why = requireReasoning(n, what);
         if (low == null || mid == null || high == null) {
           continue;
         }
@@ -242,10 +278,17 @@ public final class ParameterFile {
         ranges.put(p, new Range(low, mid, high));
         units.put(p, unit);
         sources.put(p, src);
+        reasoning.put(p, why);
+        String url = text(n, "url");
+        if (url != null && !url.isBlank()) {
+          urls.put(p, url);
+        } else {
+          urls.remove(p);
+        }
       }
       if (base == null) {
         for (Parameter p : Parameter.values()) {
-          if (!parameters.has(p.key())) {
+          if (!p.derived() && !parameters.has(p.key())) {
             problems.add("parameter '" + p.key() + "' is missing from the default file");
           }
         }
@@ -272,7 +315,33 @@ public final class ParameterFile {
         throw new ParameterFileException(source, problems);
       }
       String fullSource = base == null ? source : base.source() + " + " + source;
-      return new ParameterSet(name, fullSource, priceYear, horizon, rate, ranges, units, sources);
+      // Until a forecast replaces them, the per-type growth rates are the prior.
+      Parameter prior = Parameter.SPAM_GROWTH_RATE;
+      for (Parameter p : Parameter.values()) {
+        if (p.derived()) {
+          ranges.put(p, ranges.get(prior));
+          units.put(p, units.get(prior));
+          sources.put(p, "prior: " + prior.key() + " (no forecast applied)");
+          reasoning.put(p, "No forecast applied yet: the prior growth rate, " + prior.key() + ".");
+          urls.remove(p);
+        }
+      }
+      return new ParameterSet(
+          name, fullSource, priceYear, horizon, rate, ranges, units, sources, reasoning, urls);
+    }
+
+    private String requireReasoning(JsonNode n, String what) {
+      String why = text(n, "reasoning");
+      if (why == null || why.isBlank()) {
+        String src = text(n, "source");
+        problems.add(
+            what
+                + (ASSUMPTION.equals(src)
+                    ? ": reasoning is missing (say in a sentence why the assumed values are"
+                        + " reasonable)"
+                    : ": reasoning is missing (say how the values follow from the source)"));
+      }
+      return why;
     }
 
     private void checkUnit(String what, String unit, String expected) {

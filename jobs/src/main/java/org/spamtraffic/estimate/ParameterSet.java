@@ -16,7 +16,10 @@ import java.util.Map;
  * @param discountRate real yearly discount rate of operating costs
  * @param ranges every parameter's low, base and high value
  * @param units every parameter's unit
- * @param sources every parameter's source, or {@code assumption}
+ * @param sources every parameter's source (document, year, page or table), or {@code assumption}
+ * @param reasoning every parameter's reasoning from source to values, or the sentence that
+ *     justifies an assumption
+ * @param urls where a parameter's source can be read, for those that have an address
  */
 public record ParameterSet(
     String name,
@@ -26,19 +29,63 @@ public record ParameterSet(
     double discountRate,
     Map<Parameter, Range> ranges,
     Map<Parameter, String> units,
-    Map<Parameter, String> sources)
+    Map<Parameter, String> sources,
+    Map<Parameter, String> reasoning,
+    Map<Parameter, String> urls)
     implements Serializable {
 
   /** Checks completeness; the maps are copied. */
   public ParameterSet {
     for (Parameter p : Parameter.values()) {
-      if (!ranges.containsKey(p) || !units.containsKey(p) || !sources.containsKey(p)) {
+      if (!ranges.containsKey(p)
+          || !units.containsKey(p)
+          || !sources.containsKey(p)
+          || !reasoning.containsKey(p)) {
         throw new IllegalArgumentException("Parameter set " + name + " lacks " + p.key());
       }
     }
     ranges = new EnumMap<>(ranges);
     units = new EnumMap<>(units);
     sources = new EnumMap<>(sources);
+    reasoning = new EnumMap<>(reasoning);
+    urls = urls.isEmpty() ? new EnumMap<>(Parameter.class) : new EnumMap<>(urls);
+  }
+
+  /** Whether {@code p}'s values are an assumption rather than drawn from a source. */
+  public boolean assumed(Parameter p) {
+    return ParameterFile.ASSUMPTION.equals(sources.get(p));
+  }
+
+  /**
+   * This set with other ranges (a what-if): name and source say what changed, every other parameter
+   * keeps its range, unit, source and reasoning.
+   */
+  public ParameterSet withRanges(String newName, String newSource, Map<Parameter, Range> changed) {
+    Map<Parameter, Range> r = new EnumMap<>(ranges);
+    r.putAll(changed);
+    return new ParameterSet(
+        newName,
+        newSource,
+        priceYear,
+        horizonYears,
+        discountRate,
+        r,
+        units,
+        sources,
+        reasoning,
+        urls);
+  }
+
+  /** This set with {@code p}'s range, source and reasoning replaced (the forecast's growth). */
+  public ParameterSet withDerived(Parameter p, Range range, String source, String why) {
+    Map<Parameter, Range> r = new EnumMap<>(ranges);
+    Map<Parameter, String> s = new EnumMap<>(sources);
+    Map<Parameter, String> w = new EnumMap<>(reasoning);
+    r.put(p, range);
+    s.put(p, source);
+    w.put(p, why);
+    return new ParameterSet(
+        name, this.source, priceYear, horizonYears, discountRate, r, units, s, w, urls);
   }
 
   /** The range of {@code p}. */

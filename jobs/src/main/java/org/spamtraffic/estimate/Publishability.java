@@ -25,7 +25,11 @@ import org.spamtraffic.publish.Suppression;
  *       back, scenario by scenario and parameter by parameter) enter the same suppression and
  *       linear-programming audit as {@code publish} ({@link Suppression}), with the imputation
  *       rates as relations, and a rollup that would let a reader narrow a withheld country's volume
- *       below the protection level is withheld.
+ *       below the protection level is withheld;
+ *   <li>the world figure extrapolates each development group (stratum) of the study to the Member
+ *       States it does not cover, so it gives back each stratum's sum: every stratum enters the
+ *       audit as a published sum, and the world is publishable only when the reporting countries
+ *       and every stratum it extrapolates are.
  * </ul>
  */
 final class Publishability {
@@ -43,6 +47,7 @@ final class Publishability {
       List<CountryInputs> countries,
       Map<String, Map<String, Double>> rateSources,
       Set<String> withheldVolumes,
+      WorldExtrapolation world,
       DisclosurePolicy policy) {
     Suppression s = new Suppression();
     Map<Area, Integer> units = new LinkedHashMap<>();
@@ -67,6 +72,26 @@ final class Publishability {
       }
     }
     Map<Area, Map<SpamType, Double>> rollupValues = new HashMap<>();
+    List<Area> strata = new ArrayList<>();
+    for (WorldExtrapolation.Stratum stratum : world.strata()) {
+      if (stratum.missing().isEmpty() || stratum.sample().length == 0) {
+        continue;
+      }
+      Area a = new Area("stratum", stratum.name(), stratum.name());
+      strata.add(a);
+      for (int i : stratum.sample()) {
+        CountryInputs c = countries.get(i);
+        Map<SpamType, Integer> cells = countryCells.get(c.countryCode());
+        Map<SpamType, List<Integer>> parts = rollupParts.computeIfAbsent(a, k -> new HashMap<>());
+        cells.forEach((t, cell) -> parts.computeIfAbsent(t, k -> new ArrayList<>()).add(cell));
+        c.volumes()
+            .forEach(
+                (t, v) ->
+                    rollupValues
+                        .computeIfAbsent(a, k -> new HashMap<>())
+                        .merge(t, v.peakQuarterSpam(), Double::sum));
+      }
+    }
     for (CountryInputs c : countries) {
       for (Area a : Area.of(c)) {
         if (a.isRollup()) {
@@ -93,7 +118,10 @@ final class Publishability {
     for (CountryInputs c : countries) {
       for (Map.Entry<SpamType, TypeVolume> v : c.volumes().entrySet()) {
         Map<String, Double> sources = rateSources.get(c.countryCode() + ":" + v.getKey().key());
-        if (!v.getValue().imputed() || sources == null) {
+        if (!v.getValue().imputed()
+            || sources == null
+            || sources.isEmpty()
+            || v.getValue().method().equals(TypeVolume.OWN_LOW_COVERAGE)) {
           continue;
         }
         double markets = sources.values().stream().mapToDouble(Double::doubleValue).sum();
@@ -121,6 +149,12 @@ final class Publishability {
     }
     Map<Area, Boolean> out = new HashMap<>();
     units.forEach((area, unit) -> out.put(area, reasons[unit] == null));
+    boolean worldOpen = out.getOrDefault(Area.REPORTING_COUNTRIES, false);
+    for (Area a : strata) {
+      worldOpen &= out.get(a);
+      out.remove(a);
+    }
+    out.put(Area.THE_WORLD, worldOpen);
     return out;
   }
 
@@ -131,7 +165,7 @@ final class Publishability {
       CountryInputs c, Map<String, Map<String, Double>> rateSources, Set<String> withheld) {
     for (Map.Entry<SpamType, TypeVolume> v : c.volumes().entrySet()) {
       String type = v.getKey().key();
-      if (!v.getValue().imputed()) {
+      if (!v.getValue().imputed() || v.getValue().method().equals(TypeVolume.OWN_LOW_COVERAGE)) {
         if (withheld.contains(c.countryCode() + ":" + type)) {
           return false;
         }

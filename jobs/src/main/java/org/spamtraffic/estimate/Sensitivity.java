@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * One-at-a-time sensitivity: each parameter to its low and to its high value, all others at base,
- * and the resulting world and ITU-D regional totals. Plain Java: 2 runs per parameter over a few
- * hundred countries take milliseconds.
+ * and the resulting totals of the reporting countries and of each ITU-D region (sums of countries;
+ * the world extrapolation is not ranked). Plain Java: 2 runs per parameter over a few hundred
+ * countries take milliseconds.
  */
 public final class Sensitivity {
   private Sensitivity() {}
@@ -17,7 +18,7 @@ public final class Sensitivity {
   /**
    * How far one parameter moves one area's total.
    *
-   * @param area the world or an ITU-D region
+   * @param area the reporting countries or an ITU-D region
    * @param measure {@code need} or {@code gap}
    * @param parameter the parameter moved
    * @param totalBase the total with every parameter at base
@@ -39,13 +40,19 @@ public final class Sensitivity {
     }
   }
 
-  /** Every parameter's swing on the world and each ITU-D region, ranked within each. */
+  /**
+   * Every parameter's swing on the reporting countries and each ITU-D region, ranked within each;
+   * the prior {@code spam_growth_rate}, which enters no formula, is left out.
+   */
   public static List<Swing> oneAtATime(List<CountryInputs> countries, ParameterSet parameters) {
     ParameterValues base = parameters.values(Scenario.BASE);
     Map<Area, double[]> baseTotals = totals(countries, base);
     List<Swing> out = new ArrayList<>();
     Map<Area, Map<String, List<Swing>>> byArea = new LinkedHashMap<>();
     for (Parameter p : Parameter.values()) {
+      if (!p.entersTheModel()) {
+        continue;
+      }
       Range r = parameters.range(p);
       Map<Area, double[]> low = totals(countries, base.with(p, r.low()));
       Map<Area, double[]> high = totals(countries, base.with(p, r.high()));
@@ -84,14 +91,15 @@ public final class Sensitivity {
     return out;
   }
 
-  /** Need and gap of the world and of each ITU-D region. */
+  /** Need and gap of the reporting countries and of each ITU-D region. */
   private static Map<Area, double[]> totals(List<CountryInputs> countries, ParameterValues v) {
     Map<Area, double[]> out = new LinkedHashMap<>();
-    out.put(Area.THE_WORLD, new double[2]);
+    out.put(Area.REPORTING_COUNTRIES, new double[2]);
     for (CountryInputs c : countries) {
       CountryTotals t = InvestmentModel.totals(c, v);
       for (Area a :
-          List.of(Area.THE_WORLD, new Area(Area.ITU_REGION, c.ituRegion(), c.ituRegion()))) {
+          List.of(
+              Area.REPORTING_COUNTRIES, new Area(Area.ITU_REGION, c.ituRegion(), c.ituRegion()))) {
         double[] s = out.computeIfAbsent(a, k -> new double[2]);
         s[0] += t.needUsd();
         s[1] += t.gapUsd();

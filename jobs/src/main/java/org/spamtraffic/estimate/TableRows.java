@@ -32,7 +32,10 @@ final class TableRows {
     }
     Object[] cells = new Object[contract.columns().size()];
     for (int i = 0; i < cells.length; i++) {
-      cells[i] = values.get(contract.columns().get(i).name());
+      Object v = values.get(contract.columns().get(i).name());
+      // An array column takes a Scala sequence in an external row.
+      cells[i] =
+          v instanceof List<?> l ? scala.jdk.javaapi.CollectionConverters.asScala(l).toSeq() : v;
     }
     rows.add(RowFactory.create(cells));
   }

@@ -8,6 +8,7 @@ import java.util.Map;
  * @param id operator id
  * @param name operator name (fictional)
  * @param country ISO alpha-3 code
- * @param services subscribers (or mailboxes for email) per spam type at the start of 2025
+ * @param services subscribers (or mailboxes for email) per spam type in the first period generated
+ *     (they grow from there)
  */
 public record Operator(String id, String name, String country, Map<String, Long> services) {}

@@ -6,14 +6,18 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
-/** Rows of a CSV file: UTF-8 (with or without BOM) or UTF-16, any separator, RFC 4180 quoting. */
+/**
+ * Rows of a CSV file: UTF-8 (with or without BOM, bytes that are not UTF-8 read as Windows-1252:
+ * {@link TextDecoding}) or UTF-16, any separator, RFC 4180 quoting. FastCSV's own limits bound what
+ * one line may cost (16,384 fields, 16 Mi characters per field); a line beyond them fails the file
+ * with the line's number.
+ */
 final class CsvRows extends LookaheadRows {
   private final ReturnFile file;
   private final long firstLine;
@@ -28,7 +32,7 @@ final class CsvRows extends LookaheadRows {
     this.file = file;
     this.firstLine = range == null ? 1 : range[2];
     Path path = new Path(file.uri());
-    org.apache.hadoop.fs.FSDataInputStream raw = path.getFileSystem(conf).open(path);
+    org.apache.hadoop.fs.FSDataInputStream raw = LandingFolder.fileSystem(path, conf).open(path);
     InputStream in;
     if (range == null) {
       in = new BufferedInputStream(raw, 1 << 16);
@@ -41,7 +45,7 @@ final class CsvRows extends LookaheadRows {
     }
     this.reader =
         builder(file.delimiter())
-            .ofCsvRecord(new InputStreamReader(in, Charset.forName(file.charset())));
+            .ofCsvRecord(TextDecoding.reader(in, Charset.forName(file.charset())));
     this.records = reader.iterator();
   }
 
@@ -77,6 +81,28 @@ final class CsvRows extends LookaheadRows {
 
   @Override
   protected RawRow fetch() {
+    try {
+      return nextRow();
+    } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+      throw firstLine == 1 ? e : inFile(e);
+    }
+  }
+
+  /** The reader's error with the line numbers of the whole file, not of the chunk. */
+  private RuntimeException inFile(RuntimeException e) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("line (\\d+)")
+            .matcher(e.getMessage() == null ? "" : e.getMessage());
+    StringBuilder s = new StringBuilder();
+    while (m.find()) {
+      m.appendReplacement(s, "line " + (firstLine + Long.parseLong(m.group(1)) - 1));
+    }
+    m.appendTail(s);
+    Throwable cause = e.getCause() instanceof RuntimeException c ? inFile(c) : e.getCause();
+    return new de.siegmar.fastcsv.reader.CsvParseException(s.toString(), cause);
+  }
+
+  private RawRow nextRow() {
     HeaderMapping mapping = file.mapping();
     while (records.hasNext()) {
       CsvRecord r = records.next();

@@ -9,22 +9,23 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.DirectoryNode;
@@ -46,17 +47,32 @@ public final class FileInspector {
    * UTF-8 CSV is read in parallel chunks.
    *
    * @param maxFileBytes largest file accepted
-   * @param maxUnzippedBytes largest total a workbook may expand to
-   * @param maxZipRatio largest compression ratio of a big workbook part
+   * @param maxUnzippedBytes largest total a workbook may expand to (bytes actually inflated)
+   * @param maxZipRatio largest compression ratio of a big workbook part, or of the whole workbook
    * @param chunkBytes a UTF-8 CSV is cut into chunks of about this size, at line ends
+   * @param maxXlsBytes largest legacy XLS accepted: POI holds the whole workbook in memory, about
+   *     ten times its size (a full XLS sheet, 65,536 rows of a return, is about 10 MiB)
    */
-  public record Limits(long maxFileBytes, long maxUnzippedBytes, int maxZipRatio, long chunkBytes) {
-    /** 2 GiB files, 8 GiB unzipped, a ratio of 200 for large workbook parts, 32 MiB chunks. */
-    public static final Limits DEFAULT = new Limits(2L << 30, 8L << 30, 200, 32L << 20);
+  public record Limits(
+      long maxFileBytes,
+      long maxUnzippedBytes,
+      int maxZipRatio,
+      long chunkBytes,
+      long maxXlsBytes) {
+    /**
+     * 2 GiB files, 8 GiB unzipped, a ratio of 200 for large workbook parts, 32 MiB chunks, 64 MiB
+     * XLS.
+     */
+    public static final Limits DEFAULT = new Limits(2L << 30, 8L << 30, 200, 32L << 20, 64L << 20);
+
+    /** The limits with the default XLS size. */
+    public Limits(long maxFileBytes, long maxUnzippedBytes, int maxZipRatio, long chunkBytes) {
+      this(maxFileBytes, maxUnzippedBytes, maxZipRatio, chunkBytes, 64L << 20);
+    }
 
     /** The same limits with another chunk size. */
     public Limits withChunkBytes(long bytes) {
-      return new Limits(maxFileBytes, maxUnzippedBytes, maxZipRatio, bytes);
+      return new Limits(maxFileBytes, maxUnzippedBytes, maxZipRatio, bytes, maxXlsBytes);
     }
   }
 
@@ -77,56 +93,56 @@ public final class FileInspector {
     this.limits = limits;
   }
 
-  /** Inspects the file at {@code uri}. */
+  /**
+   * Inspects the file at {@code uri}. Whatever the file holds, this returns: a failure of any kind
+   * (memory included) becomes the file's finding, so that one file never stops a batch.
+   */
   public ReturnFile inspect(String uri) {
     Path path = new Path(uri);
+    try {
+      return inspect(path);
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // The limits below make these unlikely; if one still comes, it is this file's alone.
+      return unread(
+          uri, path.getName(), 0, ReadFailure.finding(path.getName(), FileFormat.UNKNOWN, e));
+    }
+  }
+
+  private ReturnFile inspect(Path path) {
+    String uri = path.toString();
     List<FileFinding> findings = new ArrayList<>();
     FileStatus status;
     FileSystem fs;
+    String qualified;
     try {
-      fs = path.getFileSystem(conf);
+      fs = LandingFolder.fileSystem(path, conf);
+      qualified = fs.makeQualified(path).toString();
+      // Before anything follows it: a dangling link has no status of its own.
+      FileFinding special = notRegular(fs, path);
+      if (special != null) {
+        return unread(qualified, path.getName(), 0, special);
+      }
       status = fs.getFileStatus(path);
     } catch (IOException e) {
-      findings.add(new FileFinding("file.unreadable", e.getMessage(), null));
-      return new ReturnFile(
-          uri,
-          path.getName(),
-          FileFormat.UNKNOWN,
-          0,
-          "0".repeat(64),
-          0,
-          null,
-          ',',
-          null,
-          0,
-          null,
-          findings);
+      return unread(
+          uri, path.getName(), 0, ReadFailure.finding(path.getName(), FileFormat.UNKNOWN, e));
     }
-    String qualified = fs.makeQualified(path).toString();
     long received = receivedAt(path.getName(), status.getModificationTime());
     byte[] head;
     String sha;
     List<long[]> chunks;
+    Sniff sniff;
     try {
-      Sniff sniff = hashAndHead(fs, path);
+      sniff = hashAndHead(fs, path);
       head = sniff.head();
       sha = sniff.sha256();
       chunks = sniff.chunks();
     } catch (IOException e) {
-      findings.add(new FileFinding("file.unreadable", e.getMessage(), null));
-      return new ReturnFile(
+      return unread(
           qualified,
           path.getName(),
-          FileFormat.UNKNOWN,
           status.getLen(),
-          "0".repeat(64),
-          received,
-          null,
-          ',',
-          null,
-          0,
-          null,
-          findings);
+          ReadFailure.finding(path.getName(), FileFormat.UNKNOWN, e));
     }
     Base base = new Base(qualified, path.getName(), status.getLen(), sha, received);
     if (status.getLen() == 0) {
@@ -141,21 +157,73 @@ public final class FileInspector {
       findings.add(new FileFinding("file.not_a_table", "a PDF document", null));
       return base.file(FileFormat.UNKNOWN, null, ',', null, 0, null, findings);
     }
-    if (ReadableWorkbook.isOOXMLZipHeader(head)) {
+    // The signature checks need their whole signature: a file of a few bytes is text, if anything.
+    if (head.length >= 4 && ReadableWorkbook.isOOXMLZipHeader(head)) {
       return inspectXlsx(fs, path, base, findings);
     }
-    if (ReadableWorkbook.isOLE2Header(head)) {
+    if (head.length >= 8 && ReadableWorkbook.isOLE2Header(head)) {
       return inspectOle2(fs, path, base, findings);
     }
     if (looksBinary(head)) {
       findings.add(new FileFinding("file.not_a_table", "a binary file", null));
       return base.file(FileFormat.UNKNOWN, null, ',', null, 0, null, findings);
     }
-    ReturnFile csv = inspectCsv(head, base, findings);
+    ReturnFile csv = inspectCsv(head, sniff, base, findings);
     if (csv.readable() && chunks.size() > 1 && "UTF-8".equals(csv.charset())) {
       return csv.withChunks(chunks);
     }
     return csv;
+  }
+
+  /**
+   * A file that could not be read at all: its one finding says why. Its bytes were not hashed, so
+   * it is told apart by a hash of its place (two unreadable files are not duplicates of each other,
+   * and a re-run gives it the same submission id).
+   */
+  private static ReturnFile unread(String uri, String name, long size, FileFinding finding) {
+    String placeHash;
+    try {
+      placeHash =
+          HexFormat.of()
+              .formatHex(
+                  MessageDigest.getInstance("SHA-256")
+                      .digest(("unread " + uri).getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    return new ReturnFile(
+        uri,
+        name,
+        FileFormat.UNKNOWN,
+        size,
+        placeHash,
+        0,
+        null,
+        ',',
+        null,
+        0,
+        null,
+        List.of(finding));
+  }
+
+  /**
+   * A symbolic link, a pipe or a device is refused before it is opened: a link in the landing
+   * folder would read whatever it points at (another operator's file, a system file), and a pipe
+   * would block the run.
+   */
+  private static FileFinding notRegular(FileSystem fs, Path path) {
+    if (!(fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem)) {
+      return null; // object stores and HDFS (symlinks disabled) hold only plain files
+    }
+    java.nio.file.Path local = LandingFolder.localPath(fs.makeQualified(path));
+    if (Files.isSymbolicLink(local)) {
+      return new FileFinding("file.not_regular", "a symbolic link", null);
+    }
+    if (!Files.isRegularFile(local, LinkOption.NOFOLLOW_LINKS)) {
+      return new FileFinding(
+          "file.not_regular", "a special file (a pipe, a device or a folder)", null);
+    }
+    return null;
   }
 
   private record Base(String uri, String name, long size, String sha, long received) {
@@ -183,12 +251,27 @@ public final class FileInspector {
     }
   }
 
-  private record Sniff(byte[] head, String sha256, List<long[]> chunks) {}
+  /**
+   * What one read of the whole file learned.
+   *
+   * @param head the first {@link #SNIFF_BYTES} bytes
+   * @param sha256 hex SHA-256 of the bytes
+   * @param chunks byte ranges cut at line ends, {start, end, first line}
+   * @param firstNonUtf8Line the line of the first byte sequence that is not UTF-8, or -1
+   * @param nonUtf8Sample bytes around it (to show the operator what was read)
+   */
+  private record Sniff(
+      byte[] head,
+      String sha256,
+      List<long[]> chunks,
+      long firstNonUtf8Line,
+      byte[] nonUtf8Sample) {}
 
   /**
    * Hashes the file and keeps its first bytes; on the way, notes where to cut it into chunks of
-   * about {@code chunkBytes} at line ends, and how many lines come before each cut, so that a big
-   * CSV can be read in parallel with exact line numbers at no extra read.
+   * about {@code chunkBytes} at line ends, how many lines come before each cut (so that a big CSV
+   * can be read in parallel with exact line numbers at no extra read), and where the bytes stop
+   * being UTF-8 (a file whose encoding changes after the sniffed head).
    */
   private Sniff hashAndHead(FileSystem fs, Path path) throws IOException {
     MessageDigest digest;
@@ -205,14 +288,25 @@ public final class FileInspector {
     long lines = 0;
     long nextCut = chunk;
     boolean lookingForCut = false;
+    boolean checkUtf8 = true;
+    int pending = 0; // continuation bytes a UTF-8 sequence still needs
+    long badLine = -1;
+    byte[] sample = null;
     try (InputStream in = new DigestInputStream(fs.open(path), digest)) {
       int n;
       while ((n = in.read(buffer)) > 0) {
         if (head.size() < SNIFF_BYTES) {
           head.write(buffer, 0, Math.min(n, SNIFF_BYTES - head.size()));
         }
+        if (position == 0) {
+          // Workbooks are binary: only text is checked for its encoding.
+          checkUtf8 =
+              !(n >= 4 && ReadableWorkbook.isOOXMLZipHeader(buffer))
+                  && !(n >= 8 && ReadableWorkbook.isOLE2Header(buffer));
+        }
         for (int i = 0; i < n; i++) {
-          if (buffer[i] == '\n') {
+          byte b = buffer[i];
+          if (b == '\n') {
             lines++;
             if (lookingForCut) {
               cuts.add(new long[] {position + i + 1, lines});
@@ -222,6 +316,18 @@ public final class FileInspector {
           }
           if (!lookingForCut && position + i >= nextCut) {
             lookingForCut = true;
+          }
+          if (checkUtf8 && (b < 0 || pending > 0)) {
+            pending = utf8Step(pending, b);
+            if (pending < 0) {
+              checkUtf8 = false;
+              badLine = lines + 1;
+              int from = Math.max(0, i - 24);
+              while (from < i && (buffer[from] & 0xC0) == 0x80) {
+                from++; // start the sample on a whole character
+              }
+              sample = java.util.Arrays.copyOfRange(buffer, from, Math.min(n, i + 24));
+            }
           }
         }
         position += n;
@@ -238,12 +344,37 @@ public final class FileInspector {
       }
     }
     chunks.add(new long[] {start, position, firstLine});
-    return new Sniff(head.toByteArray(), HexFormat.of().formatHex(digest.digest()), chunks);
+    return new Sniff(
+        head.toByteArray(), HexFormat.of().formatHex(digest.digest()), chunks, badLine, sample);
+  }
+
+  /**
+   * One byte of UTF-8: how many continuation bytes are still needed after it, or -1 when the byte
+   * cannot be where it is (overlong forms and surrogates are left to the decoder).
+   */
+  private static int utf8Step(int pending, byte b) {
+    int u = b & 0xFF;
+    if (pending > 0) {
+      return (u & 0xC0) == 0x80 ? pending - 1 : -1;
+    }
+    if (u < 0x80) {
+      return 0;
+    }
+    if (u >= 0xC2 && u <= 0xDF) {
+      return 1;
+    }
+    if ((u & 0xF0) == 0xE0) {
+      return 2;
+    }
+    if (u >= 0xF0 && u <= 0xF4) {
+      return 3;
+    }
+    return -1;
   }
 
   // ---- CSV ----------------------------------------------------------------------------------
 
-  private ReturnFile inspectCsv(byte[] head, Base base, List<FileFinding> findings) {
+  private ReturnFile inspectCsv(byte[] head, Sniff sniff, Base base, List<FileFinding> findings) {
     Charset charset;
     int bom = 0;
     if (head.length >= 3
@@ -268,11 +399,19 @@ public final class FileInspector {
       charset = Charset.forName("windows-1252");
       findings.add(new FileFinding("file.encoding", "Windows-1252 (Western European)", null));
     }
+    if (charset.equals(StandardCharsets.UTF_8) && sniff.firstNonUtf8Line() > 0) {
+      // Valid UTF-8 in the head, not further on: the reader takes those bytes as Windows-1252.
+      findings.add(
+          new FileFinding(
+              "file.mixed_encoding",
+              String.format(Locale.ROOT, "%,d", sniff.firstNonUtf8Line()),
+              abbreviate(sampleText(sniff.nonUtf8Sample()))));
+    }
     String text = new String(head, bom, head.length - bom, charset);
     String[] lines = text.split("\r\n|\n|\r", -1);
     int headerIndex = -1;
     for (int i = 0; i < lines.length && i < HEADER_SEARCH_ROWS; i++) {
-      if (!lines[i].isBlank()) {
+      if (!lines[i].isBlank() && !lines[i].replace("\uFEFF", "").isBlank()) {
         headerIndex = i;
         break;
       }
@@ -281,8 +420,23 @@ public final class FileInspector {
       findings.add(new FileFinding("file.empty", null, null));
       return base.file(FileFormat.CSV, charset.name(), ',', null, 0, null, findings);
     }
+    // Title lines above the header, as in a workbook: the first of the first lines that matches
+    // the return's columns is the header; else the first non-blank line is, and is judged.
+    for (int i = headerIndex; i < lines.length && i < HEADER_SEARCH_ROWS; i++) {
+      if (!lines[i].isBlank() && headerMatches(lines[i])) {
+        headerIndex = i;
+        break;
+      }
+    }
     char delimiter = delimiterOf(lines[headerIndex]);
-    List<String> header = CsvRows.parseLine(lines[headerIndex], delimiter);
+    List<String> header;
+    try {
+      header = CsvRows.parseLine(lines[headerIndex], delimiter);
+    } catch (RuntimeException e) {
+      findings.add(ReadFailure.finding(base.name(), FileFormat.CSV, e));
+      return base.file(
+          FileFormat.CSV, charset.name(), delimiter, null, headerIndex + 1, null, findings);
+    }
     HeaderMapping mapping = HeaderMapping.of(header);
     if (mapping.matched() == 0) {
       findings.add(
@@ -298,6 +452,33 @@ public final class FileInspector {
     findings.addAll(mapping.findings());
     return base.file(
         FileFormat.CSV, charset.name(), delimiter, null, headerIndex + 1, mapping, findings);
+  }
+
+  /** The bytes around the first non-UTF-8 sequence, as the reader decodes them. */
+  private static String sampleText(byte[] sample) {
+    if (sample == null) {
+      return "";
+    }
+    try (java.io.Reader r =
+        TextDecoding.reader(new java.io.ByteArrayInputStream(sample), StandardCharsets.UTF_8)) {
+      StringBuilder s = new StringBuilder();
+      int c;
+      while ((c = r.read()) >= 0) {
+        s.append(c == '\n' || c == '\r' ? ' ' : (char) c);
+      }
+      return s.toString().strip();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static boolean headerMatches(String line) {
+    try {
+      return HeaderMapping.of(CsvRows.parseLine(line, delimiterOf(line))).matched()
+          >= MIN_MATCHED_HEADERS;
+    } catch (RuntimeException e) {
+      return false; // judged as the header below, if it is the first line
+    }
   }
 
   /** The separator that occurs most often outside quotes in the header line. */
@@ -351,43 +532,28 @@ public final class FileInspector {
 
   private ReturnFile inspectXlsx(FileSystem fs, Path path, Base base, List<FileFinding> findings) {
     File local = null;
+    File readable = null;
     try {
       local = LocalCopy.of(fs, path);
-      boolean isWorkbook = false;
-      long unzipped = 0;
-      try (ZipFile zip = new ZipFile(local)) {
-        Enumeration<? extends ZipEntry> entries = zip.entries();
-        while (entries.hasMoreElements()) {
-          ZipEntry e = entries.nextElement();
-          String name = e.getName();
-          isWorkbook |= name.equals("xl/workbook.xml");
-          if (name.equals("xl/vbaProject.bin")) {
-            findings.add(new FileFinding("file.macro_enabled", null, null));
-          }
-          long size = e.getSize();
-          unzipped += Math.max(size, 0);
-          long compressed = Math.max(e.getCompressedSize(), 1);
-          if (size > (64L << 20) && size / compressed > limits.maxZipRatio()) {
-            findings.add(
-                new FileFinding(
-                    "file.zip_bomb",
-                    name + " expands " + (size / compressed) + " times to " + bytes(size),
-                    null));
-            return base.file(FileFormat.XLSX, null, ',', null, 0, null, findings);
-          }
-        }
-      }
-      if (!isWorkbook) {
+      WorkbookScan.Result scan = WorkbookScan.of(local, limits);
+      if (!scan.isWorkbook() && !scan.refused()) {
         findings.add(
             new FileFinding(
                 "file.not_a_table", "a ZIP archive that is not an Excel workbook", null));
         return base.file(FileFormat.UNKNOWN, null, ',', null, 0, null, findings);
       }
-      if (unzipped > limits.maxUnzippedBytes()) {
-        findings.add(new FileFinding("file.zip_bomb", "it expands to " + bytes(unzipped), null));
+      findings.addAll(scan.findings());
+      if (scan.refused()) {
         return base.file(FileFormat.XLSX, null, ',', null, 0, null, findings);
       }
-      try (ReadableWorkbook wb = new ReadableWorkbook(local, XlsxRows.OPTIONS)) {
+      readable = local;
+      if (scan.isoDateCells() > 0) {
+        findings.add(
+            new FileFinding(
+                XlsxRows.ISO_DATES, String.format(Locale.ROOT, "%,d", scan.isoDateCells()), null));
+        readable = LocalCopy.withoutIsoDateCells(local);
+      }
+      try (ReadableWorkbook wb = XlsxRows.open(readable)) {
         List<String> hidden = new ArrayList<>();
         List<Sheet> visible = new ArrayList<>();
         wb.getSheets()
@@ -399,13 +565,25 @@ public final class FileInspector {
                     hidden.add(s.getName());
                   }
                 });
-        for (Sheet sheet : visible) {
+        for (int v = 0; v < visible.size(); v++) {
+          Sheet sheet = visible.get(v);
           HeaderRow found = XlsxRows.findHeader(wb, sheet, HEADER_SEARCH_ROWS, MIN_MATCHED_HEADERS);
           if (found != null) {
             if (!hidden.isEmpty()) {
               findings.add(new FileFinding("file.hidden_sheets", String.join(", ", hidden), null));
             }
-            int merged = MergedCells.countInXlsx(local, sheet);
+            List<String> others = new ArrayList<>();
+            for (Sheet other : visible.subList(v + 1, visible.size())) {
+              if (XlsxRows.findHeader(wb, other, HEADER_SEARCH_ROWS, MIN_MATCHED_HEADERS) != null) {
+                others.add("'" + other.getName() + "'");
+              }
+            }
+            if (!others.isEmpty()) {
+              findings.add(
+                  new FileFinding(
+                      "file.other_sheets", String.join(", ", others), "'" + sheet.getName() + "'"));
+            }
+            int merged = MergedCells.inXlsx(scan.mergedRanges(), sheet);
             if (merged > 0) {
               findings.add(new FileFinding("file.merged_cells", merged + " ranges", null));
             }
@@ -423,10 +601,11 @@ public final class FileInspector {
       }
       findings.add(new FileFinding("file.no_data_sheet", null, null));
       return base.file(FileFormat.XLSX, null, ',', null, 0, null, findings);
-    } catch (IOException | RuntimeException e) {
-      findings.add(new FileFinding("file.unreadable", describe(e), null));
+    } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      findings.add(ReadFailure.finding(base.name(), FileFormat.XLSX, e));
       return base.file(FileFormat.XLSX, null, ',', null, 0, null, findings);
     } finally {
+      LocalCopy.release(readable); // only temporary copies are deleted, each once
       LocalCopy.release(local);
     }
   }
@@ -449,27 +628,60 @@ public final class FileInspector {
                   "file.not_a_table", "an Office document that is not an Excel workbook", null));
           return base.file(FileFormat.UNKNOWN, null, ',', null, 0, null, findings);
         }
-        if (root.hasEntry("_VBA_PROJECT_CUR")) {
-          findings.add(new FileFinding("file.macro_enabled", null, null));
+        if (base.size() > limits.maxXlsBytes()) {
+          // POI holds an XLS whole in memory: a bigger one is not opened.
+          findings.add(
+              new FileFinding("file.too_large", "an XLS workbook", bytes(limits.maxXlsBytes())));
+          return base.file(FileFormat.XLS, null, ',', null, 0, null, findings);
+        }
+        if (root.hasEntry("_VBA_PROJECT_CUR") || root.hasEntry("Macros")) {
+          findings.add(new FileFinding("file.macro_enabled", "a VBA project", null));
+        }
+        boolean embedded = false;
+        for (org.apache.poi.poifs.filesystem.Entry e : root) {
+          embedded |= e.getName().startsWith("MBD") || e.getName().equals("ObjectPool");
+        }
+        if (embedded) {
+          findings.add(new FileFinding("file.active_content", "embedded objects (OLE)", null));
+        }
+        if (findings.stream().anyMatch(f -> f.level() == org.spamtraffic.schema.Rule.Level.ERROR)) {
+          return base.file(FileFormat.XLS, null, ',', null, 0, null, findings);
         }
         try (HSSFWorkbook wb = new HSSFWorkbook(root, true)) {
           List<String> hidden = new ArrayList<>();
-          for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-            if ((wb.isSheetHidden(i) || wb.isSheetVeryHidden(i))
-                && !TEMPLATE_LISTS.equals(wb.getSheetName(i))) {
-              hidden.add(wb.getSheetName(i));
-            }
-          }
+          List<Integer> visible = new ArrayList<>();
           for (int i = 0; i < wb.getNumberOfSheets(); i++) {
             if (wb.isSheetHidden(i) || wb.isSheetVeryHidden(i)) {
-              continue;
+              if (!TEMPLATE_LISTS.equals(wb.getSheetName(i))) {
+                hidden.add(wb.getSheetName(i));
+              }
+            } else {
+              visible.add(i);
             }
+          }
+          for (int v = 0; v < visible.size(); v++) {
+            int i = visible.get(v);
             HeaderRow found =
                 XlsRows.findHeader(wb.getSheetAt(i), HEADER_SEARCH_ROWS, MIN_MATCHED_HEADERS);
             if (found != null) {
               if (!hidden.isEmpty()) {
                 findings.add(
                     new FileFinding("file.hidden_sheets", String.join(", ", hidden), null));
+              }
+              List<String> others = new ArrayList<>();
+              for (int other : visible.subList(v + 1, visible.size())) {
+                if (XlsRows.findHeader(
+                        wb.getSheetAt(other), HEADER_SEARCH_ROWS, MIN_MATCHED_HEADERS)
+                    != null) {
+                  others.add("'" + wb.getSheetName(other) + "'");
+                }
+              }
+              if (!others.isEmpty()) {
+                findings.add(
+                    new FileFinding(
+                        "file.other_sheets",
+                        String.join(", ", others),
+                        "'" + wb.getSheetName(i) + "'"));
               }
               int merged = wb.getSheetAt(i).getNumMergedRegions();
               if (merged > 0) {
@@ -493,8 +705,8 @@ public final class FileInspector {
     } catch (EncryptedDocumentException e) {
       findings.add(new FileFinding("file.encrypted", null, null));
       return base.file(FileFormat.XLS, null, ',', null, 0, null, findings);
-    } catch (IOException | RuntimeException e) {
-      findings.add(new FileFinding("file.unreadable", describe(e), null));
+    } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      findings.add(ReadFailure.finding(base.name(), FileFormat.XLS, e));
       return base.file(FileFormat.XLS, null, ',', null, 0, null, findings);
     } finally {
       LocalCopy.release(local);
@@ -567,10 +779,10 @@ public final class FileInspector {
   }
 
   /**
-   * An unexpected failure in one line for an operator: its message, or its kind when it has none.
+   * What went wrong while a file's rows were read, in words for an operator (the value of {@code
+   * file.unreadable}); see {@link ReadFailure}.
    */
   public static String describe(Throwable e) {
-    String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.strip();
+    return ReadFailure.describe(e);
   }
 }

@@ -15,10 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Column;
@@ -294,27 +291,7 @@ public final class IngestReturns {
 
   /** Every file under {@code landing}, recursively, skipping hidden and underscore files. */
   static List<String> list(Configuration conf, String landing) {
-    Path root = new Path(landing);
-    List<String> out = new ArrayList<>();
-    try {
-      FileSystem fs = root.getFileSystem(conf);
-      if (!fs.exists(root)) {
-        throw new IllegalArgumentException(
-            "The landing folder " + landing + " does not exist; pass an existing folder");
-      }
-      RemoteIterator<LocatedFileStatus> it = fs.listFiles(root, true);
-      while (it.hasNext()) {
-        LocatedFileStatus s = it.next();
-        String name = s.getPath().getName();
-        if (!name.startsWith(".") && !name.startsWith("_") && !name.equalsIgnoreCase("README.md")) {
-          out.add(s.getPath().toString());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot list the landing folder " + landing, e);
-    }
-    out.sort(String::compareTo);
-    return out;
+    return LandingFolder.list(conf, landing);
   }
 
   private JavaRDD<InternalRow> rawRows(List<ReadTask> tasks) {

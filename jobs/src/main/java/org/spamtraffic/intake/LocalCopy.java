@@ -18,14 +18,14 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * remote one (HDFS, S3...) is copied to a temporary file first. {@link #release} deletes only the
  * temporary copies this class made, never a caller's file.
  */
-final class LocalCopy {
+public final class LocalCopy {
   private static final Set<String> TEMPORARY = Collections.newSetFromMap(new ConcurrentHashMap<>());
 
   private LocalCopy() {}
 
   static File of(FileSystem fs, Path path) throws IOException {
     if (fs instanceof LocalFileSystem || fs instanceof RawLocalFileSystem) {
-      return new File(fs.makeQualified(path).toUri());
+      return LandingFolder.localPath(fs.makeQualified(path)).toFile();
     }
     File temp = File.createTempFile("spamtraffic-", "-" + path.getName());
     TEMPORARY.add(temp.getAbsolutePath());
@@ -35,7 +35,24 @@ final class LocalCopy {
     return temp;
   }
 
-  static void release(File local) {
+  /**
+   * A temporary copy of a local workbook with its ISO date cells typed so that the streaming reader
+   * reads them ({@link WorkbookScan#withoutIsoDateCells}); {@link #release} deletes it.
+   */
+  public static File withoutIsoDateCells(File local) throws IOException {
+    File temp = File.createTempFile("spamtraffic-dates-", ".xlsx");
+    TEMPORARY.add(temp.getAbsolutePath());
+    try {
+      WorkbookScan.withoutIsoDateCells(local, temp);
+    } catch (IOException | RuntimeException e) {
+      release(temp);
+      throw e;
+    }
+    return temp;
+  }
+
+  /** Deletes {@code local} if this class made it (a temporary copy); never a caller's file. */
+  public static void release(File local) {
     if (local != null && TEMPORARY.remove(local.getAbsolutePath())) {
       try {
         Files.deleteIfExists(local.toPath());

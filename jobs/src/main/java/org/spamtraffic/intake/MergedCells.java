@@ -1,65 +1,28 @@
 package org.spamtraffic.intake;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Enumeration;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
+import java.util.Map;
 import org.dhatim.fastexcel.reader.Sheet;
 
 /**
- * Counts merged ranges of an XLSX sheet. The streaming reader does not expose them, so the sheet's
- * XML is scanned as bytes for {@code <mergeCell } elements (they follow the cell data).
+ * Counts merged ranges of an XLSX sheet. The streaming reader does not expose them, so {@link
+ * WorkbookScan} counts the {@code <mergeCell>} elements of every part as it inflates the workbook
+ * (no second pass over the sheet).
  */
 final class MergedCells {
-  private static final byte[] TAG = "<mergeCell ".getBytes(StandardCharsets.US_ASCII);
-
   private MergedCells() {}
 
-  static int countInXlsx(File xlsx, Sheet sheet) throws IOException {
+  /** The merged ranges of {@code sheet}, from the scan's count per part. */
+  static int inXlsx(Map<String, Integer> rangesByPart, Sheet sheet) {
     // Sheet parts are named sheetN.xml after their position in most writers; fall back to
     // counting in every worksheet when the name does not match.
     String guess = "xl/worksheets/sheet" + (sheet.getIndex() + 1) + ".xml";
-    try (ZipFile zip = new ZipFile(xlsx)) {
-      ZipEntry entry = zip.getEntry(guess);
-      if (entry != null) {
-        return count(zip, entry);
-      }
-      int total = 0;
-      Enumeration<? extends ZipEntry> entries = zip.entries();
-      while (entries.hasMoreElements()) {
-        ZipEntry e = entries.nextElement();
-        if (e.getName().startsWith("xl/worksheets/") && e.getName().endsWith(".xml")) {
-          total += count(zip, e);
-        }
-      }
-      return total;
+    Integer exact = rangesByPart.get(guess);
+    if (exact != null) {
+      return exact;
     }
-  }
-
-  private static int count(ZipFile zip, ZipEntry entry) throws IOException {
-    int found = 0;
-    int matched = 0;
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = zip.getInputStream(entry)) {
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        for (int i = 0; i < n; i++) {
-          byte b = buffer[i];
-          if (b == TAG[matched]) {
-            matched++;
-            if (matched == TAG.length) {
-              found++;
-              matched = 0;
-            }
-          } else {
-            matched = b == TAG[0] ? 1 : 0;
-          }
-        }
-      }
-    }
-    return found;
+    return rangesByPart.entrySet().stream()
+        .filter(e -> e.getKey().startsWith("xl/worksheets/"))
+        .mapToInt(Map.Entry::getValue)
+        .sum();
   }
 }

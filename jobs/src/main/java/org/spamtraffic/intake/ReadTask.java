@@ -56,7 +56,8 @@ public record ReadTask(String submissionId, ReturnFile file, long[] range) imple
     RowSource source;
     try {
       source = RowSource.open(file, Executor.CONF, range);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // A file that cannot be opened, whatever the cause, is its own failure, not the batch's.
       return List.of(error(e, 0)).iterator();
     }
     Iterator<InternalRow> rows = rows(source);
@@ -91,7 +92,7 @@ public record ReadTask(String submissionId, ReturnFile file, long[] range) imple
           }
           source.close();
           return null;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
           try {
             source.close();
           } catch (IOException | RuntimeException ignored) {
@@ -140,6 +141,7 @@ public record ReadTask(String submissionId, ReturnFile file, long[] range) imple
   }
 
   private InternalRow error(Throwable e, long row) {
+    ReadFailure.log(file.fileName(), e);
     Object[] values = new Object[CELLS + ReturnFormat.v1().fields().size()];
     values[0] = UTF8String.fromString(submissionId);
     values[1] = UTF8String.fromString(file.uri());

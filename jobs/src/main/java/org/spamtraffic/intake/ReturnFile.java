@@ -87,6 +87,26 @@ public record ReturnFile(
         List.copyOf(byteRanges));
   }
 
+  /** The same file with one more finding (a failure while its rows were read). */
+  public ReturnFile withFinding(FileFinding finding) {
+    List<FileFinding> more = new java.util.ArrayList<>(findings);
+    more.add(finding);
+    return new ReturnFile(
+        uri,
+        fileName,
+        format,
+        sizeBytes,
+        sha256,
+        receivedAtMillis,
+        charset,
+        delimiter,
+        sheet,
+        headerRow,
+        mapping,
+        List.copyOf(more),
+        chunks);
+  }
+
   /** Whether no finding stops the rows from being read. */
   public boolean readable() {
     return mapping != null

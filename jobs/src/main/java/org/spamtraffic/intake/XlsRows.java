@@ -29,7 +29,7 @@ final class XlsRows extends LookaheadRows {
   XlsRows(ReturnFile file, Configuration conf) throws IOException {
     this.file = file;
     this.original = new Path(file.uri());
-    this.local = LocalCopy.of(original.getFileSystem(conf), original);
+    this.local = LocalCopy.of(LandingFolder.fileSystem(original, conf), original);
     this.poifs = new POIFSFileSystem(local, true);
     this.workbook = new HSSFWorkbook(poifs.getRoot(), true);
     this.rows = workbook.getSheet(file.sheet()).rowIterator();

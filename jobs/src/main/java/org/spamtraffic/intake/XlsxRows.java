@@ -25,9 +25,19 @@ final class XlsxRows extends LookaheadRows {
   /** Cell formats are needed to tell dates from numbers; parse errors become error cells. */
   static final ReadingOptions OPTIONS = new ReadingOptions(true, true);
 
+  /** A workbook without a styles part (optional in OOXML) has no formats to read. */
+  private static final ReadingOptions WITHOUT_STYLES = new ReadingOptions(false, true);
+
+  /** The finding of a workbook with ISO date cells, read from a copy that retypes them. */
+  static final String ISO_DATES = "file.iso_dates";
+
+  private static final java.util.regex.Pattern ISO_DATE =
+      java.util.regex.Pattern.compile("^\\d{4}-\\d{2}-\\d{2}([T ].*)?$");
+
   private final ReturnFile file;
   private final Path original;
   private final File local;
+  private final File readable;
   private final ReadableWorkbook workbook;
   private final Stream<Row> stream;
   private final Iterator<Row> rows;
@@ -36,16 +46,51 @@ final class XlsxRows extends LookaheadRows {
   XlsxRows(ReturnFile file, Configuration conf) throws IOException {
     this.file = file;
     this.original = new Path(file.uri());
-    FileSystem fs = original.getFileSystem(conf);
+    FileSystem fs = LandingFolder.fileSystem(original, conf);
     this.local = LocalCopy.of(fs, original);
-    this.workbook = new ReadableWorkbook(local, OPTIONS);
+    File copy = local;
+    ReadableWorkbook wb = null;
+    try {
+      if (file.findings().stream().anyMatch(f -> ISO_DATES.equals(f.rule()))) {
+        copy = LocalCopy.withoutIsoDateCells(local);
+      }
+      wb = open(copy);
+      Sheet sheet =
+          wb.findSheet(file.sheet())
+              .orElseThrow(() -> new IOException("sheet " + file.sheet() + " disappeared"));
+      this.stream = sheet.openStream();
+    } catch (IOException | RuntimeException e) {
+      if (wb != null) {
+        wb.close();
+      }
+      release(copy);
+      throw e;
+    }
+    this.readable = copy;
+    this.workbook = wb;
     this.date1904 = workbook.isDate1904();
-    Sheet sheet =
-        workbook
-            .findSheet(file.sheet())
-            .orElseThrow(() -> new IOException("sheet " + file.sheet() + " disappeared"));
-    this.stream = sheet.openStream();
     this.rows = stream.iterator();
+  }
+
+  private void release(File copy) {
+    LocalCopy.release(copy); // only temporary copies are deleted, each once
+    LocalCopy.release(local);
+  }
+
+  /**
+   * Opens a workbook for reading with its cell formats; one without a styles part (some generators
+   * leave it out) is opened without: fastexcel-reader asks for the part by a name it found in none,
+   * and says "null not found".
+   */
+  static ReadableWorkbook open(File file) throws IOException {
+    try {
+      return new ReadableWorkbook(file, OPTIONS);
+    } catch (org.dhatim.fastexcel.reader.ExcelReaderException e) {
+      if ("null not found".equals(e.getMessage())) {
+        return new ReadableWorkbook(file, WITHOUT_STYLES);
+      }
+      throw e;
+    }
   }
 
   static FileInspector.HeaderRow findHeader(
@@ -80,8 +125,11 @@ final class XlsxRows extends LookaheadRows {
       case EMPTY:
         return null;
       case STRING:
-      case ERROR:
         return cell.getRawValue();
+      case ERROR:
+        // An ISO date cell, retyped by WorkbookScan (no Excel error value looks like a date).
+        String error = cell.getRawValue();
+        return error != null && ISO_DATE.matcher(error).matches() ? error.substring(0, 10) : error;
       case BOOLEAN:
         return Boolean.TRUE.equals(cell.asBoolean()) ? "TRUE" : "FALSE";
       case NUMBER:
@@ -146,7 +194,7 @@ final class XlsxRows extends LookaheadRows {
       stream.close();
       workbook.close();
     } finally {
-      LocalCopy.release(local);
+      release(readable);
     }
   }
 }

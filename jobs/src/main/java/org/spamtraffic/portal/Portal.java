@@ -1,52 +1,97 @@
 package org.spamtraffic.portal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.SameSite;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.hadoop.conf.Configuration;
-import org.spamtraffic.intake.FileInspector;
-import org.spamtraffic.intake.annotate.Annotator;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.spamtraffic.intake.template.ReturnTemplate;
-import org.spamtraffic.schema.Field;
 import org.spamtraffic.schema.ReturnFormat;
-import org.spamtraffic.validate.FileOwner;
-import org.spamtraffic.validate.ReturnValidator;
-import org.spamtraffic.validate.ValidationJson;
-import org.spamtraffic.validate.ValidationReport;
 
 /**
  * The operators' upload portal ({@code bin/spamtraffic serve}): sign in with an access token,
  * download the template, upload a return and read the checks at once (with the workbook marked up
- * to download), see the history of one's submissions. The same upload works from scripts: {@code
- * POST /api/returns} with {@code Authorization: Bearer TOKEN} answers with the validation JSON of
- * {@code validate --json}.
+ * to download), see the history of one's submissions. Scripts use {@code POST /api/returns} with
+ * {@code Authorization: Bearer TOKEN}, which answers with the validation JSON of {@code validate
+ * --json}.
  *
- * <p>Uploads go to a staging folder outside the landing folder, are checked there (type by content,
- * size, zip bombs, encryption: {@link FileInspector}), and only a file with usable rows is copied
- * into the landing folder under the operator's id ({@link Landing}). An operator sees and downloads
- * only its own files; an analyst sees all. Every request is logged in one line.
+ * <p>The operator is always the token's ({@link org.spamtraffic.validate.FileOwner}); uploads are
+ * checked in a staging folder and only files with usable rows reach the landing folder ({@link
+ * Reception}, {@link Landing}). Pages are Thymeleaf templates that escape every value ({@link
+ * Pages}); forms carry anti-forgery tokens and state-changing requests from another origin are
+ * refused ({@link Sessions}); every answer carries a strict Content-Security-Policy and no-store;
+ * sign-in failures are throttled per address and per token; Jetty's timeouts, a minimum request
+ * data rate and {@link ConnectionGuard} bound what slow and many clients cost. {@code
+ * docs/portal.md} lists each threat with its defence and its test.
  */
 public final class Portal implements AutoCloseable {
+  /**
+   * Limits against floods and slow clients.
+   *
+   * @param signInFailuresPerMinute failed sign-ins (or bad API tokens) allowed per address and per
+   *     token id in a minute
+   * @param maxConcurrentUploads uploads received at once, over all operators
+   * @param maxConnectionsPerAddress open connections per client address (0: no limit)
+   * @param headerTimeout longest wait for a request's line and headers
+   * @param idleTimeout longest silence on a connection
+   * @param minRequestBytesPerSecond slowest request body accepted
+   */
+  public record Limits(
+      int signInFailuresPerMinute,
+      int maxConcurrentUploads,
+      int maxConnectionsPerAddress,
+      Duration headerTimeout,
+      Duration idleTimeout,
+      long minRequestBytesPerSecond) {
+    /** 10 failures a minute, 8 uploads at once, 32 connections an address, 10 s, 30 s, 2 KB/s. */
+    public static final Limits DEFAULT =
+        new Limits(10, 8, 32, Duration.ofSeconds(10), Duration.ofSeconds(30), 2048);
+  }
+
+  /**
+   * Where the portal sits on the network.
+   *
+   * @param trustedProxy the address of the reverse proxy whose {@code X-Forwarded-For}, {@code
+   *     X-Forwarded-Proto} (and {@code Forwarded}) headers are believed, or null: from any other
+   *     address they are ignored
+   * @param secureCookies mark cookies {@code Secure} always (else only on HTTPS requests, direct or
+   *     through the trusted proxy)
+   * @param publicOrigin the origin browsers see, such as {@code https://returns.example.org}, for
+   *     the cross-site check; null: the request's own scheme and host
+   */
+  public record Network(String trustedProxy, boolean secureCookies, String publicOrigin) {
+    /** Straight on loopback, no proxy. */
+    public static final Network DIRECT = new Network(null, false, null);
+  }
+
   /**
    * How the portal runs.
    *
@@ -59,6 +104,8 @@ public final class Portal implements AutoCloseable {
    *     null
    * @param maxUploadBytes largest file accepted
    * @param uploadsPerMinute uploads allowed per operator and minute
+   * @param limits limits against floods and slow clients
+   * @param network proxy, cookies and origin
    */
   public record Options(
       String host,
@@ -68,35 +115,106 @@ public final class Portal implements AutoCloseable {
       Path users,
       String warehouse,
       long maxUploadBytes,
-      int uploadsPerMinute) {}
+      int uploadsPerMinute,
+      Limits limits,
+      Network network) {
+    /** The same with the default limits, straight on the network. */
+    public Options(
+        String host,
+        int port,
+        Path landing,
+        Path state,
+        Path users,
+        String warehouse,
+        long maxUploadBytes,
+        int uploadsPerMinute) {
+      this(
+          host,
+          port,
+          landing,
+          state,
+          users,
+          warehouse,
+          maxUploadBytes,
+          uploadsPerMinute,
+          Limits.DEFAULT,
+          Network.DIRECT);
+    }
 
-  private static final String SESSION_COOKIE = "st_session";
+    /** The same with other limits. */
+    public Options withLimits(Limits other) {
+      return new Options(
+          host,
+          port,
+          landing,
+          state,
+          users,
+          warehouse,
+          maxUploadBytes,
+          uploadsPerMinute,
+          other,
+          network);
+    }
+
+    /** The same on another network setting. */
+    public Options withNetwork(Network other) {
+      return new Options(
+          host,
+          port,
+          landing,
+          state,
+          users,
+          warehouse,
+          maxUploadBytes,
+          uploadsPerMinute,
+          limits,
+          other);
+    }
+  }
+
+  static final String SESSION_COOKIE = "st_session";
+  static final String SIGN_IN_COOKIE = "st_signin";
   private static final String PRINCIPAL = "principal";
+  private static final String SESSION = "session";
   private static final String FAILED = "failed";
   private static final String OPERATOR_ATTRIBUTE = "spamtraffic.operator";
-  private static final String ID = "^r-[0-9a-f]{16}$";
   private static final int SHOWN_FINDINGS = 25;
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final int MAX_FORM_BYTES = 8192;
+  private static final List<String> LANGUAGES = List.of("en", "fr", "es", "ar", "zh", "ru");
+
+  /** No script, no inline style, no framing, forms only to this site. */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
+          + " frame-ancestors 'none'; base-uri 'none'";
 
   private final Options options;
   private final Landing landing;
   private final Credentials credentials;
-  private final RateLimiter limiter;
   private final BatchStatuses statuses;
   private final PrintStream log;
-  private final Path staging;
-  private final Map<String, String> sessions = new ConcurrentHashMap<>();
+  private final Texts texts = Texts.ENGLISH;
+  private final Pages pages = new Pages(texts);
+  private final Sessions sessions = new Sessions(Clock.systemUTC());
+  private final RateLimiter signInFailures;
+  private final Results results;
+  private final Reception reception;
   private final Map<String, byte[]> templates = new ConcurrentHashMap<>();
+  private final byte[] stylesheet;
+  private final InetAddress trustedProxy;
+  private volatile ConnectionGuard guard;
   private final Javalin app;
 
   private Portal(Options options, PrintStream log) {
     this.options = options;
     this.landing = new Landing(options.landing());
     this.credentials = Credentials.at(options.users());
-    this.limiter = new RateLimiter(options.uploadsPerMinute(), 60_000, Clock.systemUTC());
     this.statuses = new BatchStatuses(options.warehouse());
     this.log = log;
+    this.signInFailures =
+        new RateLimiter(options.limits().signInFailuresPerMinute(), 60_000, Clock.systemUTC());
+    this.results = new Results(options.state(), texts);
+    this.trustedProxy = address(options.network().trustedProxy());
+    Path staging;
     try {
       Files.createDirectories(options.state());
       Path stagingFolder = options.state().resolve("staging");
@@ -104,7 +222,10 @@ public final class Portal implements AutoCloseable {
       if (Files.isDirectory(stagingFolder)) {
         deleteQuietly(stagingFolder);
       }
-      this.staging = Files.createDirectories(stagingFolder);
+      staging = Files.createDirectories(stagingFolder);
+      try (InputStream css = Portal.class.getResourceAsStream("portal.css")) {
+        this.stylesheet = css.readAllBytes();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot use the state folder " + options.state(), e);
     }
@@ -114,32 +235,101 @@ public final class Portal implements AutoCloseable {
           "The state folder must not be inside the landing folder (or contain it): "
               + options.state());
     }
+    this.reception =
+        new Reception(
+            options,
+            landing,
+            results,
+            texts,
+            new RateLimiter(options.uploadsPerMinute(), 60_000, Clock.systemUTC()),
+            staging,
+            log);
+    Path multipartCache = staging;
     this.app =
         Javalin.create(
             config -> {
               config.showJavalinBanner = false;
               // Parts up to the upload limit; large parts go to a temporary file, never to landing.
-              config.jetty.multipartConfig.cacheDirectory(staging.toString());
-              config.jetty.multipartConfig.maxFileSize(
-                  options.maxUploadBytes(), io.javalin.config.SizeUnit.BYTES);
+              config.jetty.multipartConfig.cacheDirectory(multipartCache.toString());
+              config.jetty.multipartConfig.maxFileSize(options.maxUploadBytes(), SizeUnit.BYTES);
               config.jetty.multipartConfig.maxTotalRequestSize(
-                  options.maxUploadBytes() + 65_536, io.javalin.config.SizeUnit.BYTES);
-              config.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
+                  options.maxUploadBytes() + 65_536, SizeUnit.BYTES);
+              config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+              config.jetty.modifyServletContextHandler(
+                  handler -> handler.setMaxFormContentSize(MAX_FORM_BYTES));
+              config.jetty.modifyHttpConfiguration(this::configureHttp);
+              config.jetty.addConnector(
+                  (server, http) -> {
+                    ServerConnector connector =
+                        new ServerConnector(server, new HttpConnectionFactory(http));
+                    connector.setHost(options.host());
+                    connector.setPort(options.port());
+                    connector.setIdleTimeout(options.limits().idleTimeout().toMillis());
+                    guard =
+                        new ConnectionGuard(
+                            options.limits().maxConnectionsPerAddress(),
+                            options.limits().headerTimeout(),
+                            connector.getScheduler());
+                    connector.addBean(guard);
+                    return connector;
+                  });
               config.jetty.modifyServer(server -> server.setRequestLog(this::logRequest));
             });
     routes();
   }
 
+  private void configureHttp(HttpConfiguration http) {
+    http.setMinRequestDataRate(options.limits().minRequestBytesPerSecond());
+    // Jetty reuses a header seen earlier on the same connection when a new one matches it, by
+    // default ignoring case: after "Bearer abc" the tampered "Bearer ABC" would be read as "abc"
+    // (PortalAttackTest.tamperedTokensAreRefused found it). Header values are compared exactly.
+    http.setHeaderCacheCaseSensitive(true);
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    if (trustedProxy != null) {
+      // Jetty's own reading of X-Forwarded-* and Forwarded, applied only to the trusted proxy's
+      // requests: from any other address those headers are whatever a client wrote.
+      ForwardedRequestCustomizer forwarded = new ForwardedRequestCustomizer();
+      http.addCustomizer(
+          (connector, config, request) -> {
+            if (trustedProxy.getHostAddress().equals(request.getRemoteAddr())) {
+              forwarded.customize(connector, config, request);
+            }
+          });
+    }
+  }
+
+  private static InetAddress address(String host) {
+    if (host == null || host.isBlank()) {
+      return null;
+    }
+    try {
+      return InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("Unknown trusted proxy address '" + host + "'", e);
+    }
+  }
+
   /** Starts a portal; {@link #port()} tells where it listens. */
   public static Portal start(Options options, PrintStream log) {
     Portal p = new Portal(options, log);
-    p.app.start(options.host(), options.port());
+    p.app.start();
     return p;
   }
 
   /** The port the portal listens on. */
   public int port() {
     return app.port();
+  }
+
+  /** Connections refused because their address had too many open (for tests and the log). */
+  long connectionsRefused() {
+    return guard.refused();
+  }
+
+  /** Connections closed because a request header did not arrive in time. */
+  long headerTimeouts() {
+    return guard.headerTimeouts();
   }
 
   @Override
@@ -150,20 +340,16 @@ public final class Portal implements AutoCloseable {
   // ---- routes -------------------------------------------------------------------------------
 
   private void routes() {
-    app.before(
-        ctx -> {
-          Credentials.Principal who = principal(ctx).orElse(null);
-          ctx.attribute(PRINCIPAL, who);
-          ctx.req().setAttribute(OPERATOR_ATTRIBUTE, who == null ? null : who.operator());
-        });
+    app.before(this::guardRequest);
     app.get("/", ctx -> ctx.redirect(signedIn(ctx) == null ? "/signin" : "/upload"));
-    app.get("/signin", ctx -> ctx.html(signInPage(null)));
+    app.get("/portal.css", this::stylesheet);
+    app.get("/signin", ctx -> signInPage(ctx, 200, null));
     app.post("/signin", this::signIn);
     app.post("/signout", this::signOut);
     app.get("/template", this::template);
-    app.get("/upload", ctx -> page(ctx, this::uploadPage));
+    app.get("/upload", this::uploadPage);
     app.post("/upload", this::uploadFromPage);
-    app.get("/history", ctx -> page(ctx, this::historyPage));
+    app.get("/history", this::historyPage);
     app.get("/results/{operator}/{id}", this::resultPage);
     app.get("/results/{operator}/{id}/annotated.xlsx", this::annotatedDownload);
     app.get("/files/{operator}/{name}", this::originalDownload);
@@ -171,24 +357,52 @@ public final class Portal implements AutoCloseable {
     app.get("/api/submissions", this::submissionsApi);
     app.get("/api/results/{operator}/{id}", this::resultApi);
     app.exception(
+        HttpResponseException.class, (e, ctx) -> fail(ctx, e.getStatus(), e.getMessage()));
+    app.exception(
         Exception.class,
         (e, ctx) -> {
+          BadMessageException bad = find(e, BadMessageException.class);
+          if (bad != null) {
+            int code = bad.getCode();
+            fail(
+                ctx,
+                code,
+                code == 408
+                    ? texts.get("error.slow")
+                    : code == 413 ? reception.sizeMessage() : texts.get("error.bad_request"));
+            return;
+          }
+          if (tooLarge(e)) {
+            fail(ctx, 413, reception.sizeMessage());
+            return;
+          }
           // Never a stack trace to the person: one sentence, and the details in the log.
           log.println(Instant.now() + " error " + ctx.method() + " " + ctx.path() + ": " + e);
-          String message =
-              tooLarge(e)
-                  ? sizeMessage()
-                  : "Something went wrong on our side; the study team can find the details in the"
-                      + " portal's log.";
-          fail(ctx, tooLarge(e) ? 413 : 500, message);
+          fail(ctx, 500, texts.get("error.internal"));
         });
     app.error(
         404,
         ctx -> {
           if (ctx.attribute(FAILED) == null) {
-            fail(ctx, 404, "There is nothing here, or it is not yours to see.");
+            fail(ctx, 404, texts.get("error.not_found"));
           }
         });
+    app.error(
+        405,
+        ctx -> {
+          if (ctx.attribute(FAILED) == null) {
+            fail(ctx, 404, texts.get("error.not_found"));
+          }
+        });
+  }
+
+  private static <T extends Throwable> T find(Throwable e, Class<T> type) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return type.cast(t);
+      }
+    }
+    return null;
   }
 
   private static boolean tooLarge(Throwable e) {
@@ -201,103 +415,218 @@ public final class Portal implements AutoCloseable {
     return false;
   }
 
-  private String sizeMessage() {
-    return "The file is larger than the limit of "
-        + megabytes(options.maxUploadBytes())
-        + ". Send the return in several files (one per period, for example).";
+  // ---- every request ------------------------------------------------------------------------
+
+  /**
+   * Runs before every route: security headers; no token in the address; who is asking (throttled
+   * when a credential keeps failing); the cross-site check of every state-changing request.
+   */
+  private void guardRequest(Context ctx) {
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    ctx.header("X-Content-Type-Options", "nosniff");
+    ctx.header("X-Frame-Options", "DENY");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.header("Cross-Origin-Opener-Policy", "same-origin");
+    ctx.header("Cross-Origin-Resource-Policy", "same-origin");
+    ctx.header("Cache-Control", "no-store");
+    if (ctx.req().isSecure()) {
+      ctx.header("Strict-Transport-Security", "max-age=31536000");
+    }
+    if (ctx.queryParam("token") != null || ctx.queryParam("access_token") != null) {
+      throw new HttpResponseException(400, texts.get("error.token_in_address"));
+    }
+    Credentials.Principal who = principal(ctx);
+    ctx.attribute(PRINCIPAL, who);
+    ctx.req().setAttribute(OPERATOR_ATTRIBUTE, who == null ? null : who.operator());
+    if (!"GET".equals(ctx.method().name()) && !"HEAD".equals(ctx.method().name())) {
+      if (!sameOrigin(ctx)) {
+        throw new HttpResponseException(403, texts.get("error.cross_site"));
+      }
+    }
   }
 
-  private static String megabytes(long bytes) {
-    return String.format(Locale.ROOT, "%.0f MB", bytes / 1_000_000.0);
+  /**
+   * Whether a request may change state as far as the browser tells where it came from: {@code
+   * Sec-Fetch-Site} (set by the browser, never by a page) must say this site; else an {@code
+   * Origin} must be this site's. An {@code Origin} of {@code null} tells nothing (browsers send it
+   * for the portal's own forms, whose pages say {@code Referrer-Policy: no-referrer}), nor does a
+   * script's request without either; the form token still decides those.
+   */
+  private boolean sameOrigin(Context ctx) {
+    String site = ctx.header("Sec-Fetch-Site");
+    if (site != null) {
+      return site.equals("same-origin") || site.equals("none");
+    }
+    String origin = ctx.header("Origin");
+    if (origin == null || origin.equals("null")) {
+      return true;
+    }
+    String expected = options.network().publicOrigin();
+    if (expected == null) {
+      expected = ctx.scheme() + "://" + ctx.host();
+    }
+    return origin.equalsIgnoreCase(expected);
   }
 
-  // ---- who is asking ------------------------------------------------------------------------
-
-  private Optional<Credentials.Principal> principal(Context ctx) {
+  /**
+   * Who is asking. The API answers bearer tokens only (never the cookie, so a page on another site
+   * cannot use a signed-in browser against it); pages answer the session cookie, and a bearer token
+   * for reading. A failing credential counts against its address and its token id.
+   */
+  private Credentials.Principal principal(Context ctx) {
     String auth = ctx.header("Authorization");
-    if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      return credentials.verify(auth.substring(7).strip());
+    if (auth != null) {
+      return verify(ctx, bearer(auth));
     }
-    String session = ctx.cookie(SESSION_COOKIE);
-    if (session == null) {
-      return Optional.empty();
+    if (ctx.path().startsWith("/api/")) {
+      return null;
     }
-    String token = sessions.get(session);
+    Optional<Sessions.Session> session = sessions.find(ctx.cookie(SESSION_COOKIE));
+    if (session.isEmpty()) {
+      return null;
+    }
     // The token is checked on every request, so a revoked token ends its sessions too.
-    return token == null ? Optional.empty() : credentials.verify(token);
+    Optional<Credentials.Principal> who = credentials.verify(session.get().token());
+    if (who.isEmpty()) {
+      sessions.close(session.get().id());
+      return null;
+    }
+    ctx.attribute(SESSION, session.get());
+    return who.get();
+  }
+
+  /** The token of an {@code Authorization: Bearer TOKEN} header, or "" when it is none. */
+  private static String bearer(String header) {
+    if (header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return "";
+    }
+    return header.substring(7).strip();
+  }
+
+  /** Verifies a presented token, throttling addresses and token ids that keep failing. */
+  private Credentials.Principal verify(Context ctx, String token) {
+    String byAddress = "address:" + ctx.ip();
+    int dot = token.indexOf('.');
+    String byToken = "token:" + (dot > 0 ? token.substring(0, dot) : token);
+    if (!signInFailures.allows(byAddress) || !signInFailures.allows(byToken)) {
+      ctx.header("Retry-After", "60");
+      throw new HttpResponseException(429, texts.get("error.sign_in_throttled"));
+    }
+    Optional<Credentials.Principal> who = credentials.verify(token);
+    if (who.isEmpty()) {
+      signInFailures.record(byAddress);
+      signInFailures.record(byToken);
+      return null;
+    }
+    return who.get();
   }
 
   private static Credentials.Principal signedIn(Context ctx) {
     return ctx.attribute(PRINCIPAL);
   }
 
-  private interface PageBody {
-    String render(Context ctx, Credentials.Principal who);
+  /** The form token of the signed-in browser, or "" (a bearer token needs none). */
+  private String formToken(Context ctx) {
+    Sessions.Session s = ctx.attribute(SESSION);
+    return s == null ? "" : sessions.formToken(s.id());
   }
 
-  private void page(Context ctx, PageBody body) {
-    Credentials.Principal who = signedIn(ctx);
-    if (who == null) {
-      ctx.redirect("/signin");
-      return;
+  /** Whether a state-changing request is the portal's own form (or a script's bearer token). */
+  private boolean ownForm(Context ctx, String submitted) {
+    Sessions.Session s = ctx.attribute(SESSION);
+    if (s == null) {
+      return ctx.header("Authorization") != null && signedIn(ctx) != null;
     }
-    ctx.html(body.render(ctx, who));
+    return sessions.formTokenMatches(s.id(), submitted);
+  }
+
+  private Cookie cookie(Context ctx, String name, String value, String path, int maxAge) {
+    boolean secure = options.network().secureCookies() || ctx.req().isSecure();
+    return new Cookie(name, value, path, maxAge, secure, 0, true, null, null, SameSite.STRICT);
+  }
+
+  // ---- pages --------------------------------------------------------------------------------
+
+  private void render(Context ctx, int status, String template, Map<String, Object> values) {
+    Credentials.Principal who = signedIn(ctx);
+    Map<String, Object> all = new HashMap<>(values);
+    all.put("signedInAs", who == null ? null : who.operator());
+    all.put("analyst", who != null && who.role() == Credentials.Role.ANALYST);
+    all.put("csrf", formToken(ctx));
+    ctx.status(status).html(pages.render(template, all));
+  }
+
+  private void stylesheet(Context ctx) {
+    ctx.header("Cache-Control", "max-age=3600");
+    ctx.contentType("text/css; charset=utf-8");
+    ctx.result(stylesheet);
+  }
+
+  /**
+   * The sign-in page. Its form is bound to a fresh pre-session cookie, so that a page on another
+   * site cannot sign a browser in with the attacker's token (login CSRF).
+   */
+  private void signInPage(Context ctx, int status, String error) {
+    String bound = Sessions.newId();
+    ctx.cookie(cookie(ctx, SIGN_IN_COOKIE, bound, "/signin", -1));
+    Map<String, Object> values = new HashMap<>();
+    values.put("error", error);
+    // The sign-in page shows nobody as signed in, and its token is the pre-session's.
+    ctx.attribute(PRINCIPAL, null);
+    ctx.attribute(SESSION, null);
+    values.put("csrf", sessions.formToken(bound));
+    Map<String, Object> all = new HashMap<>(values);
+    all.put("signedInAs", null);
+    all.put("analyst", false);
+    ctx.status(status).html(pages.render("signin", all));
   }
 
   private void signIn(Context ctx) {
-    String token = ctx.formParam("token");
-    Optional<Credentials.Principal> who = credentials.verify(token == null ? null : token.strip());
-    if (who.isEmpty()) {
-      ctx.status(401)
-          .html(
-              signInPage(
-                  "This access token is not valid (or has been revoked)."
-                      + " Check that you copied all of it, or ask the study team for a new one."));
+    if (!sessions.formTokenMatches(ctx.cookie(SIGN_IN_COOKIE), ctx.formParam("csrf"))) {
+      signInPage(ctx, 403, texts.get("signin.expired"));
       return;
     }
-    String session = HexFormat.of().formatHex(random(32));
-    sessions.put(session, token.strip());
-    ctx.header(
-        "Set-Cookie", SESSION_COOKIE + "=" + session + "; Path=/; HttpOnly; SameSite=Strict");
-    ctx.attribute(PRINCIPAL, who.get());
+    String token = ctx.formParam("token");
+    Credentials.Principal who = verify(ctx, token == null ? "" : token.strip());
+    if (who == null) {
+      signInPage(ctx, 401, texts.get("signin.invalid"));
+      return;
+    }
+    sessions.close(ctx.cookie(SESSION_COOKIE));
+    String session = sessions.open(token.strip());
+    ctx.cookie(cookie(ctx, SESSION_COOKIE, session, "/", -1));
+    ctx.cookie(cookie(ctx, SIGN_IN_COOKIE, "", "/signin", 0));
     ctx.redirect("/upload");
   }
 
   private void signOut(Context ctx) {
-    String session = ctx.cookie(SESSION_COOKIE);
-    if (session != null) {
-      sessions.remove(session);
+    if (!ownForm(ctx, ctx.formParam("csrf"))) {
+      fail(ctx, 403, texts.get("error.form_expired"));
+      return;
     }
-    ctx.header("Set-Cookie", SESSION_COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+    Sessions.Session s = ctx.attribute(SESSION);
+    if (s != null) {
+      sessions.close(s.id());
+    }
+    ctx.cookie(cookie(ctx, SESSION_COOKIE, "", "/", 0));
     ctx.redirect("/signin");
   }
 
-  private String signInPage(String error) {
-    StringBuilder b = new StringBuilder();
-    b.append("<h1>Sign in</h1>");
-    if (error != null) {
-      b.append("<p class=\"message\" id=\"error\">").append(Html.esc(error)).append("</p>");
-    }
-    b.append("<div class=\"box\"><form method=\"post\" action=\"/signin\">")
-        .append("<p><label for=\"token\">Your access token</label><br>")
-        .append(
-            "<input type=\"password\" id=\"token\" name=\"token\" autocomplete=\"off\" required>")
-        .append("</p><p><button type=\"submit\" id=\"signin\">Sign in</button></p></form>")
-        .append("<p class=\"muted\">The study team sends each operator its own token. Keep it")
-        .append(" like a password.</p></div>");
-    return Html.page("Sign in", null, b.toString());
-  }
-
-  // ---- template -----------------------------------------------------------------------------
-
-  private void template(Context ctx) throws IOException {
+  private boolean needsSignIn(Context ctx) {
     if (signedIn(ctx) == null) {
       ctx.redirect("/signin");
+      return true;
+    }
+    return false;
+  }
+
+  private void template(Context ctx) throws IOException {
+    if (needsSignIn(ctx)) {
       return;
     }
     String lang = Optional.ofNullable(ctx.queryParam("lang")).orElse("en");
     if (!ReturnTemplate.LANGUAGES.contains(lang)) {
-      fail(ctx, 400, "There is no template in '" + lang + "'; choose en, fr, es, ar, zh or ru.");
+      fail(ctx, 400, texts.get("error.template_language", lang));
       return;
     }
     byte[] bytes =
@@ -318,49 +647,22 @@ public final class Portal implements AutoCloseable {
     ctx.result(bytes);
   }
 
-  // ---- upload -------------------------------------------------------------------------------
-
-  private String uploadPage(Context ctx, Credentials.Principal who) {
-    StringBuilder b = new StringBuilder();
-    b.append("<h1>Send a return</h1><div class=\"box\">")
-        .append("<form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\">")
-        .append("<p><label for=\"file\">Your return (CSV, XLSX or XLS, up to ")
-        .append(megabytes(options.maxUploadBytes()))
-        .append(")</label><br><input type=\"file\" id=\"file\" name=\"file\" required></p>")
-        .append("<p><button type=\"submit\" id=\"send\">Check and send</button></p></form>")
-        .append("<p class=\"muted\">The file is checked at once with the rules of the study.")
-        .append(" Files with usable rows are kept for the next batch run; to correct a file,")
-        .append(" send the whole file again: the newer one replaces it.</p></div>")
-        .append("<h2>No file yet?</h2><div class=\"box\"><p>Download the template, fill it in")
-        .append(" and send it here.</p><form method=\"get\" action=\"/template\">")
-        .append("<label for=\"lang\">Language</label> <select id=\"lang\" name=\"lang\">");
-    for (String[] l :
-        new String[][] {
-          {"en", "English"},
-          {"fr", "Français"},
-          {"es", "Español"},
-          {"ar", "العربية (labels in English)"},
-          {"zh", "中文 (labels in English)"},
-          {"ru", "Русский (labels in English)"}
-        }) {
-      b.append("<option value=\"")
-          .append(l[0])
-          .append("\">")
-          .append(Html.esc(l[1]))
-          .append("</option>");
+  private void uploadPage(Context ctx) {
+    if (needsSignIn(ctx)) {
+      return;
     }
-    b.append("</select> <button type=\"submit\">Download the template</button></form></div>");
-    return Html.page("Upload", who, b.toString());
+    render(
+        ctx,
+        200,
+        "upload",
+        Map.of(
+            "uploadAction",
+            "/upload?csrf=" + URLEncoder.encode(formToken(ctx), StandardCharsets.UTF_8),
+            "maxSize",
+            Reception.megabytes(options.maxUploadBytes()),
+            "languages",
+            LANGUAGES.stream().filter(ReturnTemplate.LANGUAGES::contains).toList()));
   }
-
-  /** What happened to one upload. */
-  private record Outcome(
-      int status,
-      String id,
-      String operator,
-      ValidationReport report,
-      Path stored,
-      String refusal) {}
 
   private void uploadFromPage(Context ctx) throws IOException {
     Credentials.Principal who = signedIn(ctx);
@@ -368,229 +670,56 @@ public final class Portal implements AutoCloseable {
       ctx.redirect("/signin");
       return;
     }
-    Outcome o = receive(ctx, who);
-    if (o.report() == null) {
+    // The token rides in the form's address, so it is checked before the body is read.
+    if (!ownForm(ctx, ctx.queryParam("csrf"))) {
+      fail(ctx, 403, texts.get("error.form_expired"));
+      return;
+    }
+    Reception.Outcome o = reception.receive(ctx, who);
+    if (o.key() == null) {
       fail(ctx, o.status(), o.refusal());
       return;
     }
-    ctx.redirect("/results/" + o.operator() + "/" + o.id());
+    ctx.redirect("/results/" + who.operator() + "/" + o.key());
   }
 
   private void uploadFromApi(Context ctx) throws IOException {
     Credentials.Principal who = signedIn(ctx);
     if (who == null) {
-      ctx.status(401).json(Map.of("error", "Give a valid token: Authorization: Bearer TOKEN"));
+      fail(ctx, 401, texts.get("error.token"));
       return;
     }
-    Outcome o = receive(ctx, who);
-    if (o.report() == null) {
+    Reception.Outcome o = reception.receive(ctx, who);
+    if (o.key() == null) {
       fail(ctx, o.status(), o.refusal());
       return;
     }
-    ctx.status(o.status()).json(resultJson(o.operator(), o.id()));
-  }
-
-  /** Checks limits, stages, validates, annotates and (if usable) stores one upload. */
-  private Outcome receive(Context ctx, Credentials.Principal who) throws IOException {
-    if (who.role() != Credentials.Role.OPERATOR) {
-      return new Outcome(
-          403, null, null, null, null, "Only operators send returns; analysts read them.");
-    }
-    long length = ctx.contentLength();
-    if (length > options.maxUploadBytes() + 65_536) {
-      return new Outcome(413, null, null, null, null, sizeMessage());
-    }
-    if (!limiter.tryAcquire(who.operator())) {
-      return new Outcome(
-          429,
-          null,
-          null,
-          null,
-          null,
-          "You have sent "
-              + limiter.perWindow()
-              + " files in the last minute. Wait a minute,"
-              + " then send the file again.");
-    }
-    UploadedFile upload = ctx.uploadedFile("file");
-    if (upload == null) {
-      return new Outcome(
-          400,
-          null,
-          null,
-          null,
-          null,
-          "No file came with the request: choose a file (form field 'file').");
-    }
-    if (upload.size() > options.maxUploadBytes()) {
-      return new Outcome(413, null, null, null, null, sizeMessage());
-    }
-    // One time for the stored name and the saved result: the moment the upload arrived.
-    Instant received = Instant.now();
-    String submitted = upload.filename();
-    String id = "r-" + HexFormat.of().formatHex(random(8));
-    Path dir = Files.createDirectories(staging.resolve(id));
-    try {
-      // The staged copy carries the sanitised name, so messages name the file as it will be kept.
-      Path staged = dir.resolve(Landing.sanitise(submitted));
-      long copied;
-      try (InputStream in = upload.content();
-          OutputStream out = Files.newOutputStream(staged)) {
-        copied = copyAtMost(in, out, options.maxUploadBytes());
-      }
-      if (copied < 0) {
-        return new Outcome(413, null, null, null, null, sizeMessage());
-      }
-      ReturnValidator validator =
-          new ReturnValidator(
-              new Configuration(),
-              new ReturnValidator.Options(
-                  new FileInspector.Limits(
-                      options.maxUploadBytes(),
-                      FileInspector.Limits.DEFAULT.maxUnzippedBytes(),
-                      FileInspector.Limits.DEFAULT.maxZipRatio(),
-                      FileInspector.Limits.DEFAULT.chunkBytes()),
-                  ReturnValidator.Options.DEFAULT.maxFindings()));
-      // The operator is the token's, whatever the file says (FileOwner).
-      ValidationReport report = validator.validate(staged.toString(), who.operator());
-      boolean usable = report.readable() && report.rowsAccepted() > 0;
-      Path stored = null;
-      String key = id;
-      if (usable) {
-        stored = landing.store(who.operator(), submitted, received, staged);
-        key = stored.getFileName().toString();
-      }
-      Path results = Files.createDirectories(resultsFolder(who.operator()));
-      new Annotator(Annotator.Options.DEFAULT).annotate(report, results.resolve(key + ".xlsx"));
-      Map<String, Object> saved = new LinkedHashMap<>(ValidationJson.of(report));
-      saved.put("submitted_name", submitted);
-      saved.put("sender", who.operator());
-      saved.put("stored", usable);
-      saved.put("stored_as", stored == null ? null : who.operator() + "/" + key);
-      saved.put("received_at", received.toString());
-      saved.put("columns", columnLetters(report));
-      JSON.writeValue(results.resolve(key + ".json").toFile(), saved);
-      int status = usable ? 201 : sentForAnother(saved) ? 403 : 422;
-      return new Outcome(status, key, who.operator(), report, stored, null);
-    } finally {
-      deleteQuietly(dir);
-    }
-  }
-
-  /** Copies at most {@code limit} bytes; returns -1 when the stream holds more. */
-  private static long copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {
-    byte[] buffer = new byte[1 << 16];
-    long total = 0;
-    int n;
-    while ((n = in.read(buffer)) > 0) {
-      total += n;
-      if (total > limit) {
-        return -1;
-      }
-      out.write(buffer, 0, n);
-    }
-    return total;
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var files = Files.walk(dir)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // A leftover staging folder holds only the operator's own upload; it goes at next start.
-    }
-  }
-
-  private Path resultsFolder(String operator) {
-    if (!Credentials.OPERATOR_ID.matcher(operator).matches()) {
-      throw new IllegalArgumentException("Not an operator id: '" + operator + "'");
-    }
-    return options.state().resolve("results").resolve(operator);
-  }
-
-  /** Canonical column → the file's column letter, for "row 5, column H" in the page. */
-  private static Map<String, String> columnLetters(ValidationReport report) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (report.file().mapping() == null) {
-      return out;
-    }
-    List<Field> fields = ReturnFormat.v1().fields();
-    int[] positions = report.file().mapping().positions();
-    for (int i = 0; i < fields.size(); i++) {
-      if (positions[i] >= 0) {
-        out.put(
-            fields.get(i).name(),
-            org.apache.poi.ss.util.CellReference.convertNumToColString(positions[i]));
-      }
-    }
-    return out;
+    Map<String, Object> saved = results.read(who, who.operator(), o.key()).orElseThrow();
+    ctx.status(o.status()).json(results.answer(who.operator(), o.key(), saved));
   }
 
   // ---- results ------------------------------------------------------------------------------
 
-  /** The saved result of one upload, if {@code who} may see it. */
-  private Optional<Map<String, Object>> result(
-      Credentials.Principal who, String operator, String id) {
-    if (who == null
-        || !Credentials.OPERATOR_ID.matcher(operator).matches()
-        || !(id.matches(ID) || Landing.STORED_NAME.matcher(id).matches())
-        || !who.maySee(operator)) {
-      return Optional.empty();
-    }
-    Path file = resultsFolder(operator).resolve(id + ".json");
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    try {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> m = JSON.readValue(file.toFile(), LinkedHashMap.class);
-      return Optional.of(m);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the saved result " + file, e);
-    }
-  }
-
-  private Map<String, Object> resultJson(String operator, String id) {
-    Map<String, Object> m =
-        new LinkedHashMap<>(
-            result(new Credentials.Principal("", operator, Credentials.Role.OPERATOR), operator, id)
-                .orElseThrow());
-    m.put("result_url", "/results/" + operator + "/" + id);
-    m.put("annotated_url", "/results/" + operator + "/" + id + "/annotated.xlsx");
-    m.put("message", verdict(m));
-    if (sentForAnother(m)) {
-      m.put("error", m.get("message"));
-    }
-    return m;
-  }
-
-  /** Whether no row can be used and rows name another operator than the sender. */
-  @SuppressWarnings("unchecked")
-  private static boolean sentForAnother(Map<String, Object> r) {
-    Map<String, Object> byRule = (Map<String, Object>) r.get("by_rule");
-    return ((Number) r.get("rows_accepted")).longValue() == 0
-        && byRule != null
-        && byRule.containsKey(FileOwner.SENDER_RULE);
-  }
-
   private void resultApi(Context ctx) {
     Credentials.Principal who = signedIn(ctx);
     if (who == null) {
-      ctx.status(401).json(Map.of("error", "Give a valid token: Authorization: Bearer TOKEN"));
+      fail(ctx, 401, texts.get("error.token"));
       return;
     }
     String operator = ctx.pathParam("operator");
     String id = ctx.pathParam("id");
-    if (result(who, operator, id).isEmpty()) {
-      fail(ctx, 404, "There is nothing here, or it is not yours to see.");
+    Optional<Map<String, Object>> found = results.read(who, operator, id);
+    if (found.isEmpty()) {
+      fail(ctx, 404, texts.get("error.not_found"));
       return;
     }
-    ctx.json(resultJson(operator, id));
+    ctx.json(results.answer(operator, id, found.get()));
   }
 
   private void submissionsApi(Context ctx) {
     Credentials.Principal who = signedIn(ctx);
     if (who == null) {
-      ctx.status(401).json(Map.of("error", "Give a valid token: Authorization: Bearer TOKEN"));
+      fail(ctx, 401, texts.get("error.token"));
       return;
     }
     List<Map<String, Object>> out = new ArrayList<>();
@@ -612,167 +741,87 @@ public final class Portal implements AutoCloseable {
     return landing.list(who.role() == Credentials.Role.ANALYST ? null : who.operator());
   }
 
-  /** The result in one or two plain sentences. */
-  @SuppressWarnings("unchecked")
-  private static String verdict(Map<String, Object> r) {
-    long read = ((Number) r.get("rows_read")).longValue();
-    long accepted = ((Number) r.get("rows_accepted")).longValue();
-    long rejected = ((Number) r.get("rows_rejected")).longValue();
-    List<Map<String, Object>> findings = (List<Map<String, Object>>) r.get("findings");
-    String fileError =
-        findings.stream()
-            .filter(f -> f.get("row") == null && "error".equals(f.get("level")))
-            .map(f -> String.valueOf(f.get("message")))
-            .findFirst()
-            .orElse(null);
-    if (sentForAnother(r)) {
-      Map<String, Object> byRule = (Map<String, Object>) r.get("by_rule");
-      long others = ((Number) byRule.get(FileOwner.SENDER_RULE)).longValue();
-      return "The file was not kept: "
-          + others
-          + (others == 1 ? " row names" : " rows name")
-          + " another operator than "
-          + r.get("sender")
-          + ", the operator you are signed in as, and no row can be used. An operator sends only"
-          + " its own figures: write "
-          + r.get("sender")
-          + " in operator_id on every row.";
-    }
-    if (fileError != null && read == 0) {
-      return "The file could not be read, so it was not kept. " + fileError;
-    }
-    switch (String.valueOf(r.get("status"))) {
-      case "accepted":
-        return "All "
-            + read
-            + " rows are correct. The file is kept and will be counted in the next"
-            + " batch run. Thank you.";
-      case "accepted_with_rejects":
-        return accepted
-            + (accepted == 1 ? " row is" : " rows are")
-            + " correct and "
-            + rejected
-            + (rejected == 1 ? " row has" : " rows have")
-            + " errors. The file is"
-            + " kept: the correct rows will be used. Fix the rows listed below and send the whole"
-            + " file again; the new file replaces this one.";
-      case "rejected":
-        return read == 0
-            ? "The file has a header row but no data rows. It was not kept."
-            : "None of the "
-                + read
-                + " rows can be used: every row has an error. The file was not"
-                + " kept. Fix the errors below and send it again.";
-      default:
-        return "The file could not be read, so it was not kept. "
-            + (fileError == null ? "" : fileError);
-    }
-  }
+  /** One finding as the result page shows it. */
+  record FindingLine(String where, String message, String level) {}
+
+  /** What the result page shows. */
+  record ResultView(
+      String submittedName,
+      String verdict,
+      String tone,
+      Object rowsRead,
+      Object rowsAccepted,
+      Object rowsRejected,
+      Object warnings,
+      String annotatedUrl,
+      List<FindingLine> findings,
+      int totalFindings) {}
 
   @SuppressWarnings("unchecked")
   private void resultPage(Context ctx) {
-    Credentials.Principal who = signedIn(ctx);
-    if (who == null) {
-      ctx.redirect("/signin");
+    if (needsSignIn(ctx)) {
       return;
     }
     String operator = ctx.pathParam("operator");
     String id = ctx.pathParam("id");
-    Optional<Map<String, Object>> found = result(who, operator, id);
+    Optional<Map<String, Object>> found = results.read(signedIn(ctx), operator, id);
     if (found.isEmpty()) {
-      fail(ctx, 404, "There is nothing here, or it is not yours to see.");
+      fail(ctx, 404, texts.get("error.not_found"));
       return;
     }
     Map<String, Object> r = found.get();
-    String status = String.valueOf(r.get("status"));
-    String css =
-        switch (status) {
-          case "accepted" -> "ok";
-          case "accepted_with_rejects" -> "warn";
-          default -> "bad";
-        };
+    String tone =
+        !Boolean.TRUE.equals(r.get("stored"))
+            ? "bad"
+            : "accepted".equals(r.get("status")) ? "ok" : "warn";
     Map<String, String> letters = (Map<String, String>) r.getOrDefault("columns", Map.of());
-    StringBuilder b = new StringBuilder();
-    b.append("<h1>Checks of ")
-        .append(Html.esc(String.valueOf(r.get("submitted_name"))))
-        .append("</h1>")
-        .append("<div class=\"box ")
-        .append(css)
-        .append("\" id=\"verdict\"><p><strong>")
-        .append(Html.esc(verdict(r)))
-        .append("</strong></p></div>")
-        .append(
-            "<table id=\"counts\" style=\"width:auto\"><tr><th>Rows read</th><td class=\"num\">")
-        .append(r.get("rows_read"))
-        .append("</td></tr><tr><th>Rows accepted</th><td class=\"num\">")
-        .append(r.get("rows_accepted"))
-        .append("</td></tr><tr><th>Rows rejected</th><td class=\"num\">")
-        .append(r.get("rows_rejected"))
-        .append("</td></tr><tr><th>Warnings</th><td class=\"num\">")
-        .append(r.get("warnings"))
-        .append("</td></tr></table>")
-        .append("<p><a class=\"button\" id=\"annotated\" href=\"/results/")
-        .append(Html.esc(operator))
-        .append('/')
-        .append(Html.esc(id))
-        .append("/annotated.xlsx\">Download your file with the problems marked (Excel)</a></p>");
     List<Map<String, Object>> findings = (List<Map<String, Object>>) r.get("findings");
-    if (!findings.isEmpty()) {
-      b.append("<h2>What to fix</h2>");
-      if (findings.size() > SHOWN_FINDINGS) {
-        b.append("<p>The first ")
-            .append(SHOWN_FINDINGS)
-            .append(" of ")
-            .append(findings.size())
-            .append(" problems; the marked file shows them all.</p>");
-      }
-      b.append(
-              "<table id=\"findings\"><tr><th>Where</th><th>What is wrong, and what is allowed</th>")
-          .append("<th>Level</th></tr>");
-      int shown = 0;
-      for (Map<String, Object> f : findings) {
-        if (shown++ >= SHOWN_FINDINGS) {
-          break;
-        }
-        b.append("<tr><td>")
-            .append(Html.esc(where(f, letters)))
-            .append("</td><td>")
-            .append(Html.esc(String.valueOf(f.get("message"))))
-            .append("</td><td class=\"level-")
-            .append(Html.esc(String.valueOf(f.get("level"))))
-            .append("\">")
-            .append(Html.esc(String.valueOf(f.get("level"))))
-            .append("</td></tr>");
-      }
-      b.append("</table>");
+    List<FindingLine> shown = new ArrayList<>();
+    for (Map<String, Object> f : findings.subList(0, Math.min(SHOWN_FINDINGS, findings.size()))) {
+      shown.add(
+          new FindingLine(
+              where(f, letters), String.valueOf(f.get("message")), String.valueOf(f.get("level"))));
     }
-    b.append("<p style=\"margin-top:1.5rem\"><a href=\"/upload\">Send another file</a> · ")
-        .append("<a href=\"/history\">See all your submissions</a></p>");
-    ctx.html(Html.page("Checks", who, b.toString()));
+    ResultView view =
+        new ResultView(
+            String.valueOf(r.get("submitted_name")),
+            results.verdict(r),
+            tone,
+            r.get("rows_read"),
+            r.get("rows_accepted"),
+            r.get("rows_rejected"),
+            r.get("warnings"),
+            "/results/" + operator + "/" + id + "/annotated.xlsx",
+            shown,
+            findings.size());
+    render(ctx, 200, "result", Map.of("r", view));
   }
 
-  private static String where(Map<String, Object> f, Map<String, String> letters) {
+  private String where(Map<String, Object> f, Map<String, String> letters) {
     Object row = f.get("row");
     if (row == null) {
-      return "The whole file";
+      return texts.get("result.whole_file");
     }
     Object column = f.get("column");
-    String s = "Row " + row;
-    if (column != null) {
-      String letter = letters.get(String.valueOf(column));
-      s += ", column " + (letter == null ? "" : letter + " ") + "(" + column + ")";
+    if (column == null) {
+      return texts.get("result.row", row);
     }
-    return s;
+    String letter = letters.get(String.valueOf(column));
+    return texts.get(
+        "result.row_column", row, (letter == null ? "" : letter + " ") + "(" + column + ")");
   }
 
   private void annotatedDownload(Context ctx) throws IOException {
     String operator = ctx.pathParam("operator");
     String id = ctx.pathParam("id");
-    if (result(signedIn(ctx), operator, id).isEmpty()) {
-      fail(ctx, 404, "There is nothing here, or it is not yours to see.");
+    Path file =
+        results.read(signedIn(ctx), operator, id).isPresent()
+            ? results.annotated(operator, id)
+            : null;
+    if (file == null || !Files.isRegularFile(file)) {
+      fail(ctx, 404, texts.get("error.not_found"));
       return;
     }
-    Path file = resultsFolder(operator).resolve(id + ".xlsx");
     ctx.header("Content-Disposition", "attachment; filename=\"checked-" + id + ".xlsx\"");
     ctx.contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     ctx.result(Files.newInputStream(file));
@@ -785,7 +834,7 @@ public final class Portal implements AutoCloseable {
     Optional<Path> file =
         who != null && who.maySee(operator) ? landing.find(operator, name) : Optional.empty();
     if (file.isEmpty()) {
-      fail(ctx, 404, "There is nothing here, or it is not yours to see.");
+      fail(ctx, 404, texts.get("error.not_found"));
       return;
     }
     ctx.header("Content-Disposition", "attachment; filename=\"" + name + "\"");
@@ -795,75 +844,56 @@ public final class Portal implements AutoCloseable {
 
   // ---- history ------------------------------------------------------------------------------
 
-  @SuppressWarnings("unchecked")
-  private String historyPage(Context ctx, Credentials.Principal who) {
-    boolean analyst = who.role() == Credentials.Role.ANALYST;
-    List<Landing.Stored> files = visible(who);
-    StringBuilder b = new StringBuilder();
-    b.append("<h1>").append(analyst ? "All submissions" : "Your submissions").append("</h1>");
-    if (files.isEmpty()) {
-      b.append("<p>No file has been kept yet.</p>");
-    } else {
-      b.append("<table id=\"history\"><tr>")
-          .append(analyst ? "<th>Operator</th>" : "")
-          .append("<th>Received (UTC)</th><th>File</th><th class=\"num\">Size</th>")
-          .append("<th>Checks at upload</th><th>After the batch run</th></tr>");
-      for (Landing.Stored s : files) {
-        Optional<Map<String, Object>> r = result(who, s.operator(), s.name());
-        String received = s.name().substring(0, 16);
-        received =
-            received.substring(0, 4)
-                + "-"
-                + received.substring(4, 6)
-                + "-"
-                + received.substring(6, 8)
-                + " "
-                + received.substring(9, 11)
-                + ":"
-                + received.substring(11, 13)
-                + ":"
-                + received.substring(13, 15);
-        b.append("<tr>");
-        if (analyst) {
-          b.append("<td>").append(Html.esc(s.operator())).append("</td>");
-        }
-        b.append("<td>")
-            .append(received)
-            .append("</td><td><a href=\"/files/")
-            .append(Html.esc(s.operator()))
-            .append('/')
-            .append(Html.esc(s.name()))
-            .append("\">")
-            .append(Html.esc(s.name().substring(17)))
-            .append("</a></td><td class=\"num\">")
-            .append(String.format(Locale.ROOT, "%,d KB", Math.max(1, s.sizeBytes() / 1000)))
-            .append("</td><td>");
-        if (r.isPresent()) {
-          b.append("<a href=\"/results/")
-              .append(Html.esc(s.operator()))
-              .append('/')
-              .append(Html.esc(s.name()))
-              .append("\">rows: ")
-              .append(r.get().get("rows_accepted"))
-              .append(" accepted, ")
-              .append(r.get().get("rows_rejected"))
-              .append(" rejected</a>");
-        } else {
-          b.append("—");
-        }
-        b.append("</td><td>")
-            .append(
-                Html.esc(
-                    statuses
-                        .of(s.operator(), s.name())
-                        .map(BatchStatuses.Status::words)
-                        // Without --warehouse, statuses stay unknown until one is configured.
-                        .orElse("waiting for the next batch run")))
-            .append("</td></tr>");
-      }
-      b.append("</table>");
+  /** One line of the history page. */
+  record HistoryLine(
+      String operator,
+      String received,
+      String fileUrl,
+      String name,
+      String size,
+      String resultUrl,
+      Object accepted,
+      Object rejected,
+      String batch) {}
+
+  private void historyPage(Context ctx) {
+    if (needsSignIn(ctx)) {
+      return;
     }
-    return Html.page("Submissions", who, b.toString());
+    Credentials.Principal who = signedIn(ctx);
+    List<HistoryLine> lines = new ArrayList<>();
+    for (Landing.Stored s : visible(who)) {
+      Optional<Map<String, Object>> r = results.read(who, s.operator(), s.name());
+      String n = s.name();
+      String received =
+          n.substring(0, 4)
+              + "-"
+              + n.substring(4, 6)
+              + "-"
+              + n.substring(6, 8)
+              + " "
+              + n.substring(9, 11)
+              + ":"
+              + n.substring(11, 13)
+              + ":"
+              + n.substring(13, 15);
+      lines.add(
+          new HistoryLine(
+              s.operator(),
+              received,
+              "/files/" + s.operator() + "/" + n,
+              n.substring(17),
+              String.format(Locale.ROOT, "%,d KB", Math.max(1, s.sizeBytes() / 1000)),
+              r.isPresent() ? "/results/" + s.operator() + "/" + n : null,
+              r.map(m -> m.get("rows_accepted")).orElse(null),
+              r.map(m -> m.get("rows_rejected")).orElse(null),
+              statuses
+                  .of(s.operator(), n)
+                  .map(BatchStatuses.Status::words)
+                  // Without --warehouse, statuses stay unknown until one is configured.
+                  .orElse(texts.get("history.waiting"))));
+    }
+    render(ctx, 200, "history", Map.of("files", lines));
   }
 
   // ---- replies ------------------------------------------------------------------------------
@@ -871,23 +901,17 @@ public final class Portal implements AutoCloseable {
   /** A refusal: JSON for the API, a page for people. */
   private void fail(Context ctx, int status, String message) {
     ctx.attribute(FAILED, message);
-    ctx.status(status);
     if (ctx.path().startsWith("/api/")) {
-      ctx.json(Map.of("error", message));
+      ctx.status(status).json(Map.of("error", message));
     } else {
-      ctx.html(
-          Html.page(
-              "Problem",
-              signedIn(ctx),
-              "<h1>That did not work</h1><p class=\"message\" id=\"error\">"
-                  + Html.esc(message)
-                  + "</p><p><a href=\"/upload\">Back to the upload page</a></p>"));
+      render(ctx, status, "problem", Map.of("error", message));
     }
   }
 
   /**
    * One line per request, written by Jetty once the response is complete (so the byte count is what
-   * was sent): time, operator (or -), method, path, status, bytes received and sent.
+   * was sent): time, operator (or -), method, path (never the query string), status, bytes received
+   * and sent.
    */
   private void logRequest(
       org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response) {
@@ -905,9 +929,11 @@ public final class Portal implements AutoCloseable {
     log.flush();
   }
 
-  private static byte[] random(int n) {
-    byte[] b = new byte[n];
-    RANDOM.nextBytes(b);
-    return b;
+  static void deleteQuietly(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A leftover staging folder holds only the operator's own upload; it goes at next start.
+    }
   }
 }

@@ -42,6 +42,12 @@ public final class StudyReport {
   public static final String SENSITIVITY = "investment_sensitivity";
   public static final String TOTALS = "investment_totals";
 
+  /** The investment level that sums the countries estimated (the headline's). */
+  static final String REPORTING = "reporting";
+
+  /** The investment level extrapolated to every ITU Member State. */
+  static final String WORLD_EXTRAPOLATED = "world";
+
   /** Readiness scores per country and WSIS pillar (ingest-survey stage). */
   public static final String INDICATORS = "survey_indicators";
 
@@ -155,22 +161,49 @@ public final class StudyReport {
         .ifPresent(
             i -> {
               String asOf = i.distinct("as_of_quarter").stream().reduce((a, b) -> b).orElse(null);
-              i
-                  .rows(
-                      i.where("level", "world")
-                          .and(i.where("measure", "need"))
-                          .and(i.where("as_of_quarter", asOf)))
-                  .stream()
-                  .findFirst()
-                  .ifPresent(
-                      r ->
-                          bullets.add(
-                              labels.format(
-                                  "summary.investment",
-                                  printed.value(i.value(r, "p50_usd"), ValueFormat.USD),
-                                  printed.value(i.value(r, "p5_usd"), ValueFormat.USD),
-                                  printed.value(i.value(r, "p95_usd"), ValueFormat.USD))));
+              // One headline: the reporting countries' simulation median, labelled with what it
+              // covers and how it is discounted; the world extrapolation beside it, never for it.
+              for (String level : List.of(REPORTING, WORLD_EXTRAPOLATED)) {
+                i
+                    .rows(
+                        i.where("level", level)
+                            .and(i.where("measure", "need"))
+                            .and(i.where("as_of_quarter", asOf)))
+                    .stream()
+                    .findFirst()
+                    .ifPresent(
+                        r ->
+                            bullets.add(
+                                labels.format(
+                                    level.equals(REPORTING)
+                                        ? "summary.investment"
+                                        : "summary.investment.world",
+                                    printed.value(i.value(r, "p50_usd"), ValueFormat.USD),
+                                    printed.value(i.value(r, "p5_usd"), ValueFormat.USD),
+                                    printed.value(i.value(r, "p95_usd"), ValueFormat.USD),
+                                    countriesOf(level, asOf),
+                                    presentValue(i, r),
+                                    asOf)));
+              }
             });
+    // What the headline leaves out, with its likely size: the pairs the model cannot size.
+    tables
+        .get(TOTALS)
+        .ifPresent(
+            t ->
+                t.rows(t.where("level", REPORTING).and(t.where("scenario", "base"))).stream()
+                    .reduce((a, b) -> b)
+                    .filter(r -> ((Number) t.value(r, "types_not_estimated")).intValue() > 0)
+                    .ifPresent(
+                        r ->
+                            bullets.add(
+                                labels.format(
+                                    "summary.not-estimated",
+                                    printed.value(
+                                        t.value(r, "types_not_estimated"), ValueFormat.COUNT),
+                                    printed.value(
+                                        t.value(r, "not_estimated_at_least_usd"),
+                                        ValueFormat.USD)))));
     tables
         .get(INDICATORS)
         .ifPresent(
@@ -751,7 +784,7 @@ public final class StudyReport {
                 INTERVALS));
       }
       List<List<String>> rows = new ArrayList<>();
-      for (String level : List.of("world", "itu_region", "group")) {
+      for (String level : List.of(REPORTING, WORLD_EXTRAPOLATED, "itu_region", "group")) {
         List<List<Object>> ofLevel =
             i.rows(current.and(i.where("level", level))).stream()
                 .filter(r -> List.of("need", "gap").contains(i.text(r, "measure")))
@@ -763,7 +796,7 @@ public final class StudyReport {
           String measure = i.text(r, "measure");
           rows.add(
               List.of(
-                  areaName(level, i.text(r, "area")),
+                  investmentAreaName(level, i.text(r, "area")),
                   labels.name("measure", measure),
                   printed.value(i.value(r, "p5_usd"), ValueFormat.USD),
                   printed.value(i.value(r, "p50_usd"), ValueFormat.USD),
@@ -773,7 +806,7 @@ public final class StudyReport {
       if (!rows.isEmpty()) {
         blocks.add(
             new ReportDocument.Table(
-                labels.format("investment.table", asOf),
+                labels.format("investment.table", asOf, presentValue(i, i.rows(current).get(0))),
                 List.of(
                     labels.get("col.area"),
                     labels.get("col.measure"),
@@ -794,7 +827,7 @@ public final class StudyReport {
       List<List<Object>> world =
           t
               .rows(
-                  t.where("level", "world")
+                  t.where("level", REPORTING)
                       .and(t.where("measure", "need"))
                       .and(t.where("as_of_quarter", asOf)))
               .stream()
@@ -837,15 +870,17 @@ public final class StudyReport {
       ReportTable t = tables.get(TOTALS).get();
       String asOf = t.distinct("as_of_quarter").stream().reduce((a, b) -> b).orElse(null);
       List<List<String>> rows = new ArrayList<>();
-      for (String level : List.of("world", "itu_region", "group")) {
+      List<List<Object>> first = new ArrayList<>();
+      for (String level : List.of(REPORTING, WORLD_EXTRAPOLATED, "itu_region", "group")) {
         for (List<Object> r :
             t.rows(
                 t.where("level", level)
                     .and(t.where("scenario", "base"))
                     .and(t.where("as_of_quarter", asOf)))) {
+          first.add(r);
           rows.add(
               List.of(
-                  areaName(level, t.text(r, "area")),
+                  investmentAreaName(level, t.text(r, "area")),
                   printed.value(t.value(r, "countries"), ValueFormat.COUNT),
                   printed.value(t.value(r, "need_usd"), ValueFormat.USD),
                   printed.value(t.value(r, "existing_usd"), ValueFormat.USD),
@@ -855,7 +890,10 @@ public final class StudyReport {
       }
       blocks.add(
           new ReportDocument.Table(
-              labels.format("investment.totals.table", asOf),
+              labels.format(
+                  "investment.totals.table",
+                  asOf,
+                  first.isEmpty() ? "" : presentValue(t, first.get(0))),
               List.of(
                   labels.get("col.area"),
                   labels.get("col.countries"),
@@ -877,6 +915,44 @@ public final class StudyReport {
         t.text(row, "price_year"),
         t.text(row, "horizon_years"),
         printed.value(t.value(row, "discount_rate"), ValueFormat.PERCENT));
+  }
+
+  /** "5-year present values at 6% real, USD of 2025": what every investment figure is. */
+  private String presentValue(ReportTable t, List<Object> row) {
+    return labels.format(
+        "investment.present-value",
+        t.text(row, "horizon_years"),
+        printed.value(t.value(row, "discount_rate"), ValueFormat.PERCENT),
+        t.text(row, "price_year"));
+  }
+
+  /** How many countries an investment level covers, from the totals (base scenario). */
+  private String countriesOf(String level, String asOf) {
+    return tables
+        .get(TOTALS)
+        .flatMap(
+            t ->
+                t
+                    .rows(
+                        t.where("level", level)
+                            .and(t.where("scenario", "base"))
+                            .and(t.where("as_of_quarter", asOf)))
+                    .stream()
+                    .findFirst()
+                    .map(r -> printed.value(t.value(r, "countries"), ValueFormat.COUNT)))
+        .orElse(Printed.NONE);
+  }
+
+  /** An investment area's name: the sum of reporting countries and the world are labelled apart. */
+  private String investmentAreaName(String level, String area) {
+    switch (level) {
+      case REPORTING:
+        return labels.get("area.reporting");
+      case WORLD_EXTRAPOLATED:
+        return labels.get("area.world-extrapolated");
+      default:
+        return areaName(level, area);
+    }
   }
 
   private String usdAxis(ReportTable t, List<Object> row) {
@@ -1056,7 +1132,10 @@ public final class StudyReport {
         blocks.add(
             new ReportDocument.Table(
                 labels.format(
-                    "country.investment.table", name, i.text(mine.get(0), "as_of_quarter")),
+                    "country.investment.table",
+                    name,
+                    i.text(mine.get(0), "as_of_quarter"),
+                    presentValue(i, mine.get(0))),
                 List.of(
                     labels.get("col.measure"),
                     labels.get("col.p5"),

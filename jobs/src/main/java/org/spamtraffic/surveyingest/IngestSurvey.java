@@ -42,8 +42,9 @@ import org.spamtraffic.warehouse.Warehouse;
 
 /**
  * The {@code ingest-survey} job: reads every questionnaire response file of a landing folder
- * (KoboToolbox, ODK Central or SurveyCTO exports as CSV or XLSX, and filled-in offline forms),
- * checks every answer against the form, and commits in one warehouse transaction:
+ * (KoboToolbox, ODK Central or SurveyCTO exports as CSV, XLSX, ZIP or JSON, with their repeat
+ * sheets and files, and filled-in offline forms), checks every answer against the form, and commits
+ * in one warehouse transaction:
  *
  * <ul>
  *   <li>{@code survey_responses}: every submission, accepted or rejected, with its counts;
@@ -215,9 +216,12 @@ public final class IngestSurvey {
         m.put("value_number", a.number());
         m.put("value_date", a.date());
         m.put("value_choices", a.choices());
-        m.put("file", s.raw().file());
+        m.put("file", a.file() == null ? s.raw().file() : a.file());
         m.put("row", a.row());
         m.put("column", a.column());
+        m.put("repeat_path", a.repeatPath());
+        m.put("repeat_index", a.repeatIndex());
+        m.put("sheet", a.sheet());
         answers.add(m);
       }
       List<ScoringRules.Score> scores = options.scoring().score(s.values());

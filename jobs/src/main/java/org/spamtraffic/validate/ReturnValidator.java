@@ -81,11 +81,13 @@ public final class ReturnValidator {
           rowProblems.put(r.row(), checked.problems());
         }
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // The same finding and status ("failed") as ingest-returns gives a file that fails half way.
       FileFinding f = new FileFinding("file.unreadable", FileInspector.describe(e), null);
       findings.add(Finding.of(f));
       byRule.merge(f.rule(), 1L, Long::sum);
-      return new ValidationReport(file, 0, 0, 0, warnings, 0, 0, byRule, findings, false);
+      return new ValidationReport(
+          file.withFinding(f), 0, 0, 0, warnings, 0, 0, byRule, findings, false);
     }
     ReturnChecks.check(valid, sender)
         .forEach((row, ps) -> rowProblems.computeIfAbsent(row, k -> new ArrayList<>()).addAll(ps));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spamtraffic.schema.Population;
 import org.spamtraffic.spark.SparkSessions;
 import org.spamtraffic.warehouse.Warehouse;
 
@@ -310,6 +311,30 @@ class AggregateJobTest {
     Map<String, Object> zaf = one(profile, "country_code", "ZAF", "quarter", "2025-Q1");
     assertThat(zaf.get("has_questionnaire")).isEqualTo(false);
     assertThat(zaf.get("sms_estimate_method")).isEqualTo("unknown_market");
+  }
+
+  @Test
+  void countryProfileCarriesPopulationFromTheReferenceAndTheFigureWarnings() {
+    Map<String, Object> ken = one(profile, "country_code", "KEN", "quarter", "2025-Q1");
+    // The population reference (World Bank SP.POP.TOTL), not the 10,000,000 subscriptions.
+    assertThat(ken.get("population")).isEqualTo(Population.byAlpha3().get("KEN"));
+    assertThat(one(profile, "country_code", "FJI", "quarter", "2025-Q1").get("population"))
+        .isEqualTo(Population.byAlpha3().get("FJI"));
+    // Operator A's two sms warnings (a month of Q1 and Q1 itself), in its country and quarter;
+    // B's voice warning is about a type B did not return for Kenya in Q1: it attaches nowhere.
+    assertThat(list(ken.get("sms_warnings")))
+        .containsExactly("A 2025-03 period_jump", "A 2025-Q1 period_jump");
+    assertThat(list(ken.get("voice_warnings"))).isEmpty();
+    assertThat(list(one(profile, "country_code", "KEN", "quarter", "2024-Q4").get("sms_warnings")))
+        .isEmpty();
+    assertThat(list(one(profile, "country_code", "FJI", "quarter", "2025-Q1").get("sms_warnings")))
+        .isEmpty();
+  }
+
+  /** A Spark array cell as a Java list. */
+  private static List<Object> list(Object cell) {
+    return new java.util.ArrayList<>(
+        scala.jdk.javaapi.CollectionConverters.asJava((scala.collection.Seq<?>) cell));
   }
 
   @Test

@@ -53,7 +53,39 @@ public final class AggregateTestData {
                         500_000L,
                         "readiness_overall",
                         0.2))))
+        // Ingest's findings: only the warning on a figure (period_jump) reaches country_profile;
+        // an error and a file-level warning do not.
+        .write(
+            "rejects",
+            TestTables.of(
+                spark,
+                "rejects",
+                List.of(
+                    rejectRow("A", "sms in 2025-03", "period_jump", "warning"),
+                    rejectRow("A", "sms in 2025-Q1", "period_jump", "warning"),
+                    rejectRow("B", "voice in 2025-02", "period_jump", "warning"),
+                    rejectRow("A", "x", "file.encoding", "warning"),
+                    rejectRow("A", "sms in 2025-03", "whole_number", "error"))))
         .commit();
+  }
+
+  private static Map<String, Object> rejectRow(
+      String operator, String value, String rule, String level) {
+    return Map.of(
+        "submission_id",
+        "sub-" + operator,
+        "operator_id",
+        operator,
+        "file",
+        "landing/" + operator + ".csv",
+        "value",
+        value,
+        "rule",
+        rule,
+        "level",
+        level,
+        "message",
+        "a message");
   }
 
   static ReturnRows handWorkedReturns() {

@@ -70,30 +70,76 @@ class SurveyCommandsTest {
     Run text = run("check-form", bad.toString());
     assertThat(text.exit()).isEqualTo(1);
     assertThat(text.out())
-        .contains(bad + ": 2 error(s)")
+        .contains("REFUSED   " + bad + ": 2 error(s)")
         .contains(
-            "sheet survey, row 2, column type: Choice list 'colours' is not defined in the choices"
-                + " sheet")
+            "  error   sheet survey, row 2, column type: '"
+                + "select_one colours' needs a choices"
+                + " sheet with the columns list_name, name and label [no-choices-sheet]")
         .contains(
-            "sheet survey, row 3, column name: Duplicate name 'colour' (first used on row 2)");
+            "  error   sheet survey, row 3, column name: Name 'colour' is used twice in the"
+                + " survey: questions, groups and repeats must be unique within their group"
+                + " [duplicate-name]")
+        .contains("What the tools do: KoboToolbox and ODK Central refuse the form");
 
     Run json = run("check-form", bad.toString(), "--json");
     assertThat(json.exit()).isEqualTo(1);
-    JsonNode n = new ObjectMapper().readTree(json.out());
+    JsonNode n = new ObjectMapper().readTree(json.out()).path("forms").get(0);
     assertThat(n.path("ok").asBoolean()).isFalse();
     assertThat(n.path("errors").get(1).path("row").asInt()).isEqualTo(3);
     assertThat(n.path("errors").get(1).path("sheet").asText()).isEqualTo("survey");
+    assertThat(n.path("errors").get(1).path("code").asText()).isEqualTo("duplicate-name");
 
     Run missing = run("check-form", dir.resolve("nope.xlsx").toString());
     assertThat(missing.exit()).isEqualTo(1);
-    assertThat(missing.out()).contains("No such file");
+    assertThat(missing.out()).contains("no such file").doesNotContain("Exception");
+  }
+
+  @Test
+  void checkFormTakesABatchWithOneLineEachAndASummary(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("forms/more"));
+    write(dir.resolve("forms/a-good.xlsx"), "type,name,label\ntext,a,A\n");
+    write(dir.resolve("forms/b-warned.xlsx"), "type,name,label,my notes\ntext,a,A,x\n");
+    write(dir.resolve("forms/more/c-bad.xlsx"), "type,name,label\nfrobnicate,a,A\n");
+    Files.writeString(dir.resolve("forms/readme.txt"), "not a form");
+    Run r = run("check-form", dir.resolve("forms").toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out().lines())
+        .containsExactly(
+            "accepted  " + dir.resolve("forms/a-good.xlsx") + ": 1 questions",
+            "accepted  " + dir.resolve("forms/b-warned.xlsx") + ": 1 questions, 1 warning(s)",
+            "REFUSED   "
+                + dir.resolve("forms/more/c-bad.xlsx")
+                + ": 1 error(s); first: sheet survey, row 2, column type: Unknown question type"
+                + " 'frobnicate' [unknown-type]",
+            "3 form(s): 2 accepted (1 with warnings), 1 refused");
+    Run json =
+        run(
+            "check-form",
+            "--json",
+            dir.resolve("forms/a-good.xlsx").toString(),
+            dir.resolve("forms/b-warned.xlsx").toString());
+    assertThat(json.exit()).isZero();
+    JsonNode n = new ObjectMapper().readTree(json.out());
+    assertThat(n.path("summary").path("accepted").asInt()).isEqualTo(2);
+    assertThat(n.path("forms").get(1).path("warnings").get(0).path("code").asText())
+        .isEqualTo("unknown-column");
+    assertThat(n.path("forms").get(1).path("warnings").get(0).path("tools").asText())
+        .startsWith("KoboToolbox and ODK accept the form");
+  }
+
+  private static void write(Path file, String surveyCsv) throws Exception {
+    Sheet survey = Sheets.csv("survey", surveyCsv.getBytes(StandardCharsets.UTF_8));
+    try (var out = Files.newOutputStream(file)) {
+      FormWorkbook.write(
+          java.util.List.of(new Sheet("survey", survey.header(), survey.rows())), out);
+    }
   }
 
   @Test
   void checkFormJsonOfAGoodForm() throws Exception {
     Run r = run("check-form", "--json", questionnaireFolder().toString());
     assertThat(r.exit()).isZero();
-    JsonNode n = new ObjectMapper().readTree(r.out());
+    JsonNode n = new ObjectMapper().readTree(r.out()).path("forms").get(0);
     assertThat(n.path("ok").asBoolean()).isTrue();
     assertThat(n.path("languages").toString()).isEqualTo("[\"English (en)\",\"French (fr)\"]");
     assertThat(n.path("choice_lists").path("yes_no").toString())

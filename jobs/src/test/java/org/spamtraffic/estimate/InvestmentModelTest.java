@@ -25,6 +25,9 @@ class InvestmentModelTest {
     Map<SpamType, TypeVolume> volumes = new EnumMap<>(SpamType.class);
     volumes.put(SpamType.EMAIL, new TypeVolume(900e6, 2e6, "market_size", "extrapolated", false));
     volumes.put(SpamType.SMS, new TypeVolume(300e6, 8e6, "market_size", "extrapolated", false));
+    volumes.put(
+        SpamType.VOICE,
+        new TypeVolume(0, 8e6, "market_mobile_subscriptions", TypeVolume.EXTERNAL_RATE, true));
     Map<Readiness, Boolean> readiness = new EnumMap<>(Readiness.class);
     readiness.put(Readiness.ANTISPAM_LAW, true);
     readiness.put(Readiness.ENFORCEMENT_AUTHORITY, false);
@@ -280,7 +283,8 @@ class InvestmentModelTest {
   }
 
   /** The table between the worked-example markers: name → capital, yearly, present value. */
-  private static Map<String, double[]> workedExampleTable() throws IOException {
+  /** The worked example's table of {@code docs/investment-model.md}: name → capex, opex, PV. */
+  static Map<String, double[]> workedExampleTable() throws IOException {
     Path doc = Path.of(System.getProperty("user.dir")).resolve("../docs/investment-model.md");
     List<String> lines = Files.readAllLines(doc, StandardCharsets.UTF_8);
     Map<String, double[]> out = new LinkedHashMap<>();

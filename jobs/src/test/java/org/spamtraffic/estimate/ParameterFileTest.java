@@ -29,7 +29,9 @@ class ParameterFileTest {
 
     List<String> model = new ArrayList<>();
     for (Parameter p : Parameter.values()) {
-      model.add(p.key());
+      if (!p.derived()) {
+        model.add(p.key());
+      }
     }
     List<String> schema = new ArrayList<>();
     Schemas.json("investment-parameters.schema.json")
@@ -59,10 +61,12 @@ class ParameterFileTest {
             """
             {"name": "cheaper-staff", "price_year": 2025,
              "settings": {"discount_rate": {"unit": "fraction per year", "value": 0.03,
-                                            "source": "treasury"}},
+                                            "source": "treasury",
+                                            "reasoning": "The finance ministry's rate."}},
              "parameters": {"staff_cost_usd_per_fte_year": {"unit": "USD per FTE-year",
                 "currency": "USD", "price_year": 2025, "low": 40000, "base": 50000,
-                "high": 70000, "source": "assumption"}}}
+                "high": 70000, "source": "assumption",
+                "reasoning": "Local salaries of the regulator, 2025."}}}
             """);
     ParameterSet d = ParameterFile.defaults();
     assertThat(p.name()).isEqualTo("cheaper-staff");
@@ -86,11 +90,12 @@ class ParameterFileTest {
                     """
                     {"name": "x", "price_year": 2025, "parameters": {"spam_filter_capex":
                       {"unit": "USD", "currency": "USD", "price_year": 2025, "low": 1,
-                       "base": 2, "high": 3, "source": "assumption"}}}
+                       "base": 2, "high": 3, "source": "assumption",
+                       "reasoning": "x."}}}
                     """))
         .isInstanceOf(ParameterFileException.class)
         .hasMessage(
-            "Parameter file my.json: parameter 'spam_filter_capex' is unknown to the model (the 31"
+            "Parameter file my.json: parameter 'spam_filter_capex' is unknown to the model (the 34"
                 + " known names are in schemas/investment-parameters.schema.json and"
                 + " docs/investment-model.md)");
   }
@@ -103,7 +108,8 @@ class ParameterFileTest {
                     """
                     {"name": "x", "price_year": 2025, "parameters": {"peak_day_factor":
                       {"unit": "ratio of peak-day to average-day spam", "low": 3, "base": 2,
-                       "high": 1.5, "source": "assumption"}}}
+                       "high": 1.5, "source": "assumption",
+                       "reasoning": "x."}}}
                     """))
         .isInstanceOf(ParameterFileException.class)
         .hasMessage(
@@ -118,7 +124,8 @@ class ParameterFileTest {
                 read(
                     """
                     {"name": "x", "price_year": 2025, "parameters": {"peak_day_factor":
-                      {"low": 1, "base": 2, "high": 3, "source": "assumption"}}}
+                      {"low": 1, "base": 2, "high": 3, "source": "assumption",
+                       "reasoning": "x."}}}
                     """))
         .isInstanceOf(ParameterFileException.class)
         .hasMessage(
@@ -134,6 +141,8 @@ class ParameterFileTest {
                     """
                     {"price_year": 2025, "parameters": {
                       "cirt_fte": {"unit": "people", "low": 1, "base": 2, "high": 3},
+                      "spam_growth_rate.sms": {"unit": "fraction per year", "low": 0,
+                        "base": 0.1, "high": 0.2, "source": "a", "reasoning": "b."},
                       "capacity_capex_usd.sms": {"unit": "USD per spam item/day of peak-day capacity",
                         "currency": "EUR", "price_year": 2020, "low": -1, "base": 0.01, "high": 0.02,
                         "source": "vendor quote"}}}
@@ -149,11 +158,18 @@ class ParameterFileTest {
                             + " country'; convert the values to it",
                         "parameter 'cirt_fte': source is missing (cite where the values come from,"
                             + " or write 'assumption')",
+                        "parameter 'cirt_fte': reasoning is missing (say how the values follow"
+                            + " from the source)",
+                        "parameter 'spam_growth_rate.sms' is derived by the volume forecast from"
+                            + " the measured trend and the prior spam_growth_rate: give"
+                            + " spam_growth_rate instead",
                         "parameter 'capacity_capex_usd.sms': currency must be USD (got EUR)",
                         "parameter 'capacity_capex_usd.sms': price_year 2020 differs from the"
                             + " file's price_year 2025; convert the values to 2025 prices",
+                        "parameter 'capacity_capex_usd.sms': reasoning is missing (say how the"
+                            + " values follow from the source)",
                         "parameter 'capacity_capex_usd.sms': low -1 must not be negative"))
-        .hasMessageStartingWith("Parameter file my.json: 6 problems:");
+        .hasMessageStartingWith("Parameter file my.json: 9 problems:");
   }
 
   @Test
@@ -163,8 +179,10 @@ class ParameterFileTest {
                 read(
                     """
                     {"name": "x", "price_year": 2025, "parameters": {}, "settings": {
-                      "planning_horizon_years": {"unit": "years", "value": 2.5, "source": "a"},
-                      "inflation": {"unit": "fraction", "value": 0.02, "source": "a"}}}
+                      "planning_horizon_years": {"unit": "years", "value": 2.5, "source": "a",
+                        "reasoning": "b."},
+                      "inflation": {"unit": "fraction", "value": 0.02, "source": "a",
+                        "reasoning": "b."}}}
                     """))
         .isInstanceOf(ParameterFileException.class)
         .satisfies(
@@ -175,6 +193,22 @@ class ParameterFileTest {
                             + " years, 1 to 50",
                         "setting 'inflation' is unknown: the model's settings are"
                             + " planning_horizon_years and discount_rate"));
+  }
+
+  @Test
+  void anAssumptionWithoutItsJustificationIsRefused() {
+    assertThatThrownBy(
+            () ->
+                read(
+                    """
+                    {"name": "x", "price_year": 2025, "parameters": {"peak_day_factor":
+                      {"unit": "ratio of peak-day to average-day spam", "low": 1, "base": 2,
+                       "high": 3, "source": "assumption"}}}
+                    """))
+        .isInstanceOf(ParameterFileException.class)
+        .hasMessage(
+            "Parameter file my.json: parameter 'peak_day_factor': reasoning is missing (say in a"
+                + " sentence why the assumed values are reasonable)");
   }
 
   @Test

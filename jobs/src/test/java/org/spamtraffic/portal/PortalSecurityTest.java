@@ -127,11 +127,9 @@ class PortalSecurityTest {
         .isEqualTo(401);
 
     String token = credentials.create("OP-R", Credentials.Role.OPERATOR);
-    HttpResponse<String> signIn =
-        client.form(
-            "/signin", "token=" + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8), null);
+    HttpResponse<String> signIn = client.signIn(token);
     assertThat(signIn.statusCode()).isEqualTo(302);
-    String cookie = signIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    String cookie = PortalClient.cookie(signIn, Portal.SESSION_COOKIE);
     assertThat(client.getWithCookie("/upload", cookie).statusCode()).isEqualTo(200);
 
     assertThat(credentials.revoke(token.substring(0, token.indexOf('.')))).isTrue();
@@ -142,7 +140,7 @@ class PortalSecurityTest {
     assertThat(afterRevoke.statusCode()).isEqualTo(302);
     assertThat(afterRevoke.headers().firstValue("Location")).hasValue("/signin");
 
-    HttpResponse<String> badSignIn = client.form("/signin", "token=nonsense", null);
+    HttpResponse<String> badSignIn = client.signIn("nonsense");
     assertThat(badSignIn.statusCode()).isEqualTo(401);
     assertThat(badSignIn.body()).contains("This access token is not valid (or has been revoked).");
   }

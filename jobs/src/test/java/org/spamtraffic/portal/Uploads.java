@@ -124,4 +124,64 @@ final class Uploads {
     Files.delete(plain);
     return bytes.toByteArray();
   }
+
+  /** A workbook of these CSV lines (the first the header), as bytes. */
+  static byte[] workbook(String... lines) throws IOException {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      var sheet = wb.createSheet("Return");
+      for (int r = 0; r < lines.length; r++) {
+        XSSFRow row = sheet.createRow(r);
+        String[] cells = lines[r].split(",", -1);
+        for (int c = 0; c < cells.length; c++) {
+          row.createCell(c).setCellValue(cells[c]);
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      wb.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  /** The same zip with an entry added (or replaced) and every other entry copied. */
+  static byte[] withEntry(byte[] zip, String name, byte[] content) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (java.util.zip.ZipInputStream in =
+            new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+        ZipOutputStream out = new ZipOutputStream(bytes)) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        if (e.getName().equals(name)) {
+          continue;
+        }
+        out.putNextEntry(new ZipEntry(e.getName()));
+        out.write(in.readAllBytes());
+      }
+      out.putNextEntry(new ZipEntry(name));
+      out.write(content);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** A macro-enabled workbook: good rows, and a VBA project part. */
+  static byte[] macroWorkbook(String operator) throws IOException {
+    return withEntry(
+        workbook(HEADER, row(operator, "AS1", "IND")),
+        "xl/vbaProject.bin",
+        new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 1, 2, 3, 4});
+  }
+
+  /** A small workbook whose one cell reference lies far beyond any sheet (FXSHRXV2). */
+  static byte[] farCellReference(String operator) throws IOException {
+    byte[] plain = workbook(HEADER, row(operator, "AS1", "IND"));
+    byte[] sheet;
+    try (java.util.zip.ZipInputStream in =
+        new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(plain))) {
+      ZipEntry e;
+      do {
+        e = in.getNextEntry();
+      } while (!e.getName().equals("xl/worksheets/sheet1.xml"));
+      sheet = in.readAllBytes();
+    }
+    String s = new String(sheet, StandardCharsets.UTF_8).replace("r=\"B2\"", "r=\"FXSHRXV2\"");
+    return withEntry(plain, "xl/worksheets/sheet1.xml", s.getBytes(StandardCharsets.UTF_8));
+  }
 }

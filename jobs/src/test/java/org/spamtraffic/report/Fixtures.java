@@ -44,10 +44,11 @@ final class Fixtures {
     TableContract c = TableContract.load("investment_intervals");
     List<List<Object>> rows = new ArrayList<>();
     String[][] areas = {
-      {"world", "World", "true"},
+      {"reporting", "Reporting countries", "true"},
       {"itu_region", "Africa", "true"},
       {"itu_region", "Europe", "true"},
-      {"group", "LDC", "true"},
+      {"group", "ldc", "true"},
+      {"world", "World", "true"},
       {"country", "KEN", "true"},
       {"country", "DEU", "false"}
     };
@@ -68,6 +69,9 @@ final class Fixtures {
         v.put("p50_usd", p50);
         v.put("p95_usd", p50 * 1.7);
         v.put("mean_usd", p50 * 1.05);
+        v.put("base_usd", p50 * 0.9);
+        v.put("base_percentile", 0.3);
+        v.put("basis", area[0].equals("world") ? "extrapolated" : "sum");
         v.put("draws", 10_000);
         v.put("seed", 42L);
         v.put("distribution", "pert");
@@ -85,8 +89,8 @@ final class Fixtures {
     String[] parameters = {"sms_firewall_capex", "email_filter_cost_per_mailbox", "discount_rate"};
     for (int i = 0; i < parameters.length; i++) {
       Map<String, Object> v = new LinkedHashMap<>();
-      v.put("level", "world");
-      v.put("area", "World");
+      v.put("level", "reporting");
+      v.put("area", "Reporting countries");
       v.put("as_of_quarter", Q2);
       v.put("measure", "need");
       v.put("parameter", parameters[i]);
@@ -109,7 +113,10 @@ final class Fixtures {
     TableContract c = TableContract.load("investment_totals");
     List<List<Object>> rows = new ArrayList<>();
     String[][] areas = {
-      {"world", "World", "true"}, {"itu_region", "Africa", "true"}, {"country", "DEU", "false"}
+      {"reporting", "Reporting countries", "true"},
+      {"world", "World", "true"},
+      {"itu_region", "Africa", "true"},
+      {"country", "DEU", "false"}
     };
     for (String[] area : areas) {
       for (String scenario : List.of("low", "base", "high")) {
@@ -119,8 +126,9 @@ final class Fixtures {
         v.put("area_name", area[1]);
         v.put("as_of_quarter", Q2);
         v.put("scenario", scenario);
-        v.put("countries", area[0].equals("world") ? 3 : 1);
-        v.put("countries_imputed", area[0].equals("world") ? 1 : 0);
+        v.put("countries", area[0].equals("reporting") ? 3 : area[0].equals("world") ? 194 : 1);
+        v.put("countries_extrapolated", area[0].equals("world") ? 191 : 0);
+        v.put("countries_imputed", area[0].equals("reporting") ? 1 : 0);
         v.put("countries_readiness_unknown", 0);
         v.put("countries_existing_unknown", 0);
         v.put("technical_usd", 2_000_000.0);
@@ -129,6 +137,9 @@ final class Fixtures {
         v.put("existing_usd", 400_000.0);
         v.put("planned_usd", 600_000.0);
         v.put("gap_usd", 2_100_000.0);
+        v.put("types_not_estimated", area[0].equals("reporting") ? 12 : 0);
+        v.put("not_estimated_at_least_usd", area[0].equals("reporting") ? 3_000_000.0 : 0.0);
+        v.put("basis", area[0].equals("world") ? "extrapolated" : "sum");
         v.put("publishable", Boolean.parseBoolean(area[2]));
         model(v);
         rows.add(row(c, v));

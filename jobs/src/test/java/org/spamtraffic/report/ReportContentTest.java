@@ -271,10 +271,18 @@ class ReportContentTest {
     ReportTable intervals = Fixtures.intervals();
     NumberFormat number = NumberFormat.getInstance(Locale.ENGLISH);
     ReportDocument.Table byArea =
-        table(doc, "Investment need and gap by area, P5 to P95, 2025-Q4 (USD, present value)");
+        table(
+            doc,
+            "Investment need and gap by area, P5 to P95: 5-year present values at 5.0% real, USD of"
+                + " 2024, data to 2025-Q4");
+    Map<String, String> areaOf =
+        Map.of(
+            "Reporting countries (sum)", "Reporting countries",
+            "World, all ITU Member States (extrapolated)", "World",
+            "LDC", "ldc");
     int checked = 0;
     for (List<String> printed : byArea.rows()) {
-      String area = printed.get(0).equals("World") ? "World" : printed.get(0);
+      String area = areaOf.getOrDefault(printed.get(0), printed.get(0));
       String measure = printed.get(1).toLowerCase(Locale.ROOT);
       List<Object> row =
           intervals.rows().stream()
@@ -290,7 +298,8 @@ class ReportContentTest {
           .isCloseTo(intervals.number(row, "p95_usd"), within(0.5));
       checked++;
     }
-    assertThat(checked).isEqualTo(8); // world, two regions, LDC: need and gap
+    // reporting countries, world, two regions, LDC: need and gap
+    assertThat(checked).isEqualTo(10);
     String csv =
         ChartData.csv(
             doc.figures().stream()
@@ -315,7 +324,9 @@ class ReportContentTest {
     List<String> allText =
         doc.tables().stream().flatMap(t -> t.rows().stream()).flatMap(List::stream).toList();
     assertThat(doc.tables().stream().map(ReportDocument.Table::title))
-        .contains("Investment need and gap, Kenya, 2025-Q4 (USD, present value; P5 to P95)")
+        .contains(
+            "Investment need and gap, Kenya, P5 to P95: 5-year present values at 5.0% real, USD of"
+                + " 2024, data to 2025-Q4")
         .noneMatch(t -> t.startsWith("Investment need and gap, Germany"));
     assertThat(allText).doesNotContain("DEU", "Germany (DEU)");
     ReportDocument.Figure tornado =
@@ -348,6 +359,43 @@ class ReportContentTest {
         .filter(f -> f.chart().frame().id().equals(id))
         .findFirst()
         .orElseThrow();
+  }
+
+  @Test
+  void theHeadlineIsOneFigureLabelledWithWhatItCoversAndTheWorldStandsApart() {
+    ReportDocument doc = StudyReport.build(tables, Labels.of("en"), PARAMETERS);
+    List<String> bullets =
+        doc.sections().stream()
+            .flatMap(s -> s.blocks().stream())
+            .filter(b -> b instanceof ReportDocument.Bullets)
+            .flatMap(b -> ((ReportDocument.Bullets) b).items().stream())
+            .toList();
+    ReportTable intervals = Fixtures.intervals();
+    List<Object> reporting =
+        intervals
+            .rows(intervals.where("level", "reporting").and(intervals.where("measure", "need")))
+            .get(0);
+    NumberFormat number = NumberFormat.getInstance(Locale.ENGLISH);
+    List<String> headline =
+        bullets.stream().filter(b -> b.startsWith("Investment needed to counter spam")).toList();
+    assertThat(headline)
+        .singleElement()
+        .asString()
+        .startsWith(
+            "Investment needed to counter spam in the 3 reporting countries: "
+                + number.format(Math.round(intervals.number(reporting, "p50_usd")))
+                + " USD (median of the simulation; 90% interval ")
+        .endsWith("; 5-year present values at 5.0% real, USD of 2024, from data to 2025-Q4.");
+    assertThat(bullets)
+        .anyMatch(
+            b -> b.startsWith("Extrapolated to all 194 ITU Member States by development group"))
+        .noneMatch(b -> b.contains("world, over the planning horizon"));
+    // What the figure leaves out is stated beside it, with its likely size.
+    assertThat(bullets)
+        .anyMatch(
+            b ->
+                b.startsWith("Not in that figure: 12 country and spam type pairs")
+                    && b.contains("would add at least 3,000,000 USD"));
   }
 
   @Test

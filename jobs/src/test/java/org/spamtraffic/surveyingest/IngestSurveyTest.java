@@ -23,6 +23,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spamtraffic.generate.Operator;
+import org.spamtraffic.generate.SampleSet;
 import org.spamtraffic.spark.SparkSessions;
 import org.spamtraffic.warehouse.Warehouse;
 
@@ -223,7 +225,7 @@ class IngestSurveyTest {
     Warehouse warehouse = Warehouse.at(spark, dir.resolve("warehouse").toString());
     IngestSurvey.Result result =
         IngestSurvey.run(spark, warehouse, IngestSurvey.Options.of(samples.toString()));
-    assertThat(result.files()).isEqualTo(6);
+    assertThat(result.files()).isEqualTo(9);
     assertThat(result.submissions()).isEqualTo(result.accepted() + result.rejected());
     assertThat(result.rejected()).isEqualTo(1);
     assertThat(result.countries()).isGreaterThanOrEqualTo(20);
@@ -255,8 +257,50 @@ class IngestSurveyTest {
             "not-relevant",
             "unknown-column",
             "no-country",
-            "sheet-not-read");
+            "sheet-not-read",
+            "orphan-repeat");
     assertThat(warehouse.read("survey_country_facts").count()).isEqualTo(result.countries());
+    // Every country with operators in the sample returns answered, and others did too.
+    List<String> answered =
+        warehouse.read("survey_country_facts").select("country_code").collectAsList().stream()
+            .map(r -> r.getString(0))
+            .toList();
+    List<String> reporting =
+        SampleSet.operators().stream().map(Operator::country).distinct().toList();
+    assertThat(answered).containsAll(reporting).hasSizeGreaterThan(reporting.size());
+    // Repeat data of the Kobo XLSX, the ODK Central CSVs and the SurveyCTO XLSX reach
+    // survey_answers, each row linked to its submission and instance.
+    List<Row> repeats =
+        warehouse
+            .read("survey_answers")
+            .filter("repeat_path = 'cooperation/bilateral_agreement'")
+            .join(
+                warehouse.read("survey_responses").select("submission_id", "source_format"),
+                "submission_id")
+            .select("source_format", "file")
+            .distinct()
+            .collectAsList();
+    assertThat(repeats)
+        .extracting(r -> r.getString(1).replaceAll(".*/", ""))
+        .contains(
+            "kobo-export-2026-05.xlsx",
+            "itu_spam_questionnaire-bilateral_agreement.csv",
+            "surveycto-export-2026-04.xlsx");
+    Row kor =
+        warehouse
+            .read("survey_answers")
+            .filter("country_code = 'KOR' and question = 'partner_country' and repeat_index = '2'")
+            .first();
+    assertThat(kor.getAs("value").toString()).isEqualTo("KEN");
+    // CHL's agreement with itself breaks the constraint; TUN's year 1985 too.
+    assertThat(
+            warehouse
+                .read("survey_rejects")
+                .filter("rule = 'constraint' and question in ('partner_country', 'agreement_year')")
+                .select("country_code")
+                .collectAsList())
+        .extracting(r -> r.getString(0))
+        .contains("CHL", "TUN");
   }
 
   @Test

@@ -54,14 +54,27 @@ public record Field(
   }
 
   /**
-   * Normalises a header for matching: case, surrounding space, and runs of spaces, dashes,
-   * underscores, dots and brackets all fold to a single underscore.
+   * Normalises a header for matching: case, surrounding space, and runs of spaces (non-breaking and
+   * other Unicode spaces included), dashes, underscores, dots and brackets all fold to a single
+   * underscore; zero-width characters and soft hyphens are dropped.
    */
   public static String normaliseHeader(String header) {
-    String s = header.replace("\uFEFF", "").strip().toLowerCase(Locale.ROOT);
+    // Non-breaking and other Unicode spaces count as spaces, zero-width characters as nothing:
+    // spreadsheets and web pages put them around headers, invisibly.
+    String s = header;
+    if (!s.chars().allMatch(c -> c < 0x80)) {
+      s = INVISIBLE.matcher(s).replaceAll("");
+      s = UNICODE_SPACES.matcher(s).replaceAll(" ");
+    }
+    s = s.strip().toLowerCase(Locale.ROOT);
     s = SEPARATORS.matcher(s).replaceAll("_");
     return EDGES.matcher(s).replaceAll("");
   }
+
+  private static final java.util.regex.Pattern INVISIBLE =
+      java.util.regex.Pattern.compile("[\\x{200B}-\\x{200D}\\x{2060}\\x{FEFF}\\x{00AD}]");
+  private static final java.util.regex.Pattern UNICODE_SPACES =
+      java.util.regex.Pattern.compile("[\\p{Z}\\x{0085}\\x{180E}]");
 
   // Compiled once: readers ask, for every data line, whether it repeats the header.
   private static final java.util.regex.Pattern SEPARATORS =

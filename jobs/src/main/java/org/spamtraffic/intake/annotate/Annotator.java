@@ -6,10 +6,8 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +36,12 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.spamtraffic.intake.FileFormat;
+import org.spamtraffic.intake.FileInspector;
+import org.spamtraffic.intake.LocalCopy;
 import org.spamtraffic.intake.ReturnFile;
+import org.spamtraffic.intake.TextDecoding;
+import org.spamtraffic.intake.WorkbookScan;
+import org.spamtraffic.output.SpreadsheetText;
 import org.spamtraffic.schema.ReturnFormat;
 import org.spamtraffic.schema.Rule;
 import org.spamtraffic.validate.Finding;
@@ -108,21 +111,27 @@ public final class Annotator {
         file.readable()
             && file.format() != FileFormat.UNKNOWN
             && report.findings().stream().noneMatch(f -> f.row() == null && f.isError());
+    java.io.File retyped = null;
     try {
       if (rowsChecked
           && file.format() == FileFormat.XLSX
-          && Files.size(source) <= options.copyLimitBytes()) {
+          && file.findings().stream().anyMatch(f -> "file.iso_dates".equals(f.rule()))) {
+        // The same retyped copy the checks read: the streaming reader gives up on ISO date cells.
+        retyped = LocalCopy.withoutIsoDateCells(source.toFile());
+        source = retyped.toPath();
+      }
+      if (rowsChecked && file.format() == FileFormat.XLSX && copiesWhole(source)) {
         try {
           return copyWorkbook(report, source, marks, out);
-        } catch (IOException | RuntimeException e) {
-          // POI refuses some parts the streaming reader accepts (a DOCTYPE, for one: never
-          // resolved by either). The rows can still be shown, rebuilt from the streaming reader.
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+          // POI refuses some parts the streaming reader accepts. The rows can still be shown,
+          // rebuilt from the streaming reader.
         }
       }
       if (rowsChecked) {
         try {
           return rebuild(report, source, marks, out);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
           // The rows were read once for the checks; if they cannot be read again, the summary
           // still tells the operator what was found.
         }
@@ -136,8 +145,26 @@ public final class Annotator {
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot annotate " + file.fileName() + ": " + e.getMessage(), e);
+    } finally {
+      LocalCopy.release(retyped);
     }
   }
+
+  /**
+   * Whether POI may load the workbook whole: small on disk and small inflated (POI's model takes
+   * many times the XML's size; the inspection already refused anything worse than a large file).
+   */
+  private boolean copiesWhole(Path source) throws IOException {
+    if (Files.size(source) > options.copyLimitBytes()) {
+      return false;
+    }
+    WorkbookScan.Result scan = WorkbookScan.of(source.toFile(), FileInspector.Limits.DEFAULT);
+    return !scan.refused()
+        && scan.inflatedBytes() <= INFLATED_PER_COPIED_BYTE * options.copyLimitBytes();
+  }
+
+  /** Inflated bytes allowed per byte of {@link Options#copyLimitBytes} for a whole copy. */
+  private static final long INFLATED_PER_COPIED_BYTE = 16;
 
   // ---- small XLSX: the operator's workbook itself ------------------------------------------
 
@@ -145,6 +172,7 @@ public final class Annotator {
       throws IOException {
     try (InputStream in = Files.newInputStream(source);
         XSSFWorkbook wb = new XSSFWorkbook(in)) {
+      neutraliseFormulaText(wb);
       Sheet sheet = wb.getSheet(report.file().sheet());
       Painter painter = new Painter(wb, sheet, true);
       for (int r : marks.rows()) {
@@ -165,6 +193,22 @@ public final class Annotator {
       save(wb, out);
     }
     return new Result(out, marks.count(), true);
+  }
+
+  /**
+   * Text cells that a spreadsheet would run if edited are neutralised ({@link SpreadsheetText}).
+   */
+  private static void neutraliseFormulaText(Workbook wb) {
+    for (Sheet sheet : wb) {
+      for (Row row : sheet) {
+        for (Cell cell : row) {
+          if (cell.getCellType() == CellType.STRING
+              && SpreadsheetText.isFormulaLike(cell.getStringCellValue())) {
+            cell.setCellValue(SpreadsheetText.neutralised(cell.getStringCellValue()));
+          }
+        }
+      }
+    }
   }
 
   private static String uniqueName(Workbook wb, String name) {
@@ -234,7 +278,7 @@ public final class Annotator {
         if (v instanceof Double d) {
           row.createCell(c).setCellValue(d);
         } else if (v != null) {
-          row.createCell(c).setCellValue(v.toString());
+          row.createCell(c).setCellValue(SpreadsheetText.neutralised(v.toString()));
         }
       }
       if (nextMarked != null && nextMarked == index) {
@@ -265,7 +309,7 @@ public final class Annotator {
               .allowExtraFields(true)
               .allowMissingFields(true)
               .allowExtraCharsAfterClosingQuote(true)
-              .ofCsvRecord(new InputStreamReader(raw, Charset.forName(file.charset())));
+              .ofCsvRecord(TextDecoding.reader(raw, Charset.forName(file.charset())));
       try (reader) {
         for (CsvRecord r : reader) {
           writer.write((int) r.getStartingLineNumber() - 1, List.copyOf(r.getFields()));
@@ -446,7 +490,7 @@ public final class Annotator {
         for (Finding f : fileLevel) {
           Row row = sheet.createRow(r++);
           row.createCell(0).setCellValue(f.isError() ? "Error" : capitalised(f.level()));
-          row.createCell(1).setCellValue(f.message());
+          row.createCell(1).setCellValue(SpreadsheetText.neutralised(f.message()));
         }
       }
       if (!report.byRule().isEmpty()) {
@@ -497,7 +541,7 @@ public final class Annotator {
 
     private static void line(Sheet sheet, int r, CellStyle style, String text) {
       Cell c = sheet.createRow(r).createCell(0);
-      c.setCellValue(text);
+      c.setCellValue(SpreadsheetText.neutralised(text));
       if (style != null) {
         c.setCellStyle(style);
       }
@@ -529,7 +573,8 @@ public final class Annotator {
 
   static Path localPath(String uri) {
     if (uri.startsWith("file:")) {
-      return Paths.get(URI.create(uri));
+      // Through Hadoop's Path, which quotes what a URI may not hold ("my return (v2).csv").
+      return org.spamtraffic.intake.LandingFolder.localPath(new org.apache.hadoop.fs.Path(uri));
     }
     if (uri.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
       throw new IllegalArgumentException(

@@ -1,43 +1,262 @@
 package org.spamtraffic.survey.expr;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.javarosa.core.model.condition.EvaluationContext;
+import org.javarosa.core.model.condition.IFunctionHandler;
+import org.javarosa.xpath.XPathException;
+import org.javarosa.xpath.XPathParseTool;
+import org.javarosa.xpath.expr.XPathExpression;
+import org.javarosa.xpath.expr.XPathFuncExpr;
+import org.javarosa.xpath.parser.XPathSyntaxException;
 
 /**
- * A parsed XLSForm expression ({@code relevant}, {@code constraint}, {@code required}, or a scoring
- * rule's condition), limited to the subset that ODK, KoboToolbox and SurveyCTO forms use most:
- * comparisons ({@code = != < <= > >=}), {@code and}, {@code or}, {@code not()}, {@code selected()},
- * {@code count-selected()}, {@code true()}, {@code false()}, {@code .} (the answer being checked),
- * {@code ${name}} references, and string and number literals. Anything else is refused by {@link
- * #parse(String)} with a message naming it, so that a form is never evaluated wrongly in silence.
+ * An XLSForm expression ({@code relevant}, {@code constraint}, {@code required}, {@code
+ * calculation}, {@code choice_filter}, {@code default}, {@code repeat_count}, or a scoring rule's
+ * condition): the XPath language of ODK XForms with {@code ${name}} references.
  *
- * <p>Evaluation follows XPath 1.0 as ODK does: an answer is a string (empty when not answered); a
- * comparison with a number compares numbers, and an empty or non-numeric answer then compares false
- * (except {@code !=}); {@code <}, {@code >} and friends always compare numbers; a select_multiple
- * answer is its choice names separated by spaces.
+ * <p>Parsing and evaluation are JavaRosa's, the reference implementation that ODK Collect runs, so
+ * an expression means here exactly what it means on a phone: arithmetic, comparisons, {@code and},
+ * {@code or}, {@code if()}, {@code coalesce()}, {@code regex()} (whole-value match, as in ODK),
+ * {@code selected()}, {@code selected-at()}, {@code count-selected()}, {@code string-length()},
+ * {@code concat()}, {@code substr()}, {@code today()}, {@code now()}, {@code date()}, {@code
+ * decimal-date-time()}, {@code round()}, {@code int()}, {@code number()}, {@code sum()} and {@code
+ * count()} over repeats, {@code position()}, {@code indexed-repeat()}, {@code once()}, {@code
+ * jr:choice-name()} and the rest of the ODK function list. A {@code ${name}} reference becomes the
+ * question's absolute path ({@code /data/group/name}); inside a repeat JavaRosa binds it to the
+ * current repeat instance, outside it to every instance (so {@code sum(${amount})} adds them up),
+ * as pyxform's relative paths do.
  */
 public final class Expression {
-  private final String text;
-  private final Node root;
+  /** {@code ${name}}, with the spaces pyxform tolerates inside the braces. */
+  private static final Pattern REFERENCE = Pattern.compile("\\$\\{\\s*([^}]*?)\\s*\\}");
 
-  private Expression(String text, Node root) {
+  private static final String LAST_SAVED = "last-saved#";
+
+  private static final Pattern NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_.\\-]*");
+
+  private static final Pattern FUNCTION =
+      Pattern.compile("([A-Za-z_][\\w.\\-]*(?::[\\w.\\-]+)?)\\s*\\(");
+
+  /**
+   * The functions of the ODK XForms specification that JavaRosa evaluates, plus those ODK registers
+   * around it ({@code jr:choice-name}, {@code pulldata}).
+   */
+  static final Set<String> FUNCTIONS =
+      Set.of(
+          "if",
+          "coalesce",
+          "regex",
+          "selected",
+          "selected-at",
+          "count-selected",
+          "jr:choice-name",
+          "jr:itext",
+          "string-length",
+          "concat",
+          "substr",
+          "substring-before",
+          "substring-after",
+          "translate",
+          "contains",
+          "starts-with",
+          "ends-with",
+          "normalize-space",
+          "lower-case",
+          "upper-case",
+          "string",
+          "number",
+          "int",
+          "round",
+          "floor",
+          "ceiling",
+          "abs",
+          "pow",
+          "log",
+          "log10",
+          "exp",
+          "exp10",
+          "sqrt",
+          "sin",
+          "cos",
+          "tan",
+          "asin",
+          "acos",
+          "atan",
+          "atan2",
+          "pi",
+          "boolean",
+          "boolean-from-string",
+          "true",
+          "false",
+          "not",
+          "today",
+          "now",
+          "date",
+          "date-time",
+          "decimal-date-time",
+          "decimal-time",
+          "format-date",
+          "format-date-time",
+          "sum",
+          "count",
+          "count-non-empty",
+          "max",
+          "min",
+          "position",
+          "last",
+          "name",
+          "local-name",
+          "indexed-repeat",
+          "once",
+          "random",
+          "uuid",
+          "digest",
+          "base64-decode",
+          "join",
+          "checklist",
+          "weighted-checklist",
+          "area",
+          "distance",
+          "geofence",
+          "current",
+          "instance",
+          "pulldata",
+          "randomize",
+          "version",
+          "property",
+          "encrypt-string",
+          "trim",
+          "replace",
+          "id");
+
+  private final String text;
+  private final String xpath;
+  private final Set<String> references;
+  private final Set<String> unknownReferences;
+  private final Map<String, String> paths;
+  private final XPathExpression compiled;
+
+  private Expression(
+      String text,
+      String xpath,
+      Set<String> references,
+      Set<String> unknown,
+      Map<String, String> paths,
+      XPathExpression compiled) {
     this.text = text;
-    this.root = root;
+    this.xpath = xpath;
+    this.references = references;
+    this.unknownReferences = unknown;
+    this.paths = paths;
+    this.compiled = compiled;
   }
 
   /**
-   * Parses {@code text}.
+   * Parses {@code text} with every {@code ${name}} taken as {@code /data/name} (a flat form: the
+   * scoring rules, or a form with no groups).
    *
-   * @throws ExpressionException naming the expression and what is not supported or wrong
+   * @throws ExpressionException naming the expression and what is wrong with it
    */
   public static Expression parse(String text) {
+    return parse(text, null);
+  }
+
+  /**
+   * Parses {@code text}, where {@code paths} gives the absolute path ({@code /data/group/name}) of
+   * every question name a {@code ${name}} may refer to; a name it does not have is recorded in
+   * {@link #unknownReferences()} and bound to {@code /data/name}.
+   *
+   * @throws ExpressionException naming the expression and what is wrong with it
+   */
+  public static Expression parse(String text, Map<String, String> paths) {
     if (text == null || text.isBlank()) {
       throw new ExpressionException("Empty expression");
     }
-    return new Expression(text.trim(), new Parser(text.trim()).parseAll());
+    // pyxform turns curly quotes (typed by spreadsheet programs) into straight ones.
+    String t =
+        text.trim()
+            .replace('\u2018', '\'')
+            .replace('\u2019', '\'')
+            .replace('\u201c', '"')
+            .replace('\u201d', '"');
+    Set<String> refs = new LinkedHashSet<>();
+    Set<String> unknown = new LinkedHashSet<>();
+    Map<String, String> bound = new LinkedHashMap<>();
+    Matcher m = REFERENCE.matcher(t);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      String name = m.group(1);
+      boolean lastSaved = name.startsWith(LAST_SAVED);
+      if (lastSaved) {
+        name = name.substring(LAST_SAVED.length());
+      }
+      if (!NAME.matcher(name).matches()) {
+        throw new ExpressionException(
+            "Expression '" + t + "': '${" + name + "}' is not a valid question name");
+      }
+      refs.add(name);
+      String path = paths == null ? null : paths.get(name);
+      if (path == null) {
+        if (paths != null) {
+          unknown.add(name);
+        }
+        path = "/data/" + name;
+      }
+      if (lastSaved) {
+        // The answer of the last form saved on the device: nothing here, as on a first use.
+        path = "instance('" + Instance.LAST_SAVED + "')" + path;
+      } else {
+        bound.put(name, path);
+      }
+      m.appendReplacement(b, Matcher.quoteReplacement(" " + path + " "));
+    }
+    m.appendTail(b);
+    if (b.indexOf("${") >= 0) {
+      throw new ExpressionException(
+          "Expression '" + t + "': a reference must look like ${name} (a '}' is missing)");
+    }
+    String xpath = b.toString().trim();
+    checkQuotesAndBrackets(t, xpath);
+    XPathExpression compiled;
+    try {
+      compiled = XPathParseTool.parseXPath(xpath);
+    } catch (XPathSyntaxException | RuntimeException e) {
+      throw new ExpressionException(
+          "Expression '"
+              + t
+              + "' is not valid ODK XPath (look for a doubled or missing operator, or a"
+              + " misplaced comma; = compares, 'and'/'or' combine)");
+    }
+    if (compiled == null) {
+      throw new ExpressionException("Expression '" + t + "' is empty");
+    }
+    for (String f : functions(xpath)) {
+      if (!FUNCTIONS.contains(f)) {
+        throw new ExpressionException(
+            "Expression '"
+                + t
+                + "' calls "
+                + f
+                + "(), which is no function of ODK XForms (see"
+                + " getodk.github.io/xforms-spec/#xpath-functions)");
+      }
+    }
+    return new Expression(
+        t,
+        xpath,
+        Collections.unmodifiableSet(refs),
+        Collections.unmodifiableSet(unknown),
+        Collections.unmodifiableMap(bound),
+        compiled);
   }
 
   /** The expression as written. */
@@ -45,21 +264,115 @@ public final class Expression {
     return text;
   }
 
+  /** The XPath evaluated: references replaced by paths. */
+  public String xpath() {
+    return xpath;
+  }
+
+  /** The path a reference is bound to, or null. */
+  String boundPath(String name) {
+    return paths.get(name);
+  }
+
+  /** JavaRosa's parse tree, for {@link Words}. */
+  XPathExpression tree() {
+    return compiled;
+  }
+
   /** The question names it refers to with {@code ${name}}, in order of appearance. */
   public Set<String> references() {
-    Set<String> out = new LinkedHashSet<>();
-    root.collect(out);
-    return out;
+    return references;
   }
 
-  /** Whether it uses {@code .} (the answer being checked): only constraints may. */
+  /** References to names the form has no question for (only when parsed with paths). */
+  public Set<String> unknownReferences() {
+    return unknownReferences;
+  }
+
+  /** Whether it reads {@code .} (the value being checked): constraints do. */
   public boolean usesSelf() {
-    return root.usesSelf();
+    String s = withoutStrings(xpath);
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) != '.') {
+        continue;
+      }
+      char before = i > 0 ? s.charAt(i - 1) : ' ';
+      char after = i + 1 < s.length() ? s.charAt(i + 1) : ' ';
+      boolean inWord = Character.isLetterOrDigit(before) || before == '_' || before == '-';
+      if (!inWord && !Character.isDigit(after)) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** Evaluates to true or false (XPath {@code boolean()} of the result). */
+  /** Whether it calls {@code function}. */
+  public boolean calls(String function) {
+    return functions(xpath).contains(function);
+  }
+
+  /**
+   * Evaluates in {@code instance} with {@code context} as {@code .}.
+   *
+   * @throws ExpressionException when the data cannot be evaluated (a type mismatch, say)
+   */
+  public Object evaluate(Instance instance, Instance.Node context) {
+    return evaluate(instance, context, null);
+  }
+
+  /** Evaluates with {@code $value} bound to {@code value} (an itemset check: is it offered?). */
+  public boolean test(Instance instance, Instance.Node context, String value) {
+    return XPathFuncExpr.toBoolean(evaluate(instance, context, value));
+  }
+
+  private Object evaluate(Instance instance, Instance.Node context, String value) {
+    EvaluationContext base = new EvaluationContext(instance.main(), instance.secondary());
+    base.addFunctionHandler(new ChoiceName(instance));
+    base.addFunctionHandler(new PullData());
+    EvaluationContext ec =
+        new EvaluationContext(
+            base, (context == null ? instance.root() : context).element().getRef());
+    ec.setOriginalContext(ec.getContextRef());
+    if (value != null) {
+      ec.setVariable("value", value);
+    }
+    try {
+      return XPathFuncExpr.unpack(compiled.eval(instance.main(), ec));
+    } catch (XPathException | IllegalArgumentException | IndexOutOfBoundsException e) {
+      throw new ExpressionException(
+          "Expression '" + text + "' cannot be evaluated on these answers: " + e.getMessage());
+    }
+  }
+
+  /** Evaluates to true or false (XPath {@code boolean()}). */
+  public boolean test(Instance instance, Instance.Node context) {
+    return XPathFuncExpr.toBoolean(evaluate(instance, context));
+  }
+
+  /** Evaluates to text (XPath {@code string()}). */
+  public String string(Instance instance, Instance.Node context) {
+    return XPathFuncExpr.toString(evaluate(instance, context));
+  }
+
+  /**
+   * Evaluates to true or false over answers given by question name (a flat view: the scoring
+   * rules). Each reference is put at its bound path, {@code .} at {@code /data/_self}.
+   */
   public boolean test(Answers answers) {
-    return truth(root.eval(answers));
+    Instance instance = Instance.of("data");
+    Map<String, Instance.Node> nodes = new HashMap<>();
+    for (Map.Entry<String, String> e : paths.entrySet()) {
+      Instance.Node n = instance.root();
+      String[] steps = e.getValue().split("/");
+      for (int i = 2; i < steps.length; i++) {
+        n = n.child(steps[i]);
+      }
+      nodes.put(e.getKey(), n);
+    }
+    nodes.forEach((name, node) -> node.setText(answers.value(name)));
+    Instance.Node self = instance.root().child("_self");
+    self.setText(answers.self());
+    return test(instance, self);
   }
 
   @Override
@@ -67,412 +380,129 @@ public final class Expression {
     return text;
   }
 
-  /** What an expression reads: answers by question name, and the answer being checked. */
+  /** Answers by question name, for {@link #test(Answers)}. */
   public interface Answers {
-    /** The answer to question {@code name}, or "" when not answered. */
+    /** The answer to question {@code name}, or "" / null when not answered. */
     String value(String name);
 
-    /** The answer being checked ({@code .}), or "" outside a constraint. */
+    /** The value being checked ({@code .}), or "" outside a constraint. */
     default String self() {
       return "";
     }
   }
 
-  private static boolean truth(Object v) {
-    if (v instanceof Boolean b) {
-      return b;
+  private static List<String> functions(String xpath) {
+    List<String> out = new ArrayList<>();
+    Matcher m = FUNCTION.matcher(withoutStrings(xpath));
+    while (m.find()) {
+      int before = m.start() - 1;
+      // "a/b(" is a path step, not a call; node tests such as node() are XPath too.
+      if (before >= 0 && xpath.charAt(before) == '/') {
+        continue;
+      }
+      String f = m.group(1);
+      if (!f.equals("node")
+          && !f.equals("text")
+          && !f.equals("and")
+          && !f.equals("or")
+          && !f.equals("div")
+          && !f.equals("mod")) {
+        out.add(f);
+      }
     }
-    if (v instanceof Double d) {
-      return d != 0 && !d.isNaN();
-    }
-    return !((String) v).isEmpty();
+    return out;
   }
 
-  private static double number(Object v) {
-    if (v instanceof Double d) {
-      return d;
-    }
-    if (v instanceof Boolean b) {
-      return b ? 1 : 0;
-    }
-    String s = ((String) v).trim();
-    if (s.isEmpty()) {
-      return Double.NaN;
-    }
-    try {
-      return Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      return Double.NaN;
-    }
+  private static String withoutStrings(String s) {
+    return s.replaceAll("'[^']*'", "''").replaceAll("\"[^\"]*\"", "\"\"");
   }
 
-  private static String string(Object v) {
-    if (v instanceof Double d) {
-      return d == Math.rint(d) && !Double.isInfinite(d)
-          ? Long.toString(d.longValue())
-          : d.toString();
+  private static void checkQuotesAndBrackets(String text, String xpath) {
+    int depth = 0;
+    char quote = 0;
+    for (int i = 0; i < xpath.length(); i++) {
+      char c = xpath.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        if (--depth < 0) {
+          throw new ExpressionException("Expression '" + text + "': a ')' closes nothing");
+        }
+      } else if (c == '\u2018' || c == '\u2019' || c == '\u201c' || c == '\u201d') {
+        throw new ExpressionException(
+            "Expression '" + text + "': curly quotes (\u2018 \u2019 \u201c \u201d) are not quotes");
+      }
     }
-    return v.toString();
-  }
-
-  private static List<String> choices(Object v) {
-    String s = string(v).trim();
-    return s.isEmpty() ? List.of() : Arrays.asList(s.split("\\s+"));
-  }
-
-  private interface Node {
-    Object eval(Answers a);
-
-    default void collect(Set<String> refs) {}
-
-    default boolean usesSelf() {
-      return false;
+    if (quote != 0) {
+      throw new ExpressionException("Expression '" + text + "': a text in quotes is not closed");
     }
-  }
-
-  private record Literal(Object value) implements Node {
-    @Override
-    public Object eval(Answers a) {
-      return value;
+    if (depth > 0) {
+      throw new ExpressionException("Expression '" + text + "': " + depth + " '(' never closed");
     }
   }
 
-  private record Ref(String name) implements Node {
-    @Override
-    public Object eval(Answers a) {
-      String v = a.value(name);
-      return v == null ? "" : v;
+  /** {@code jr:choice-name(value, 'path')}: the label of a choice of the select at path. */
+  private static final class ChoiceName implements IFunctionHandler {
+    private final Instance instance;
+
+    ChoiceName(Instance instance) {
+      this.instance = instance;
     }
 
     @Override
-    public void collect(Set<String> refs) {
-      refs.add(name);
-    }
-  }
-
-  private record Self() implements Node {
-    @Override
-    public Object eval(Answers a) {
-      String v = a.self();
-      return v == null ? "" : v;
+    public String getName() {
+      return "jr:choice-name";
     }
 
     @Override
-    public boolean usesSelf() {
+    public List<Class<?>[]> getPrototypes() {
+      return List.of();
+    }
+
+    @Override
+    public boolean rawArgs() {
       return true;
     }
-  }
 
-  private record Call(String function, List<Node> args) implements Node {
     @Override
-    public Object eval(Answers a) {
-      switch (function) {
-        case "not":
-          return !truth(args.get(0).eval(a));
-        case "true":
-          return true;
-        case "false":
-          return false;
-        case "selected":
-          return choices(args.get(0).eval(a)).contains(string(args.get(1).eval(a)).trim());
-        case "count-selected":
-          return (double) choices(args.get(0).eval(a)).size();
-        default:
-          throw new IllegalStateException("Parser let through function " + function);
+    public Object eval(Object[] args, EvaluationContext ec) {
+      if (args.length != 2) {
+        throw new XPathException("jr:choice-name() takes 2 arguments");
       }
-    }
-
-    @Override
-    public void collect(Set<String> refs) {
-      args.forEach(n -> n.collect(refs));
-    }
-
-    @Override
-    public boolean usesSelf() {
-      return args.stream().anyMatch(Node::usesSelf);
-    }
-  }
-
-  private record Binary(String op, Node left, Node right) implements Node {
-    @Override
-    public Object eval(Answers a) {
-      if (op.equals("and")) {
-        return truth(left.eval(a)) && truth(right.eval(a));
-      }
-      if (op.equals("or")) {
-        return truth(left.eval(a)) || truth(right.eval(a));
-      }
-      Object l = left.eval(a);
-      Object r = right.eval(a);
-      if (op.equals("=") || op.equals("!=")) {
-        boolean equal;
-        if (l instanceof Boolean || r instanceof Boolean) {
-          equal = truth(l) == truth(r);
-        } else if (l instanceof Double || r instanceof Double) {
-          // XPath: NaN equals nothing, so an empty answer is never = 0 (but is != 0).
-          equal = number(l) == number(r);
-        } else {
-          equal = string(l).equals(string(r));
-        }
-        return op.equals("=") == equal;
-      }
-      double x = number(l);
-      double y = number(r);
-      switch (op) {
-        case "<":
-          return x < y;
-        case "<=":
-          return x <= y;
-        case ">":
-          return x > y;
-        case ">=":
-          return x >= y;
-        default:
-          throw new IllegalStateException("Parser let through operator " + op);
-      }
-    }
-
-    @Override
-    public void collect(Set<String> refs) {
-      left.collect(refs);
-      right.collect(refs);
-    }
-
-    @Override
-    public boolean usesSelf() {
-      return left.usesSelf() || right.usesSelf();
+      return instance.choiceLabel(
+          XPathFuncExpr.toString(args[1]), XPathFuncExpr.toString(args[0]).trim());
     }
   }
 
   /**
-   * Recursive descent over: or := and ('or' and)*; and := cmp ('and' cmp)*; cmp := unit (op unit)?.
+   * {@code pulldata()} reads a CSV attached to the form on the phone; answers arrive with the
+   * looked-up value already stored, so here it gives "" (as a missing file gives on the phone).
    */
-  private static final class Parser {
-    private final String text;
-    private final List<String> tokens;
-    private int pos;
-
-    Parser(String text) {
-      this.text = text;
-      this.tokens = tokenize(text);
+  private static final class PullData implements IFunctionHandler {
+    @Override
+    public String getName() {
+      return "pulldata";
     }
 
-    Node parseAll() {
-      Node n = or();
-      if (pos < tokens.size()) {
-        throw error("unexpected '" + tokens.get(pos) + "'");
-      }
-      return n;
+    @Override
+    public List<Class<?>[]> getPrototypes() {
+      return List.of();
     }
 
-    private Node or() {
-      Node n = and();
-      while (peek("or")) {
-        pos++;
-        n = new Binary("or", n, and());
-      }
-      return n;
+    @Override
+    public boolean rawArgs() {
+      return true;
     }
 
-    private Node and() {
-      Node n = comparison();
-      while (peek("and")) {
-        pos++;
-        n = new Binary("and", n, comparison());
-      }
-      return n;
-    }
-
-    private Node comparison() {
-      Node n = unit();
-      if (pos < tokens.size()) {
-        String t = tokens.get(pos);
-        if (List.of("=", "!=", "<", "<=", ">", ">=").contains(t)) {
-          pos++;
-          Node right = unit();
-          if (pos < tokens.size()
-              && List.of("=", "!=", "<", "<=", ">", ">=").contains(tokens.get(pos))) {
-            throw error("chained comparison '" + tokens.get(pos) + "': use 'and'");
-          }
-          return new Binary(t, n, right);
-        }
-        if (List.of("+", "-", "*", "div", "mod", "|").contains(t)) {
-          throw error("arithmetic operator '" + t + "' is not supported");
-        }
-      }
-      return n;
-    }
-
-    private Node unit() {
-      if (pos >= tokens.size()) {
-        throw error("it ends too early");
-      }
-      String t = tokens.get(pos++);
-      if (t.equals("(")) {
-        Node n = or();
-        expect(")");
-        return n;
-      }
-      if (t.equals(".")) {
-        return new Self();
-      }
-      if (t.startsWith("${")) {
-        return new Ref(t.substring(2, t.length() - 1));
-      }
-      if (t.startsWith("'") || t.startsWith("\"")) {
-        return new Literal(t.substring(1, t.length() - 1));
-      }
-      if (Character.isDigit(t.charAt(0)) || (t.startsWith("-") && t.length() > 1)) {
-        try {
-          return new Literal(Double.parseDouble(t));
-        } catch (NumberFormatException e) {
-          throw error("'" + t + "' is not a number");
-        }
-      }
-      if (t.matches("[A-Za-z_][A-Za-z0-9_.:-]*")) {
-        if (pos < tokens.size() && tokens.get(pos).equals("(")) {
-          pos++;
-          List<Node> args = new ArrayList<>();
-          if (!peek(")")) {
-            args.add(or());
-            while (peek(",")) {
-              pos++;
-              args.add(or());
-            }
-          }
-          expect(")");
-          return call(t, args);
-        }
-        throw error(
-            "'" + t + "' is not supported (only ${name} references, '.', literals and functions)");
-      }
-      throw error("unexpected '" + t + "'");
-    }
-
-    private Node call(String function, List<Node> args) {
-      int arity;
-      switch (function) {
-        case "not":
-        case "count-selected":
-          arity = 1;
-          break;
-        case "selected":
-          arity = 2;
-          break;
-        case "true":
-        case "false":
-          arity = 0;
-          break;
-        default:
-          throw error(
-              "function "
-                  + function
-                  + "() is not supported (supported: not, selected, count-selected, true,"
-                  + " false)");
-      }
-      if (args.size() != arity) {
-        throw error(function + "() takes " + arity + " argument(s), not " + args.size());
-      }
-      return new Call(function, List.copyOf(args));
-    }
-
-    private boolean peek(String t) {
-      return pos < tokens.size() && tokens.get(pos).equals(t);
-    }
-
-    private void expect(String t) {
-      if (!peek(t)) {
-        throw error(
-            "expected '"
-                + t
-                + "'"
-                + (pos < tokens.size() ? " at '" + tokens.get(pos) + "'" : " at the end"));
-      }
-      pos++;
-    }
-
-    private ExpressionException error(String what) {
-      return new ExpressionException("Expression '" + text + "': " + what);
-    }
-
-    private List<String> tokenize(String s) {
-      List<String> out = new ArrayList<>();
-      int i = 0;
-      while (i < s.length()) {
-        char c = s.charAt(i);
-        if (Character.isWhitespace(c)) {
-          i++;
-        } else if (c == '$') {
-          int end = s.indexOf('}', i);
-          if (i + 1 >= s.length() || s.charAt(i + 1) != '{' || end < 0) {
-            throw error("a reference must look like ${name}");
-          }
-          String name = s.substring(i + 2, end).trim();
-          if (!name.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
-            throw error("'${" + name + "}' is not a valid question name");
-          }
-          out.add("${" + name + "}");
-          i = end + 1;
-        } else if (c == '\'' || c == '"') {
-          int end = s.indexOf(c, i + 1);
-          if (end < 0) {
-            throw error("a string is not closed");
-          }
-          out.add(s.substring(i, end + 1));
-          i = end + 1;
-        } else if (Character.isDigit(c)
-            || (c == '-'
-                && i + 1 < s.length()
-                && Character.isDigit(s.charAt(i + 1))
-                && (out.isEmpty() || isOperatorOrOpen(out.get(out.size() - 1))))) {
-          int j = i + 1;
-          while (j < s.length() && (Character.isDigit(s.charAt(j)) || s.charAt(j) == '.')) {
-            j++;
-          }
-          out.add(s.substring(i, j));
-          i = j;
-        } else if (c == '.' && (i + 1 >= s.length() || s.charAt(i + 1) != '.')) {
-          if (i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))) {
-            int j = i + 1;
-            while (j < s.length() && Character.isDigit(s.charAt(j))) {
-              j++;
-            }
-            out.add("0" + s.substring(i, j));
-            i = j;
-          } else {
-            out.add(".");
-            i++;
-          }
-        } else if (c == '!' || c == '<' || c == '>') {
-          if (i + 1 < s.length() && s.charAt(i + 1) == '=') {
-            out.add(s.substring(i, i + 2));
-            i += 2;
-          } else if (c == '!') {
-            throw error("'!' must be followed by '='");
-          } else {
-            out.add(String.valueOf(c));
-            i++;
-          }
-        } else if ("=(),+-*|".indexOf(c) >= 0) {
-          out.add(String.valueOf(c));
-          i++;
-        } else if (Character.isLetter(c) || c == '_') {
-          int j = i + 1;
-          while (j < s.length()
-              && (Character.isLetterOrDigit(s.charAt(j)) || "_-:.".indexOf(s.charAt(j)) >= 0)) {
-            j++;
-          }
-          out.add(s.substring(i, j));
-          i = j;
-        } else {
-          throw error("character '" + c + "' is not supported");
-        }
-      }
-      return out;
-    }
-
-    private static boolean isOperatorOrOpen(String t) {
-      return List.of("=", "!=", "<", "<=", ">", ">=", "(", ",", "and", "or").contains(t);
+    @Override
+    public Object eval(Object[] args, EvaluationContext ec) {
+      return "";
     }
   }
 }

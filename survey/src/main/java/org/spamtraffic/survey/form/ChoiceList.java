@@ -5,13 +5,20 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A choice list of the {@code choices} sheet.
+ * A choice list: of the {@code choices} sheet, the {@code external_choices} sheet, or a CSV or XML
+ * file beside the form ({@code select_one_from_file cities.csv}).
  *
- * @param name the list name ({@code list_name} column)
- * @param choices the choices, in sheet order
+ * @param name the list name ({@code list_name} column), or the file name
+ * @param choices the choices, in order
+ * @param source where it comes from: {@code choices}, {@code external_choices} or the file name
  */
-public record ChoiceList(String name, List<Choice> choices) {
-  /** The choice called {@code name}. */
+public record ChoiceList(String name, List<Choice> choices, String source) {
+  /** A list of the {@code choices} sheet. */
+  public ChoiceList(String name, List<Choice> choices) {
+    this(name, choices, "choices");
+  }
+
+  /** The choice called {@code name} (the first, when duplicates are allowed). */
   public Optional<Choice> choice(String name) {
     return choices.stream().filter(c -> c.name().equals(name)).findFirst();
   }

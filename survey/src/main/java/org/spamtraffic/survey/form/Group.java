@@ -1,5 +1,6 @@
 package org.spamtraffic.survey.form;
 
+import java.util.List;
 import java.util.Map;
 import org.spamtraffic.survey.expr.Expression;
 
@@ -11,6 +12,9 @@ import org.spamtraffic.survey.expr.Expression;
  * @param repeat whether it is a repeat
  * @param labels label per language
  * @param relevant skip logic of the whole group, or null
+ * @param repeatCount how many times a repeat is asked ({@code repeat_count}), or null
+ * @param appearance the {@code appearance} column, or ""
+ * @param parents the enclosing groups, outermost first
  * @param row row of the {@code survey} sheet where it begins
  */
 public record Group(
@@ -19,4 +23,30 @@ public record Group(
     boolean repeat,
     Map<String, String> labels,
     Expression relevant,
-    int row) {}
+    Expression repeatCount,
+    String appearance,
+    List<Group> parents,
+    int row) {
+
+  /** A group with no repeat count, appearance or parents recorded (tests, simple forms). */
+  public Group(
+      String name,
+      String path,
+      boolean repeat,
+      Map<String, String> labels,
+      Expression relevant,
+      int row) {
+    this(name, path, repeat, labels, relevant, null, "", List.of(), row);
+  }
+
+  /** The innermost enclosing repeat, or null. */
+  public Group parentRepeat() {
+    Group r = null;
+    for (Group g : parents) {
+      if (g.repeat()) {
+        r = g;
+      }
+    }
+    return r;
+  }
+}

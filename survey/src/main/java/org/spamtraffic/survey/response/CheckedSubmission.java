@@ -36,15 +36,19 @@ public record CheckedSubmission(
     int answersRejected,
     int answersIgnored) {
 
-  /** Accepted answers by question name, as the expressions see them. */
+  /** Accepted answers outside repeats by question name, as the scoring rules read them. */
   public Map<String, String> values() {
     Map<String, String> out = new java.util.LinkedHashMap<>();
-    answers.forEach(a -> out.put(a.question(), a.value()));
+    answers.stream()
+        .filter(a -> a.repeatIndex() == null)
+        .forEach(a -> out.put(a.question(), a.value()));
     return out;
   }
 
-  /** The accepted answer to {@code question}. */
+  /** The accepted answer to {@code question} outside repeats. */
   public Optional<Answer> answer(String question) {
-    return answers.stream().filter(a -> a.question().equals(question)).findFirst();
+    return answers.stream()
+        .filter(a -> a.question().equals(question) && a.repeatIndex() == null)
+        .findFirst();
   }
 }

@@ -80,15 +80,19 @@ public final class ColumnMap {
           "form_id",
           "form_version",
           "language",
-          "submission_time");
+          "submission_time",
+          "parent_key",
+          "__id");
 
   private final Map<String, Target> targets = new LinkedHashMap<>();
   private final Map<String, Question> byName = new LinkedHashMap<>();
+  private final Map<String, Question> byPath = new LinkedHashMap<>();
   private final Form form;
 
   private ColumnMap(Form form, Collection<String> headers) {
     this.form = form;
-    form.questions().forEach(q -> byName.put(q.name(), q));
+    form.questions().forEach(q -> byName.putIfAbsent(q.name(), q));
+    form.questions().forEach(q -> byPath.putIfAbsent(q.path(), q));
     for (String h : headers) {
       targets.put(h, resolve(h));
     }
@@ -116,7 +120,23 @@ public final class ColumnMap {
         .filter(t -> t.question() != null)
         .forEach(t -> covered.add(t.question().name()));
     return form.questions().stream()
-        .filter(q -> q.type().isAnswered() && q.repeat() == null && !covered.contains(q.name()))
+        .filter(q -> q.type().isAsked() && q.repeat() == null && !covered.contains(q.name()))
+        .toList();
+  }
+
+  /** The questions directly in {@code repeat} that no column of its rows gives. */
+  public List<Question> missingQuestions(org.spamtraffic.survey.form.Group repeat) {
+    Set<String> covered = new java.util.HashSet<>();
+    targets.values().stream()
+        .filter(t -> t.question() != null)
+        .forEach(t -> covered.add(t.question().name()));
+    return form.questions().stream()
+        .filter(
+            q ->
+                q.type().isAsked()
+                    && q.repeat() != null
+                    && q.repeat().path().equals(repeat.path())
+                    && !covered.contains(q.name()))
         .toList();
   }
 
@@ -125,7 +145,13 @@ public final class ColumnMap {
     String lower = h.toLowerCase(Locale.ROOT);
     String[] segments = h.split("/");
     String last = segments[segments.length - 1];
-    Question direct = byName.get(h);
+    Question direct = byPath.get(h);
+    if (direct == null) {
+      direct = byPath.get(h.replace('-', '/'));
+    }
+    if (direct == null) {
+      direct = byName.get(h);
+    }
     if (direct == null) {
       direct = byName.get(last);
     }
@@ -143,6 +169,7 @@ public final class ColumnMap {
           : new Target(Kind.QUESTION, direct, null);
     }
     if (lower.startsWith("_")
+        || lower.startsWith("set-of-")
         || segments[0].equalsIgnoreCase("meta")
         || segments[0].equalsIgnoreCase("formhub")
         || METADATA_NAMES.contains(last.toLowerCase(Locale.ROOT))) {

@@ -83,6 +83,15 @@ public record Finding(
     /** The submission time cannot be read. */
     public static final String BAD_SUBMISSION_TIME = "bad-submission-time";
 
+    /** A choice the question's choice_filter does not offer given the earlier answers. */
+    public static final String CHOICE_FILTER = "choice-filter";
+
+    /** An expression of the form cannot be evaluated on these answers (the check is skipped). */
+    public static final String EXPRESSION_ERROR = "expression-error";
+
+    /** A repeat row whose parent submission (or repeat row) is in no file read. */
+    public static final String ORPHAN_REPEAT = "orphan-repeat";
+
     /** No exchange rate for the investment currency. */
     public static final String NO_FX_RATE = "no-fx-rate";
 

@@ -7,7 +7,9 @@ public enum SourceFormat {
   /** An XLSX export of the same tools: the first sheet holds one row per submission. */
   XLSX_EXPORT("xlsx_export"),
   /** The offline Excel form this project generates, filled in by a country. */
-  OFFLINE_FORM("offline_form");
+  OFFLINE_FORM("offline_form"),
+  /** JSON submissions from an API: KoboToolbox's {@code data.json}, ODK Central's OData. */
+  JSON_EXPORT("json_export");
 
   private final String id;
 

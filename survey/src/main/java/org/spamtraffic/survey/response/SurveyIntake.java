@@ -7,8 +7,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.spamtraffic.survey.form.Form;
+import org.spamtraffic.survey.form.Group;
 import org.spamtraffic.survey.form.Question;
+import org.spamtraffic.survey.text.Catalogue;
 
 /**
  * Reads a set of response files against a form, plain Java: every submission checked, files that do
@@ -17,6 +20,8 @@ import org.spamtraffic.survey.form.Question;
  * ingest-survey} turns the result into warehouse tables.
  */
 public final class SurveyIntake {
+  private static final Catalogue TEXTS = Catalogue.of("response-findings");
+
   private final SubmissionChecker checker;
 
   /** An intake against {@code form}; {@code countryQuestion} names the country question. */
@@ -76,13 +81,22 @@ public final class SurveyIntake {
     List<CheckedSubmission> submissions = new ArrayList<>();
     List<Finding> fileFindings = new ArrayList<>();
     Map<String, CheckedSubmission> seen = new HashMap<>();
+    List<ResponseFile> read = new ArrayList<>();
+    List<RawRepeat> repeatRows = new ArrayList<>();
     for (InputFile file : files) {
-      ResponseFile read = ResponseFile.read(file.name(), file.bytes());
-      fileFindings.addAll(read.findings());
-      if (read.submissions().isEmpty()) {
+      ResponseFile r = ResponseFile.read(file.name(), file.bytes());
+      fileFindings.addAll(r.findings());
+      read.add(r);
+      repeatRows.addAll(r.repeatRows());
+    }
+    // Repeat rows may come in files of their own (ODK Central, SurveyCTO): link them all first.
+    Linked linked = link(read, repeatRows, fileFindings);
+    Map<String, ColumnMap> repeatColumns = repeatColumns(linked.tables, fileFindings);
+    for (ResponseFile r : read) {
+      if (r.submissions().isEmpty()) {
         continue;
       }
-      RawSubmission first = read.submissions().get(0);
+      RawSubmission first = r.submissions().get(0);
       ColumnMap columns = ColumnMap.of(form, first.cells().keySet());
       boolean offline = first.format() == SourceFormat.OFFLINE_FORM;
       columns
@@ -94,7 +108,7 @@ public final class SurveyIntake {
                       new Finding(
                           null,
                           null,
-                          file.name(),
+                          r.file(),
                           first.sheet(),
                           offline ? first.rowOf(header) : 1,
                           header,
@@ -102,13 +116,11 @@ public final class SurveyIntake {
                           offline ? first.cells().get(header) : null,
                           Finding.Rule.UNKNOWN_COLUMN,
                           Finding.WARNING,
-                          (offline ? "Row name '" : "Column '")
-                              + header
-                              + "' is no question of form "
-                              + form.id()
-                              + " "
-                              + form.version()
-                              + "; its values are not read"));
+                          TEXTS.text(
+                              offline ? "unknown-row" : "unknown-column",
+                              header,
+                              form.id(),
+                              form.version())));
                 }
               });
       for (Question q : columns.missingQuestions()) {
@@ -116,7 +128,7 @@ public final class SurveyIntake {
             new Finding(
                 null,
                 null,
-                file.name(),
+                r.file(),
                 first.sheet(),
                 null,
                 q.path(),
@@ -124,14 +136,11 @@ public final class SurveyIntake {
                 null,
                 Finding.Rule.MISSING_COLUMN,
                 Finding.WARNING,
-                "No "
-                    + (offline ? "row" : "column")
-                    + " for question "
-                    + q.path()
-                    + ": its answers are taken as not given (required checks skipped)"));
+                TEXTS.text(offline ? "missing-row" : "missing-column", q.path())));
       }
-      for (RawSubmission raw : read.submissions()) {
-        CheckedSubmission s = checker.check(raw, columns);
+      for (RawSubmission raw0 : r.submissions()) {
+        RawSubmission raw = linked.bySubmission.getOrDefault(raw0, raw0);
+        CheckedSubmission s = checker.check(raw, columns, repeatColumns);
         if (offline) {
           s = checkFormId(s, form);
         }
@@ -175,6 +184,160 @@ public final class SurveyIntake {
     return new Batch(List.copyOf(submissions), List.copyOf(fileFindings), latest, supersededBy);
   }
 
+  /** Submissions with their repeat rows attached, and every repeat table seen (by repeat). */
+  private record Linked(
+      Map<RawSubmission, RawSubmission> bySubmission, Map<String, List<RawRepeat>> tables) {}
+
+  /**
+   * Attaches every repeat row to its parent by key ({@code PARENT_KEY}, Kobo's {@code
+   * _parent_table_name} and {@code _parent_index}); rows whose parent is nowhere, or that belong to
+   * no repeat of the form, are reported and not used.
+   */
+  private Linked link(List<ResponseFile> files, List<RawRepeat> rows, List<Finding> findings) {
+    Form form = checker.form();
+    Map<String, List<RawRepeat>> byParent = new LinkedHashMap<>();
+    Map<String, List<RawRepeat>> tables = new LinkedHashMap<>();
+    Map<String, Group> repeats = new LinkedHashMap<>();
+    checker.repeats().forEach(g -> repeats.put(g.name(), g));
+    for (RawRepeat r : rows) {
+      Group g =
+          repeats.values().stream()
+              .filter(x -> SubmissionChecker.isOf(r, x))
+              .findFirst()
+              .orElse(null);
+      if (g == null) {
+        orphan(findings, r, "unknown-repeat", r.table(), form.id());
+        continue;
+      }
+      tables.computeIfAbsent(g.name(), k -> new ArrayList<>()).add(r);
+      byParent.computeIfAbsent(String.valueOf(r.parentKey()), k -> new ArrayList<>()).add(r);
+    }
+    // JSON repeats come linked already; note their tables too, nested ones included.
+    for (ResponseFile f : files) {
+      for (RawSubmission s : f.submissions()) {
+        collect(s.repeats(), repeats, tables);
+      }
+    }
+    Set<RawRepeat> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Map<RawSubmission, RawSubmission> out = new java.util.IdentityHashMap<>();
+    for (ResponseFile f : files) {
+      for (RawSubmission s : f.submissions()) {
+        List<RawRepeat> children = new ArrayList<>(s.repeats());
+        for (String key : s.keys()) {
+          for (RawRepeat r : byParent.getOrDefault(key, List.of())) {
+            if (used.add(r)) {
+              children.add(tree(r, byParent, used));
+            }
+          }
+        }
+        if (children.size() > s.repeats().size()) {
+          out.put(s, s.withRepeats(children));
+        }
+      }
+    }
+    for (List<RawRepeat> group : byParent.values()) {
+      for (RawRepeat r : group) {
+        if (!used.contains(r)) {
+          orphan(findings, r, "orphan-repeat", r.table(), r.parentKey());
+        }
+      }
+    }
+    return new Linked(out, tables);
+  }
+
+  private static void collect(
+      List<RawRepeat> rows, Map<String, Group> repeats, Map<String, List<RawRepeat>> tables) {
+    for (RawRepeat r : rows) {
+      repeats.values().stream()
+          .filter(g -> SubmissionChecker.isOf(r, g))
+          .findFirst()
+          .ifPresent(g -> tables.computeIfAbsent(g.name(), k -> new ArrayList<>()).add(r));
+      collect(r.children(), repeats, tables);
+    }
+  }
+
+  private static RawRepeat tree(
+      RawRepeat r, Map<String, List<RawRepeat>> byParent, Set<RawRepeat> used) {
+    List<RawRepeat> children = new ArrayList<>(r.children());
+    if (r.key() != null) {
+      for (RawRepeat c : byParent.getOrDefault(r.key(), List.of())) {
+        if (used.add(c)) {
+          children.add(tree(c, byParent, used));
+        }
+      }
+    }
+    return children.size() == r.children().size() ? r : r.withChildren(children);
+  }
+
+  private static void orphan(List<Finding> findings, RawRepeat r, String key, Object a, Object b) {
+    findings.add(
+        new Finding(
+            null,
+            null,
+            r.file(),
+            r.sheet(),
+            r.row(),
+            null,
+            null,
+            r.parentKey(),
+            Finding.Rule.ORPHAN_REPEAT,
+            Finding.ERROR,
+            TEXTS.text(key, a, b)));
+  }
+
+  /** The columns of each repeat's rows, with unknown and missing ones reported once per table. */
+  private Map<String, ColumnMap> repeatColumns(
+      Map<String, List<RawRepeat>> tables, List<Finding> findings) {
+    Form form = checker.form();
+    Map<String, ColumnMap> out = new LinkedHashMap<>();
+    Map<String, Group> repeats = new LinkedHashMap<>();
+    checker.repeats().forEach(g -> repeats.put(g.name(), g));
+    tables.forEach(
+        (name, rows) -> {
+          Set<String> headers = new java.util.LinkedHashSet<>();
+          rows.forEach(r -> headers.addAll(r.cells().keySet()));
+          ColumnMap columns = ColumnMap.of(form, headers);
+          out.put(name, columns);
+          RawRepeat first = rows.get(0);
+          columns
+              .targets()
+              .forEach(
+                  (header, target) -> {
+                    if (target.kind() == ColumnMap.Kind.UNKNOWN) {
+                      findings.add(
+                          new Finding(
+                              null,
+                              null,
+                              first.file(),
+                              first.sheet(),
+                              1,
+                              header,
+                              null,
+                              null,
+                              Finding.Rule.UNKNOWN_COLUMN,
+                              Finding.WARNING,
+                              TEXTS.text("unknown-column", header, form.id(), form.version())));
+                    }
+                  });
+          for (Question q : columns.missingQuestions(repeats.get(name))) {
+            findings.add(
+                new Finding(
+                    null,
+                    null,
+                    first.file(),
+                    first.sheet(),
+                    null,
+                    q.path(),
+                    q.name(),
+                    null,
+                    Finding.Rule.MISSING_COLUMN,
+                    Finding.WARNING,
+                    TEXTS.text("missing-column", q.path())));
+          }
+        });
+    return out;
+  }
+
   private static CheckedSubmission checkFormId(CheckedSubmission s, Form form) {
     String formId = s.raw().cells().get("_form_id");
     if (formId == null || formId.isBlank() || formId.trim().equals(form.id()) || !s.accepted()) {
@@ -193,11 +356,7 @@ public final class SurveyIntake {
             formId,
             Finding.Rule.WRONG_FORM,
             Finding.ERROR,
-            "This offline form belongs to questionnaire '"
-                + formId
-                + "', not '"
-                + form.id()
-                + "': it is rejected"));
+            TEXTS.text("wrong-form", formId, form.id())));
     return new CheckedSubmission(
         s.id(),
         s.countryCode(),

@@ -12,11 +12,14 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 
 /**
  * Reads CSV files and workbooks (XLSX, XLS) into {@link Sheet}s of text. Numbers come out as plain
@@ -67,6 +70,9 @@ public final class Sheets {
 
   /** Reads every sheet of a workbook (XLSX or XLS, detected from the bytes). */
   public static List<Sheet> workbook(byte[] bytes) {
+    if (bytes.length > 4 && bytes[0] == 'P' && bytes[1] == 'K') {
+      return xlsx(bytes);
+    }
     try (InputStream in = new ByteArrayInputStream(bytes);
         Workbook wb = WorkbookFactory.create(in)) {
       List<Sheet> out = new ArrayList<>();
@@ -76,6 +82,89 @@ public final class Sheets {
       return out;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read the workbook: " + e.getMessage(), e);
+    }
+  }
+
+  /** XLSX, streamed (fastexcel-reader): the same texts as {@link #text(Cell)} gives. */
+  private static List<Sheet> xlsx(byte[] bytes) {
+    try (ReadableWorkbook wb =
+        new ReadableWorkbook(new ByteArrayInputStream(bytes), new ReadingOptions(true, true))) {
+      boolean date1904 = wb.isDate1904();
+      List<Sheet> out = new ArrayList<>();
+      for (org.dhatim.fastexcel.reader.Sheet s :
+          (Iterable<org.dhatim.fastexcel.reader.Sheet>) wb.getSheets()::iterator) {
+        List<String> header = null;
+        List<Sheet.Row> rows = new ArrayList<>();
+        try (Stream<org.dhatim.fastexcel.reader.Row> stream = s.openStream()) {
+          for (org.dhatim.fastexcel.reader.Row r :
+              (Iterable<org.dhatim.fastexcel.reader.Row>) stream::iterator) {
+            int last = r.getCellCount();
+            while (last > 0 && blank(r.getCell(last - 1))) {
+              last--;
+            }
+            List<String> cells = new ArrayList<>(last);
+            for (int i = 0; i < last; i++) {
+              cells.add(text(r.getCell(i), date1904).trim());
+            }
+            if (header == null) {
+              if (cells.stream().anyMatch(c -> !c.isEmpty())) {
+                header = cells;
+              }
+            } else if (cells.stream().anyMatch(c -> !c.isEmpty())) {
+              rows.add(new Sheet.Row(r.getRowNum(), pad(cells, header.size())));
+            }
+          }
+        }
+        out.add(new Sheet(s.getName(), header == null ? List.of() : header, rows));
+      }
+      return out;
+    } catch (IOException | RuntimeException e) {
+      throw new UncheckedIOException(
+          "Cannot read the workbook: " + e.getMessage(),
+          e instanceof IOException io ? io : new IOException(e));
+    }
+  }
+
+  private static boolean blank(org.dhatim.fastexcel.reader.Cell c) {
+    return c == null || c.getRawValue() == null || c.getRawValue().isBlank();
+  }
+
+  private static String text(org.dhatim.fastexcel.reader.Cell c, boolean date1904) {
+    if (c == null || c.getRawValue() == null) {
+      return "";
+    }
+    String raw = c.getRawValue();
+    switch (c.getType()) {
+      case EMPTY:
+        return "";
+      case BOOLEAN:
+        return "1".equals(raw) || "true".equalsIgnoreCase(raw) ? "true" : "false";
+      case NUMBER:
+      case FORMULA:
+        {
+          String formula =
+              c.getType() == org.dhatim.fastexcel.reader.CellType.FORMULA ? c.getFormula() : null;
+          if (formula != null && formula.matches("(?i)\\s*(TRUE|FALSE)\\(\\)\\s*")) {
+            // A boolean formula's cached result is 1 or 0: say it as POI does.
+            return "1".equals(raw) || "true".equalsIgnoreCase(raw) ? "true" : "false";
+          }
+          BigDecimal n;
+          try {
+            n = new BigDecimal(raw);
+          } catch (NumberFormatException e) {
+            return raw;
+          }
+          Integer id = c.getDataFormatId();
+          if (id != null && DateUtil.isADateFormat(id, c.getDataFormatString())) {
+            LocalDateTime t = DateUtil.getLocalDateTime(n.doubleValue(), date1904);
+            return t.toLocalTime().toSecondOfDay() == 0
+                ? t.toLocalDate().toString()
+                : t.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+          }
+          return n.stripTrailingZeros().toPlainString();
+        }
+      default:
+        return raw;
     }
   }
 

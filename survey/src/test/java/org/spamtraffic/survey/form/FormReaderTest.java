@@ -2,6 +2,7 @@ package org.spamtraffic.survey.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.spamtraffic.survey.testing.Workbooks.lines;
 import static org.spamtraffic.survey.testing.Workbooks.xlsx;
 
@@ -112,7 +113,7 @@ class FormReaderTest {
   }
 
   @Test
-  void reportsEveryErrorWithSheetRowAndColumn() {
+  void reportsEveryErrorWithSheetRowColumnAndCode() {
     FormReading reading =
         FormReader.read(
             "bad.xlsx",
@@ -122,9 +123,9 @@ class FormReaderTest {
                     "type,name,label,relevant,constraint",
                     "select_one colours,colour,Colour,,",
                     "text,name,Name,,",
-                    "integer,name,Age,,",
-                    "geopoint,where,Where,,",
-                    "text,email,Email,,\"regex(., '@')\"",
+                    "text,name,Name again,,",
+                    "frobnicate,where,Where,,",
+                    "text,email,Email,,\"frobnicate(., '@')\"",
                     "text,nick,Nickname,${nobody} = 'x',",
                     "begin_group,g,Group,,",
                     "text,inside,Inside,,"),
@@ -132,19 +133,23 @@ class FormReaderTest {
                 lines("list_name,name,label", "sizes,s,Small", "sizes,s,Small again")));
     assertThat(reading.ok()).isFalse();
     assertThat(reading.errors())
-        .extracting(FormError::toString)
+        .extracting(FormFinding::code, FormFinding::where)
         .containsExactlyInAnyOrder(
-            "sheet choices, row 3, column name: Duplicate choice 's' in list 'sizes'",
-            "sheet survey, row 2, column type: Choice list 'colours' is not defined in the choices sheet",
-            "sheet survey, row 4, column name: Duplicate name 'name' (first used on row 3)",
-            "sheet survey, row 5, column type: Unsupported type 'geopoint' (supported: select_one,"
-                + " select_multiple, integer, decimal, text, date, note, begin_group, end_group,"
-                + " begin_repeat, end_repeat, and metadata such as start, end, today)",
-            "sheet survey, row 6, column constraint: Expression 'regex(., '@')': function regex()"
-                + " is not supported (supported: not, selected, count-selected, true, false)",
-            "sheet survey, row 7, column relevant: Expression '${nobody} = 'x'' refers to"
-                + " ${nobody}, which is no question",
-            "sheet survey, row 8, column type: Group 'g' is never closed");
+            tuple("duplicate-choice", "sheet choices, row 3, column name"),
+            tuple("list-not-found", "sheet survey, row 2, column type"),
+            tuple("duplicate-name", "sheet survey, row 4, column name"),
+            tuple("unknown-type", "sheet survey, row 5, column type"),
+            tuple("unknown-function", "sheet survey, row 6, column constraint"),
+            tuple("unknown-reference", "sheet survey, row 7, column relevant"),
+            tuple("unclosed-group", "sheet survey, row 8, column type"));
+    assertThat(reading.errors())
+        .extracting(FormFinding::message)
+        .contains(
+            "Choice 's' is twice in list 'sizes' (first on row 2); if that is meant, set"
+                + " allow_choice_duplicates to yes on the settings sheet",
+            "${nobody} names no question, group or repeat of the form",
+            "The group 'g' is never closed (add an end_group row)");
+    assertThat(reading.errors().get(0).verdict()).startsWith("KoboToolbox and ODK Central refuse");
     assertThatThrownBy(reading::orThrow)
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("The XLSForm bad.xlsx has 7 error(s):");
@@ -152,16 +157,172 @@ class FormReaderTest {
 
   @Test
   void refusesAWorkbookWithoutSurveySheetAndAFileThatIsNoWorkbook() {
-    assertThat(FormReader.read("x.xlsx", xlsx("choices", lines("list_name,name,label"))).errors())
-        .extracting(FormError::toString)
-        .containsExactly("sheet survey: The form has no 'survey' sheet");
+    FormReading noSurvey =
+        FormReader.read(
+            "x.xlsx",
+            xlsx(
+                "servey",
+                lines("type,name,label", "text,a,A"),
+                "choices",
+                lines("list_name,name,label")));
+    assertThat(noSurvey.errors())
+        .extracting(FormFinding::toString)
+        .containsExactly(
+            "The form has no sheet named 'survey' (its sheets: servey, choices) (is 'servey' it,"
+                + " misspelt?)");
     assertThat(
             FormReader.read(
                     "x.xlsx", "not a workbook".getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .errors()
                 .get(0)
                 .message())
-        .startsWith("Not a readable workbook (an XLSForm is an .xlsx or .xls file)");
+        .startsWith("The file cannot be read as an XLSForm workbook (.xlsx or .xls)");
+  }
+
+  @Test
+  void readsPyxformsLegacySpellingsUnnamedNotesCommentRowsAndALoneSheet() {
+    FormReading reading =
+        FormReader.read(
+            "legacy.xlsx",
+            xlsx(
+                "Sheet1",
+                lines(
+                    "type,name,label",
+                    "select one from yes_no,a,A",
+                    "select all that apply from yes_no or specify other,b,B",
+                    "string,c,C",
+                    "int,d,D",
+                    "get start time,st,",
+                    "note,,Hello",
+                    ",,",
+                    "text,e,E")));
+    // A lone sheet is the survey; yes_no has no choices sheet here, so that is the one error.
+    assertThat(reading.errors()).extracting(FormFinding::code).containsOnly("no-choices-sheet");
+    FormReading ok =
+        FormReader.read(
+            "legacy.xlsx",
+            xlsx(
+                "survey",
+                lines(
+                    "type,name,label,notes for us",
+                    "select one from yes_no,a,A,",
+                    "select all that apply from yes_no or specify other,b,B,",
+                    "string,c,C,",
+                    "int,d,D,",
+                    "get start time,st,,",
+                    "note,,Hello,",
+                    ",,,a comment"),
+                "choices",
+                lines("list name,name,label", "yes_no,yes,Yes", "yes_no,no,No")));
+    assertThat(ok.errors()).isEmpty();
+    Form f = ok.form();
+    assertThat(f.questions())
+        .extracting(Question::name, q -> q.type().xlsformName())
+        .containsExactly(
+            tuple("a", "select_one"),
+            tuple("b", "select_multiple"),
+            tuple("b_other", "text"),
+            tuple("c", "text"),
+            tuple("d", "integer"),
+            tuple("st", "metadata"),
+            tuple("generated_note_name_7", "note"));
+    assertThat(ok.warnings())
+        .extracting(FormFinding::code)
+        .contains("generated-name", "comment-row", "unknown-column");
+  }
+
+  @Test
+  void readsLabelsInEverySpellingAndNeverDropsOne() {
+    FormReading single =
+        FormReader.read(
+            "colon.xlsx",
+            xlsx("survey", lines("type,name,label:english,label:french", "text,a,Name,Nom")));
+    assertThat(single.errors()).isEmpty();
+    assertThat(single.form().question("a").orElseThrow().labels())
+        .containsEntry("english", "Name")
+        .containsEntry("french", "Nom");
+    // Mixed: with '::' on the sheet, 'hint:french' is no translation: a warning names it.
+    FormReading mixed =
+        FormReader.read(
+            "mixed.xlsx",
+            xlsx(
+                "survey",
+                lines("type,name,label::English (en),hint:french", "text,a,Name,Un nom")));
+    assertThat(mixed.warnings())
+        .extracting(FormFinding::code, FormFinding::column)
+        .contains(tuple("unknown-column", "hint:french"));
+    assertThat(mixed.form().question("a").orElseThrow().otherColumns())
+        .containsEntry("hint:french", "Un nom");
+    FormReading twice =
+        FormReader.read("twice.xlsx", xlsx("survey", lines("type,name,label,label", "text,a,A,B")));
+    assertThat(twice.errors()).extracting(FormFinding::code).containsExactly("duplicate-header");
+  }
+
+  @Test
+  void honoursAllowChoiceDuplicatesAndReadsAnEmptyChoicesSheet() {
+    String survey = lines("type,name,label", "select_one yn,a,A");
+    String choices = lines("list_name,name,label", "yn,yes,Yes", "yn,yes,Oui");
+    assertThat(FormReader.read("d.xlsx", xlsx("survey", survey, "choices", choices)).ok())
+        .isFalse();
+    assertThat(
+            FormReader.read(
+                    "d.xlsx",
+                    xlsx(
+                        "survey",
+                        survey,
+                        "choices",
+                        choices,
+                        "settings",
+                        lines("allow_choice_duplicates", "yes")))
+                .ok())
+        .isTrue();
+  }
+
+  @Test
+  void readsCalculationsChoiceFiltersRepeatsAndTheirLogic() {
+    FormReading reading =
+        FormReader.read(
+            "logic.xlsx",
+            xlsx(
+                "survey",
+                lines(
+                    "type,name,label,calculation,choice_filter,repeat_count,default,trigger,required,required_message,appearance",
+                    "select_one country,country,Country,,,,,,yes,Say which country,minimal",
+                    "select_one city,city,City,,country = ${country},,,,,,",
+                    "integer,n,How many,,,,2,,,,",
+                    "begin_repeat,person,Person,,,${n},,,,,",
+                    "text,pname,Name,,,,,,,,",
+                    "begin_repeat,visit,Visit,,,,,,,,",
+                    "date,when,When,,,,today(),,,,",
+                    "end_repeat,visit,,,,,,,,,",
+                    "end_repeat,person,,,,,,,,,",
+                    "calculate,total,,count(${pname}),,,,,,,",
+                    "datetime,stamp,Stamp,now(),,,,${n},,,"),
+                "choices",
+                lines(
+                    "list_name,name,label,country",
+                    "country,KEN,Kenya,",
+                    "country,SEN,Senegal,",
+                    "city,nairobi,Nairobi,KEN",
+                    "city,dakar,Dakar,SEN")));
+    assertThat(reading.errors()).isEmpty();
+    Form f = reading.form();
+    assertThat(f.question("city").orElseThrow().logic().choiceFilter().text())
+        .isEqualTo("country = ${country}");
+    assertThat(f.question("country").orElseThrow().requiredMessages())
+        .containsEntry("default", "Say which country");
+    assertThat(f.question("country").orElseThrow().appearance()).isEqualTo("minimal");
+    assertThat(f.question("when").orElseThrow().repeat().path()).isEqualTo("person/visit");
+    assertThat(f.question("when").orElseThrow().logic().dynamicDefault().text())
+        .isEqualTo("today()");
+    assertThat(f.question("n").orElseThrow().logic().defaultValue()).isEqualTo("2");
+    assertThat(f.question("n").orElseThrow().logic().dynamicDefault()).isNull();
+    assertThat(f.groups().get(0).repeatCount().text()).isEqualTo("${n}");
+    assertThat(f.question("total").orElseThrow().calculation().xpath())
+        .isEqualTo("count( /data/person/pname )");
+    assertThat(f.question("stamp").orElseThrow().logic().trigger()).containsExactly("n");
+    assertThat(f.choiceLists().get("city").choices().get(0).columns())
+        .containsEntry("country", "KEN");
   }
 
   @Test

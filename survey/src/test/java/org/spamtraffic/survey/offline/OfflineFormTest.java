@@ -39,7 +39,26 @@ class OfflineFormTest {
       assertThat(rows.get("_uuid").getCell(2).getStringCellValue()).isEqualTo("id-SEN");
       assertThat(rows.get("country").getCell(2).getStringCellValue()).isEqualTo("Sénégal (le)");
       assertThat(rows.get("has_antispam_law").getCell(1).getStringCellValue())
-          .isEqualTo("Une loi anti-spam est-elle en vigueur ? *");
+          .isEqualTo("20. Une loi anti-spam est-elle en vigueur ? *");
+      // Skip logic in words, with the question number and the choice label, never the raw XPath.
+      assertThat(rows.get("law_regime").getCell(3).getStringCellValue())
+          .endsWith("Répondre seulement si vous avez répondu 'Oui' à la question 20.");
+      assertThat(rows.get("trend_email").getCell(3).getStringCellValue())
+          .endsWith(
+              "Répondre seulement si votre réponse à la question 6 n'est ni 'Aucun' ni 'Ne sait"
+                  + " pas'.");
+      assertThat(rows.get("investment_currency").getCell(3).getStringCellValue())
+          .contains("vous avez répondu à la question 46 ou vous avez répondu à la question 47");
+      // The repeat: three entries of its questions, rows named repeat[n]/question.
+      assertThat(rows)
+          .containsKeys(
+              "bilateral_agreement[1]/partner_country",
+              "bilateral_agreement[3]/agreement_scope/sms");
+      // Printing: A4 landscape, one page wide, the header row on every page; text wraps.
+      assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+      assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+      assertThat(sheet.getRepeatingRows().formatAsString()).isEqualTo("1:1");
+      assertThat(rows.get("law_regime").getCell(3).getCellStyle().getWrapText()).isTrue();
       assertThat(rows)
           .containsKeys("technical_measures/filtering", "main_routes/other", "role_other");
       assertThat(wb.isSheetHidden(wb.getSheetIndex("lists"))).isTrue();

@@ -193,14 +193,19 @@ class SurveyIntakeTest {
             "ITU spam",
             lines("_uuid,country,organisation,has_antispam_law", "w1,FRA,Arcep,yes"),
             "member",
-            lines("_index,_parent_index,name", "1,1,someone"));
+            lines("_index,_parent_index,name", "1,1,someone"),
+            "notes",
+            lines("who,what", "me,hello"));
     SurveyIntake.Batch batch = run(new SurveyIntake.InputFile("export.xlsx", workbook));
     assertThat(batch.submissions()).hasSize(1);
     assertThat(batch.submissions().get(0).raw().format()).isEqualTo(SourceFormat.XLSX_EXPORT);
     assertThat(batch.submissions().get(0).raw().sheet()).isEqualTo("ITU spam");
     assertThat(batch.fileFindings())
         .extracting(Finding::rule, Finding::sheet)
-        .contains(tuple(Finding.Rule.SHEET_NOT_READ, "member"));
+        .contains(
+            // A repeat sheet of a repeat the form does not have, and a sheet that is no repeat.
+            tuple(Finding.Rule.ORPHAN_REPEAT, "member"),
+            tuple(Finding.Rule.SHEET_NOT_READ, "notes"));
   }
 
   @Test
@@ -212,6 +217,7 @@ class SurveyIntakeTest {
         .extracting(Finding::rule, Finding::level)
         .containsExactly(tuple(Finding.Rule.UNREADABLE_FILE, Finding.ERROR));
     assertThat(batch.fileFindings().get(0).message())
-        .startsWith("The file cannot be read as a CSV or Excel export or an offline form");
+        .startsWith(
+            "The file cannot be read as a CSV, Excel, ZIP or JSON export or an offline form");
   }
 }

@@ -49,6 +49,8 @@ public final class SampleSurveyFiles {
     Path dir = Path.of(args.length > 0 ? args[0] : "data-samples/survey");
     Files.createDirectories(dir.resolve("offline"));
     kobo(dir.resolve("kobo-export-2026-03.csv"));
+    koboXlsx(dir.resolve("kobo-export-2026-05.xlsx"));
+    odkCentral(dir.resolve("odk-central"));
     surveyCto(dir.resolve("surveycto-export-2026-04.xlsx"));
     offline(
         dir.resolve("offline/SEN-questionnaire-fr.xlsx"),
@@ -106,6 +108,199 @@ public final class SampleSurveyFiles {
           new Profile("MAR", 0.45, 53, 33, "MAD"),
           // Kenya answers again a month later: this answer replaces the March one.
           new Profile("KEN", 0.5, 67, 24, "KES"));
+
+  /** KoboToolbox XLSX export with the repeat on its own sheet. */
+  static final List<Profile> KOBO_XLSX =
+      List.of(
+          new Profile("CAN", 0.8, 33, 36, "CAD"),
+          new Profile("TUN", 0.45, 16, 8, "TND"),
+          new Profile("PAK", 0.5, 190, 110, "PKR"));
+
+  /** ODK Central CSV export: the submissions, and the repeat in a file of its own. */
+  static final List<Profile> ODK =
+      List.of(
+          new Profile("KOR", 0.85, 56, 50, "KRW"),
+          new Profile("CHL", 0.6, 27, 17, "CLP"),
+          new Profile("RWA", 0.4, 12, 4, "RWF"));
+
+  /**
+   * The instances of the bilateral_agreement repeat for a country that answers bilateral MoUs: one
+   * to three partners, each with its year and the spam types covered.
+   */
+  static List<Map<String, String>> agreementDetails(Profile p, Map<String, String> a) {
+    List<Map<String, String>> out = new ArrayList<>();
+    if (!List.of(a.getOrDefault("agreements", "").split(" ")).contains("bilateral_mou")) {
+      return out;
+    }
+    Random r = new Random(p.code().hashCode() * 17L);
+    List<String> partners =
+        new ArrayList<>(List.of("FRA", "USA", "JPN", "ZAF", "BRA", "IND", "ARE", "KEN"));
+    partners.remove(p.code());
+    int n = 1 + r.nextInt(3);
+    for (int i = 0; i < n; i++) {
+      Map<String, String> d = new LinkedHashMap<>();
+      d.put("partner_country", partners.remove(r.nextInt(partners.size())));
+      d.put("agreement_year", Integer.toString(2005 + r.nextInt(20)));
+      d.put(
+          "agreement_scope",
+          pick(r, List.of("email", "sms", "voice", "ip_messaging"), 1 + r.nextInt(3)));
+      out.add(d);
+    }
+    return out;
+  }
+
+  private static List<Question> inRepeat() {
+    return FORM.questions().stream().filter(q -> q.repeat() != null && q.type().isAsked()).toList();
+  }
+
+  /** KoboToolbox XLSX: the main sheet and one sheet per repeat, linked by _index. */
+  private static void koboXlsx(Path file) throws IOException {
+    String main = "ITU questionnaire on spam traf"; // Kobo cuts sheet names to 31 characters
+    try (Workbook wb = new XSSFWorkbook()) {
+      Sheet s = wb.createSheet(main);
+      Sheet rep = wb.createSheet("bilateral_agreement");
+      List<String> header = new ArrayList<>(List.of("start", "end"));
+      asked().forEach(q -> header.add(q.path()));
+      header.addAll(List.of("_id", "_uuid", "_submission_time", "_index"));
+      row(s, 0, header);
+      List<String> repHeader = new ArrayList<>();
+      inRepeat().forEach(q -> repHeader.add(q.path()));
+      repHeader.addAll(
+          List.of("_index", "_parent_table_name", "_parent_index", "_submission__uuid"));
+      row(rep, 0, repHeader);
+      int index = 0;
+      int repIndex = 0;
+      for (Profile p : KOBO_XLSX) {
+        index++;
+        Map<String, String> a = answers(p);
+        String uuid =
+            java.util
+                .UUID
+                .nameUUIDFromBytes(("koboxlsx" + index).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        List<String> cells = new ArrayList<>();
+        cells.add("2026-05-0" + index + "T08:00:00.000+01:00");
+        cells.add("2026-05-0" + index + "T09:00:00.000+01:00");
+        asked().forEach(q -> cells.add(a.getOrDefault(q.name(), "")));
+        cells.addAll(
+            List.of(
+                Integer.toString(42_000_000 + index),
+                uuid,
+                "2026-05-0" + index + "T09:05:00",
+                Integer.toString(index)));
+        row(s, index, cells);
+        List<Map<String, String>> details = agreementDetails(p, a);
+        if (p.code().equals("TUN") && !details.isEmpty()) {
+          details.get(0).put("agreement_year", "1985"); // breaks the constraint (1990..2026)
+        }
+        for (Map<String, String> d : details) {
+          repIndex++;
+          List<String> rc = new ArrayList<>();
+          inRepeat().forEach(q -> rc.add(d.getOrDefault(q.name(), "")));
+          rc.addAll(List.of(Integer.toString(repIndex), main, Integer.toString(index), uuid));
+          row(rep, repIndex, rc);
+        }
+      }
+      try (OutputStream o = Files.newOutputStream(file)) {
+        wb.write(o);
+      }
+    }
+  }
+
+  private static void row(Sheet s, int n, List<String> cells) {
+    Row r = s.createRow(n);
+    for (int i = 0; i < cells.size(); i++) {
+      if (!cells.get(i).isEmpty()) {
+        r.createCell(i).setCellValue(cells.get(i));
+      }
+    }
+  }
+
+  /**
+   * ODK Central's CSV export, unzipped: {@code itu_spam_questionnaire.csv} (group paths joined with
+   * '-', KEY = instanceID) and {@code itu_spam_questionnaire-bilateral_agreement.csv} (PARENT_KEY,
+   * KEY = {@code uuid:…/bilateral_agreement[n]}).
+   */
+  private static void odkCentral(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    List<String> header = new ArrayList<>(List.of("SubmissionDate", "start", "end"));
+    asked().forEach(q -> header.add(q.path().replace('/', '-')));
+    header.addAll(
+        List.of(
+            "meta-instanceID",
+            "KEY",
+            "SubmitterID",
+            "SubmitterName",
+            "AttachmentsPresent",
+            "AttachmentsExpected",
+            "Status",
+            "ReviewState",
+            "DeviceID",
+            "Edits",
+            "FormVersion"));
+    List<String> repHeader = new ArrayList<>();
+    inRepeat().forEach(q -> repHeader.add(q.path().replace('/', '-')));
+    repHeader.addAll(List.of("PARENT_KEY", "KEY"));
+    StringBuilder main = new StringBuilder(String.join(",", header)).append('\n');
+    StringBuilder rep = new StringBuilder(String.join(",", repHeader)).append('\n');
+    int index = 0;
+    for (Profile p : ODK) {
+      index++;
+      Map<String, String> a = answers(p);
+      String key =
+          "uuid:"
+              + java.util.UUID.nameUUIDFromBytes(("odk" + index).getBytes(StandardCharsets.UTF_8));
+      List<String> cells = new ArrayList<>();
+      String when = "2026-04-1" + index + "T10:0" + index + ":00.000Z";
+      cells.addAll(List.of(when, when, when));
+      asked().forEach(q -> cells.add(a.getOrDefault(q.name(), "")));
+      cells.addAll(
+          List.of(
+              key,
+              key,
+              "7",
+              "Focal point " + p.code(),
+              "0",
+              "0",
+              "",
+              "approved",
+              "",
+              "0",
+              "2026.1"));
+      main.append(String.join(",", cells.stream().map(SampleSurveyFiles::csv).toList()))
+          .append('\n');
+      List<Map<String, String>> details = agreementDetails(p, a);
+      if (p.code().equals("CHL") && !details.isEmpty()) {
+        details.get(details.size() - 1).put("partner_country", "CHL"); // with itself: constraint
+      }
+      int n = 0;
+      for (Map<String, String> d : details) {
+        n++;
+        List<String> rc = new ArrayList<>();
+        inRepeat().forEach(q -> rc.add(d.getOrDefault(q.name(), "")));
+        rc.addAll(List.of(key, key + "/cooperation/bilateral_agreement[" + n + "]"));
+        rep.append(String.join(",", rc.stream().map(SampleSurveyFiles::csv).toList())).append('\n');
+      }
+    }
+    // A repeat row whose submission is in no file (deleted on the server): reported, not used.
+    List<String> orphan = new ArrayList<>();
+    inRepeat().forEach(q -> orphan.add(q.name().equals("partner_country") ? "FRA" : ""));
+    orphan.addAll(
+        List.of(
+            "uuid:00000000-0000-0000-0000-000000000000",
+            "uuid:00000000-0000-0000-0000-000000000000/cooperation/bilateral_agreement[1]"));
+    rep.append(String.join(",", orphan)).append('\n');
+    Files.writeString(
+        dir.resolve("itu_spam_questionnaire.csv"), main.toString(), StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("itu_spam_questionnaire-bilateral_agreement.csv"),
+        rep.toString(),
+        StandardCharsets.UTF_8);
+  }
+
+  private static String csv(String s) {
+    return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+  }
 
   /** Plausible answers by question name, from the profile. */
   static Map<String, String> answers(Profile p) {
@@ -249,10 +444,9 @@ public final class SampleSurveyFiles {
     return String.join(" ", out);
   }
 
+  /** The questions outside repeats that respondents answer (one column each in exports). */
   private static List<Question> asked() {
-    return FORM.questions().stream()
-        .filter(q -> q.type() != QuestionType.NOTE && q.type() != QuestionType.METADATA)
-        .toList();
+    return FORM.questions().stream().filter(q -> q.type().isAsked() && q.repeat() == null).toList();
   }
 
   /** KoboToolbox CSV: ';' separated, group paths, select_multiple as text and as 0/1 columns. */
@@ -391,8 +585,34 @@ public final class SampleSurveyFiles {
         row.createCell(c++).setCellValue(key);
         row.createCell(c).setCellValue("NONE");
       }
-      // SurveyCTO puts repeat groups on their own sheets; this questionnaire has none, so a stray
-      // sheet is reported and not read.
+      // SurveyCTO's long format puts each repeat on a sheet of its own, linked by PARENT_KEY.
+      Sheet rep = wb.createSheet("bilateral_agreement");
+      List<String> repHeader = new ArrayList<>();
+      inRepeat().forEach(q -> repHeader.add(q.name()));
+      repHeader.addAll(List.of("PARENT_KEY", "KEY", "SET-OF-bilateral_agreement"));
+      row(rep, 0, repHeader);
+      int repRow = 0;
+      int ctoIndex = 0;
+      for (Profile p : SURVEYCTO) {
+        ctoIndex++;
+        String parent =
+            "uuid:"
+                + java.util.UUID.nameUUIDFromBytes(
+                    ("cto" + ctoIndex).getBytes(StandardCharsets.UTF_8));
+        int n = 0;
+        for (Map<String, String> d : agreementDetails(p, answers(p))) {
+          n++;
+          List<String> rc = new ArrayList<>();
+          inRepeat().forEach(q -> rc.add(d.getOrDefault(q.name(), "")));
+          rc.addAll(
+              List.of(
+                  parent,
+                  parent + "/bilateral_agreement[" + n + "]",
+                  parent + "/bilateral_agreement"));
+          row(rep, ++repRow, rc);
+        }
+      }
+      // A sheet that is no repeat is reported and not read.
       Sheet notes = wb.createSheet("reviewer_notes");
       notes.createRow(0).createCell(0).setCellValue("KEY");
       notes.getRow(0).createCell(1).setCellValue("note");

@@ -84,7 +84,7 @@ class ScoringRulesTest {
             "wsis_pillar,happiness,\"selected(${has_antispam_law}, 'yes')\",1,",
             "pillar,legislation,\"selected(${has_antispam_law}, 'yes')\",1,",
             "wsis_pillar,legislation,${shoe_size} > 40,1,",
-            "wsis_pillar,legislation,\"regex(${organisation}, 'x')\",1,",
+            "wsis_pillar,legislation,\"frobnicate(${organisation}, 'x')\",1,",
             "wsis_pillar,legislation,${law_year} > 2000,zero,");
     assertThatThrownBy(() -> ScoringRules.parse("bad.csv", utf8(csv), FORM))
         .isInstanceOf(IllegalArgumentException.class)
@@ -95,7 +95,8 @@ class ScoringRulesTest {
         .hasMessageContaining(
             "bad.csv row 5: ${shoe_size} is no question of form itu_spam_questionnaire")
         .hasMessageContaining(
-            "bad.csv row 6: Expression 'regex(${organisation}, 'x')': function regex() is not supported")
+            "bad.csv row 6: Expression 'frobnicate(${organisation}, 'x')' calls frobnicate(), which is no"
+                + " function of ODK XForms")
         .hasMessageContaining("bad.csv row 7: weight 'zero' is not a number")
         .hasMessageContaining("bad.csv: no rule for WSIS pillar 'technical'")
         .hasMessageContaining("bad.csv: no rule for Resolution 45 area 'awareness'");

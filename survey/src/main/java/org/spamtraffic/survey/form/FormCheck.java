@@ -1,0 +1,122 @@
+package org.spamtraffic.survey.form;
+
+import java.util.Locale;
+import org.spamtraffic.survey.text.Catalogue;
+
+/**
+ * Every check {@link FormReader} makes, with its machine code (what {@code check-form --json}
+ * prints), its level, and what KoboToolbox, ODK Central and SurveyCTO do with a form that fails it.
+ * The messages are in {@code spamtraffic/survey/messages/form-checks.properties}, keyed by code.
+ *
+ * <p>Errors are what pyxform (which all three tools use to convert XLSForms) refuses, or what ODK
+ * Validate refuses after it (an expression that does not parse); warnings are what pyxform warns
+ * about, and what it passes over in silence but a person should know (a column nobody reads).
+ */
+public enum FormCheck {
+  UNREADABLE_FILE(Level.ERROR, Verdict.REFUSED),
+  NO_SURVEY_SHEET(Level.ERROR, Verdict.REFUSED),
+  NO_TYPE_COLUMN(Level.ERROR, Verdict.REFUSED),
+  DUPLICATE_HEADER(Level.ERROR, Verdict.REFUSED),
+  ALIAS_CONFLICT(Level.ERROR, Verdict.REFUSED),
+  NO_TYPE(Level.ERROR, Verdict.REFUSED),
+  UNKNOWN_TYPE(Level.ERROR, Verdict.REFUSED),
+  NO_NAME(Level.ERROR, Verdict.REFUSED),
+  INVALID_NAME(Level.ERROR, Verdict.REFUSED),
+  DUPLICATE_NAME(Level.ERROR, Verdict.REFUSED),
+  DUPLICATE_REPEAT_NAME(Level.ERROR, Verdict.REFUSED),
+  RESERVED_NAME(Level.ERROR, Verdict.REFUSED),
+  UNMATCHED_END(Level.ERROR, Verdict.REFUSED),
+  UNCLOSED_GROUP(Level.ERROR, Verdict.REFUSED),
+  LIST_NOT_FOUND(Level.ERROR, Verdict.REFUSED),
+  NO_CHOICES_SHEET(Level.ERROR, Verdict.REFUSED),
+  NO_EXTERNAL_CHOICES_SHEET(Level.ERROR, Verdict.REFUSED),
+  CHOICE_NO_NAME(Level.ERROR, Verdict.REFUSED),
+  DUPLICATE_CHOICE(Level.ERROR, Verdict.REFUSED),
+  CHOICE_NAME_SPACE(Level.ERROR, Verdict.REFUSED),
+  OR_OTHER_FILTER(Level.ERROR, Verdict.REFUSED),
+  FILE_EXTENSION(Level.ERROR, Verdict.REFUSED),
+  MISSING_CALCULATION(Level.ERROR, Verdict.REFUSED),
+  UNKNOWN_REFERENCE(Level.ERROR, Verdict.REFUSED),
+  AMBIGUOUS_REFERENCE(Level.ERROR, Verdict.REFUSED),
+  REFERENCE_SYNTAX(Level.ERROR, Verdict.REFUSED),
+  TRIGGER_UNKNOWN(Level.ERROR, Verdict.REFUSED),
+  AUDIT_NAME(Level.ERROR, Verdict.REFUSED),
+  BAD_PARAMETER(Level.ERROR, Verdict.REFUSED),
+  LOOP_LIST(Level.ERROR, Verdict.REFUSED),
+  NO_LABEL(Level.ERROR, Verdict.REFUSED),
+  BIG_IMAGE_ALONE(Level.ERROR, Verdict.REFUSED),
+  EXPRESSION_SYNTAX(Level.ERROR, Verdict.VALIDATE),
+  UNKNOWN_FUNCTION(Level.ERROR, Verdict.VALIDATE),
+  SELF_OUTSIDE_CONSTRAINT(Level.WARNING, Verdict.NOTICE),
+  COMMENT_ROW(Level.WARNING, Verdict.WARNED),
+  CHOICE_NO_LABEL(Level.WARNING, Verdict.WARNED),
+  CHOICE_HEADER(Level.WARNING, Verdict.WARNED),
+  CHOICE_NO_LIST(Level.WARNING, Verdict.NOTICE),
+  REPEAT_NO_LABEL(Level.WARNING, Verdict.WARNED),
+  LANGUAGE_CODE(Level.WARNING, Verdict.WARNED),
+  MISSING_TRANSLATION(Level.WARNING, Verdict.WARNED),
+  CASE_DUPLICATE_NAME(Level.WARNING, Verdict.WARNED),
+  DISABLED_ROW(Level.WARNING, Verdict.WARNED),
+  EXTERNAL_NO_FILTER(Level.WARNING, Verdict.WARNED),
+  SHEET_MISSPELLING(Level.WARNING, Verdict.WARNED),
+  DEPRECATED_TYPE(Level.WARNING, Verdict.WARNED),
+  UNKNOWN_COLUMN(Level.WARNING, Verdict.NOTICE),
+  ROWS_AFTER_GAP(Level.WARNING, Verdict.NOTICE),
+  UNKNOWN_SHEET(Level.WARNING, Verdict.NOTICE),
+  LONE_SHEET(Level.WARNING, Verdict.NOTICE),
+  GENERATED_NAME(Level.WARNING, Verdict.NOTICE),
+  MISSING_FILE(Level.WARNING, Verdict.ATTACH),
+  FILE_UNREADABLE(Level.WARNING, Verdict.ATTACH);
+
+  /** How serious a finding is. */
+  public enum Level {
+    /** The form cannot be used: the tools refuse it. */
+    ERROR,
+    /** The form works; someone should look. */
+    WARNING
+  }
+
+  /** What the collecting tools do with the form. */
+  enum Verdict {
+    REFUSED,
+    VALIDATE,
+    WARNED,
+    NOTICE,
+    ATTACH
+  }
+
+  private static final Catalogue TEXTS = Catalogue.of("form-checks");
+
+  private final Level level;
+  private final Verdict verdict;
+
+  FormCheck(Level level, Verdict verdict) {
+    this.level = level;
+    this.verdict = verdict;
+  }
+
+  /** The machine code: the constant's name in kebab case ({@code unknown-type}). */
+  public String code() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** Error or warning. */
+  public Level level() {
+    return level;
+  }
+
+  /** What KoboToolbox, ODK and SurveyCTO do with a form that has this problem, in words. */
+  public String verdict() {
+    return TEXTS.text("verdict." + verdict.name().toLowerCase(Locale.ROOT));
+  }
+
+  /** The finding's message, from the catalogue, with {@code args} in its placeholders. */
+  public String message(Object... args) {
+    return TEXTS.text(code(), args);
+  }
+
+  /** A finding of this check at {@code sheet}, {@code row}, {@code column}. */
+  FormFinding at(String sheet, Integer row, String column, Object... args) {
+    return new FormFinding(this, sheet, row, column, message(args));
+  }
+}
