@@ -982,12 +982,16 @@ public final class StudyReport {
     } else {
       blocks.add(missing(VOLUMES));
     }
+    // The share of withheld figure cells, stated for every table under disclosure control.
     for (ReportTable t : tables.all().values()) {
-      int withheld = t.suppressedCells();
-      if (withheld > 0) {
+      if (t.disclosureControlled() && t.figureCells() > 0) {
         bullets.add(
             labels.format(
-                "methodology.suppressed", printed.value(withheld, ValueFormat.COUNT), t.name()));
+                "methodology.suppressed",
+                printed.value(t.withheldFigureCells(), ValueFormat.COUNT),
+                t.name(),
+                printed.value(t.figureCells(), ValueFormat.COUNT),
+                printed.value(t.withheldShare(), ValueFormat.PERCENT)));
       }
     }
     bullets.add(labels.get("methodology.coverage"));

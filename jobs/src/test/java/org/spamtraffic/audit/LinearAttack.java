@@ -161,13 +161,18 @@ final class LinearAttack {
       }
     }
     Map<Integer, List<Integer>> components = new HashMap<>();
+    List<Leak> leaks = new ArrayList<>();
     for (String t : targets) {
       int i = of(t);
+      if (!Double.isNaN(known.get(i)) && truth.get(i) > 0) {
+        // A withheld figure that another published table prints.
+        double v = known.get(i);
+        leaks.add(new Leak(t, truth.get(i), v, v, List.of("published directly")));
+      }
       if (Double.isNaN(known.get(i)) && truth.get(i) > 0) {
         components.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(i);
       }
     }
-    List<Leak> leaks = new ArrayList<>();
     for (List<Integer> component : components.values()) {
       leaks.addAll(attack(component, reduced, byVar, parent, protection));
     }

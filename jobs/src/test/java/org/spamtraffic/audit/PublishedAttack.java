@@ -109,6 +109,9 @@ final class PublishedAttack {
       volumeRows.put(key, r);
       Map<String, Double> t = truth.get("V|" + key);
       boolean primary = primary(t);
+      if (primary && r.get("level").equals("country")) {
+        primaryCountryCells.add(key(r.get("area"), r.get("quarter"), r.get("spam_type")));
+      }
       for (String m : VOLUME) {
         String q = "V|" + key + "|" + m;
         lp.quantity(q, t == null ? 0 : t.getOrDefault(m, 0.0));
@@ -327,6 +330,178 @@ final class PublishedAttack {
           "R|" + key + "|spam_detected",
           "T|" + qt + "|" + r.get("destination_country"));
     }
+
+    coverage(csv(tables.resolve("published_coverage.csv")));
+    investment(tables, sums, truthSource);
+  }
+
+  /**
+   * Coverage: a published row repeats its country's figures of volumes (the same quantities), and
+   * its national estimate is spam detected times market over subscribers, all of them published
+   * with it; a row published where volumes withholds the country would hand the figure over.
+   */
+  private void coverage(List<Map<String, String>> rows) {
+    for (Map<String, String> r : rows) {
+      if (withheld(r)) {
+        continue;
+      }
+      String v =
+          "V|" + key("country", r.get("country_code"), r.get("quarter"), r.get("spam_type")) + "|";
+      for (String m : List.of("spam_detected", "service_size")) {
+        if (lp.has(v + m) && r.get(m) != null && !r.get(m).isEmpty()) {
+          lp.know(v + m, number(r.get(m), 0));
+        }
+      }
+    }
+  }
+
+  /** Investment figures a reader relates: every measure of a row, per area and scenario. */
+  static final List<String> INVESTMENT =
+      List.of("technical_usd", "institutional_usd", "need_usd", "gap_usd", "existing_usd");
+
+  /**
+   * The investment estimate's tables: a country's or an area's figures per scenario ({@code
+   * investment_totals}), known where published; every rollup but the extrapolated world is the sum
+   * of its estimated countries (the reader is granted the list of countries estimated); need is
+   * technical plus institutional; the base figures of {@code investment_intervals} and {@code
+   * investment_sensitivity} repeat the base scenario's. Targets: the technical need (the part
+   * computed from operators' volumes) of every withheld country with a primary volume in the
+   * window.
+   */
+  private void investment(Path tables, List<String[]> sums, Warehouse truthSource) {
+    if (!truthSource.has("investment_totals")) {
+      return;
+    }
+    Map<String, Map<String, Double>> truth = new HashMap<>();
+    Set<String> estimated = new java.util.TreeSet<>();
+    String asOf = null;
+    for (Row r : truthSource.read("investment_totals").collectAsList()) {
+      String level = r.getAs("level");
+      if (level.equals("world")) {
+        continue; // an extrapolation, not a sum: not related here
+      }
+      Map<String, Double> m = new HashMap<>();
+      for (String c : INVESTMENT) {
+        m.put(c, num(r, c));
+      }
+      truth.put(key(level, r.getAs("area"), r.getAs("scenario")), m);
+      if (level.equals("country")) {
+        estimated.add("country|" + r.getAs("area"));
+      }
+      asOf = r.getAs("as_of_quarter");
+    }
+    truth.forEach(
+        (k, m) ->
+            m.forEach(
+                (measure, value) -> {
+                  lp.quantity("I|" + k + "|" + measure, value);
+                }));
+    for (String k : truth.keySet()) {
+      String i = "I|" + k + "|";
+      lp.constrain(
+          "need = technical + institutional of " + k,
+          List.of(i + "need_usd", i + "technical_usd", i + "institutional_usd"),
+          List.of(1.0, -1.0, -1.0),
+          0,
+          0);
+    }
+    Set<String> publishedRows = new java.util.HashSet<>();
+    for (Map<String, String> r : csv(tables.resolve("investment_totals.csv"))) {
+      String k = key(r.get("level"), r.get("area"), r.get("scenario"));
+      if (!truth.containsKey(k)) {
+        continue;
+      }
+      publishedRows.add(k);
+      for (String m : INVESTMENT) {
+        lp.know("I|" + k + "|" + m, number(r.get(m), 0));
+      }
+    }
+    // A country's component rows add up to its technical and institutional figures.
+    Map<String, double[]> components = new HashMap<>();
+    for (Map<String, String> r : csv(tables.resolve("investment.csv"))) {
+      String k = key("country", r.get("country_code"), r.get("scenario"));
+      double[] sum = components.computeIfAbsent(k, x -> new double[2]);
+      sum["technical".equals(r.get("component_group")) ? 0 : 1] +=
+          number(r.get("present_value_usd"), 0);
+    }
+    components.forEach(
+        (k, sum) -> {
+          if (truth.containsKey(k)) {
+            lp.know("I|" + k + "|technical_usd", sum[0]);
+            lp.know("I|" + k + "|institutional_usd", sum[1]);
+          }
+        });
+    for (String t : List.of("investment_intervals", "investment_sensitivity")) {
+      for (Map<String, String> r : csv(tables.resolve(t + ".csv"))) {
+        String k = key(r.get("level"), r.get("area"), "base");
+        String measure = r.get("measure") + "_usd";
+        String value = r.get(t.equals("investment_intervals") ? "base_usd" : "total_base_usd");
+        if (truth.containsKey(k) && value != null && !value.isEmpty()) {
+          lp.know("I|" + k + "|" + measure, Double.parseDouble(value));
+        }
+      }
+    }
+    for (String scenario : List.of("low", "base", "high")) {
+      for (String[] s : sums) {
+        String parent = s[0].equals("world|World") ? "reporting|Reporting countries" : s[0];
+        if (!truth.containsKey(parent + "|" + scenario)) {
+          continue;
+        }
+        List<String> parts = new ArrayList<>();
+        boolean countries = true;
+        for (int i = 1; i < s.length; i++) {
+          countries &= s[i].startsWith("country|");
+          if (estimated.contains(s[i])) {
+            parts.add(s[i]);
+          }
+        }
+        if (!countries || parts.isEmpty()) {
+          continue;
+        }
+        for (String m : INVESTMENT) {
+          List<String> q = new ArrayList<>();
+          List<Double> c = new ArrayList<>();
+          q.add("I|" + parent + "|" + scenario + "|" + m);
+          c.add(1.0);
+          for (String p : parts) {
+            q.add("I|" + p + "|" + scenario + "|" + m);
+            c.add(-1.0);
+          }
+          if (lp.holds(q, c)) {
+            lp.constrain("investment " + m + ": " + parent + " = sum of its countries", q, c, 0, 0);
+          }
+        }
+      }
+    }
+    List<String> window = new ArrayList<>();
+    for (int back = 0; back < 4 && asOf != null; back++) {
+      window.add(shift(asOf, back));
+    }
+    for (String country : estimated) {
+      String code = country.substring("country|".length());
+      if (!primaryInWindow(code, window)) {
+        continue;
+      }
+      for (String scenario : List.of("low", "base", "high")) {
+        String k = key("country", code, scenario);
+        if (truth.containsKey(k)) {
+          targets.add("I|" + k + "|technical_usd");
+        }
+      }
+    }
+  }
+
+  private final Set<String> primaryCountryCells = new java.util.HashSet<>();
+
+  private boolean primaryInWindow(String code, List<String> window) {
+    for (String q : window) {
+      for (String t : List.of("email", "sms", "voice", "ip_messaging", "ip_multimedia")) {
+        if (primaryCountryCells.contains(key(code, q, t))) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private boolean primary(Map<String, Double> truth) {

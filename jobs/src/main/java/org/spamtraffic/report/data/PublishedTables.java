@@ -65,7 +65,7 @@ public final class PublishedTables {
     }
     ReportTable view = table;
     if (!contract.published()) {
-      view = view.filter(rowByRow ? publishableRow(view) : notCountryLevel(view));
+      view = rowByRow ? view.withholding(publishableRow(view)) : view.filter(notCountryLevel(view));
     }
     if (view.has("is_latest")) {
       // Earlier questionnaire submissions stay in the warehouse's history, not in reports.
