@@ -11,8 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.spamtraffic.publish.DisclosurePolicy;
 import org.spamtraffic.stage.StageResult;
 import org.spamtraffic.warehouse.Warehouse;
@@ -290,7 +292,7 @@ public final class EstimateJob {
         Publishability.decide(
             countries,
             inputs.rateSources(),
-            withheldVolumes(warehouse, inputs),
+            withheldVolumes(warehouse, inputs, options.policy()),
             world,
             options.policy());
     Map<String, CountryInputs> byCode = new HashMap<>();
@@ -484,25 +486,44 @@ public final class EstimateJob {
   }
 
   /**
-   * The measured volumes ({@code country:type}) that are not public: a quarter of the window
-   * withheld in {@code published_coverage}, or no published table at all.
+   * The measured volumes ({@code country:type}) that are not public. A volume is the largest
+   * quarter of the window, so it shows that quarter's figure and says that every other quarter was
+   * at most that: it is public when its quarter is published in {@code published_coverage} and
+   * every withheld quarter of the window lies below it by more than the protection level (else the
+   * bound would narrow that quarter). The same for a country's own low-coverage figure.
    */
-  private static Set<String> withheldVolumes(Warehouse warehouse, ProfileInputs.Result inputs) {
+  private static Set<String> withheldVolumes(
+      Warehouse warehouse, ProfileInputs.Result inputs, DisclosurePolicy policy) {
     Set<String> out = new java.util.HashSet<>();
     Set<String> published = new java.util.HashSet<>();
+    Map<String, List<Double>> withheldQuarters = new HashMap<>();
     if (warehouse.has("published_coverage")) {
-      for (Row r :
+      Dataset<Row> decisions =
           warehouse
               .read("published_coverage")
               .where(col("quarter").isin(inputs.window().toArray()))
-              .select("country_code", "spam_type", "suppressed")
-              .distinct()
-              .collectAsList()) {
-        String key = r.getString(0) + ":" + r.getString(1);
-        if (r.getBoolean(2)) {
-          out.add(key);
+              .select("country_code", "quarter", "spam_type", "suppressed");
+      // The true figures of withheld quarters (without them, every withheld quarter counts as
+      // larger than the peak).
+      Dataset<Row> figures =
+          warehouse.has("coverage")
+              ? decisions.join(
+                  warehouse
+                      .read("coverage")
+                      .select("country_code", "quarter", "spam_type", "spam_national_estimate"),
+                  scala.jdk.javaapi.CollectionConverters.asScala(
+                          List.of("country_code", "quarter", "spam_type"))
+                      .toSeq(),
+                  "left")
+              : decisions.withColumn("spam_national_estimate", functions.lit(null).cast("double"));
+      for (Row r : figures.collectAsList()) {
+        String key = r.getString(0) + ":" + r.getString(2);
+        if (r.getBoolean(3)) {
+          withheldQuarters
+              .computeIfAbsent(key, k -> new ArrayList<>())
+              .add(r.isNullAt(4) ? Double.POSITIVE_INFINITY : ((Number) r.get(4)).doubleValue());
         } else {
-          published.add(key);
+          published.add(key + ":" + r.getString(1));
         }
       }
     }
@@ -512,7 +533,14 @@ public final class EstimateJob {
               (t, v) -> {
                 String key = c.countryCode() + ":" + t.key();
                 boolean own = !v.imputed() || v.method().equals(TypeVolume.OWN_LOW_COVERAGE);
-                if (own && !published.contains(key)) {
+                if (!own) {
+                  return;
+                }
+                boolean open = published.contains(key + ":" + v.peakQuarter());
+                for (double q : withheldQuarters.getOrDefault(key, List.of())) {
+                  open &= q * (1 + policy.protection()) < v.peakQuarterSpam();
+                }
+                if (!open) {
                   out.add(key);
                 }
               });

@@ -21,8 +21,19 @@ final class FeasibleRange {
    */
   record Equation(int[] variables, double[] coefficients, double constant) {}
 
-  /** A closed interval; infinite ends are {@link Double#POSITIVE_INFINITY} / 0 floor. */
-  record Interval(double low, double high) {}
+  /**
+   * A closed interval; infinite ends are {@link Double#POSITIVE_INFINITY} / 0 floor.
+   *
+   * @param low the smallest value
+   * @param high the largest value
+   * @param atLow every unknown at a point where the target is smallest (null when not solved)
+   * @param atHigh every unknown at a point where it is largest (null when unbounded or not solved)
+   */
+  record Interval(double low, double high, double[] atLow, double[] atHigh) {
+    Interval(double low, double high) {
+      this(low, high, null, null);
+    }
+  }
 
   private FeasibleRange() {}
 
@@ -51,16 +62,26 @@ final class FeasibleRange {
     Optimisation.Result max = model.maximise();
     Optimisation.Result min = model.minimise();
     double high;
+    double[] atHigh = null;
     if (max.getState() == Optimisation.State.UNBOUNDED) {
       high = Double.POSITIVE_INFINITY;
     } else if (max.getState().isOptimal()) {
       high = max.doubleValue(target);
+      atHigh = point(max, unknowns);
     } else {
       return null;
     }
     if (!min.getState().isOptimal()) {
       return null;
     }
-    return new Interval(Math.max(0, min.doubleValue(target)), high);
+    return new Interval(Math.max(0, min.doubleValue(target)), high, point(min, unknowns), atHigh);
+  }
+
+  private static double[] point(Optimisation.Result r, int unknowns) {
+    double[] x = new double[unknowns];
+    for (int i = 0; i < unknowns; i++) {
+      x[i] = r.doubleValue(i);
+    }
+    return x;
   }
 }

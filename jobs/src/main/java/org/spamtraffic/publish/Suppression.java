@@ -29,10 +29,16 @@ import java.util.Set;
  * relations, at most {@link #NEIGHBOURHOOD} of them, then {@link #WIDE_NEIGHBOURHOOD}) are
  * unknowns; withheld cells further away are held at their true values. That can only narrow the
  * interval (it adds constraints to the reader's problem), so a cell shown protected this way is
- * protected against the reader's whole problem. When a cell is not protected, the published unit
- * that can best absorb a change of it (in a relation with the cell, large enough, smallest first)
- * is withheld too, and the cell is audited again. Withholding more never narrows another cell's
- * interval, so cells already shown protected stay protected.
+ * protected against the reader's whole problem.
+ *
+ * <p>Every optimum found is a point the reader cannot rule out (a feasible point of the whole
+ * problem: the unknowns at the optimum, every other cell at its true value), and it stays one as
+ * more cells are withheld. So the largest and smallest value each cell takes at any point found are
+ * kept, and a cell those already show protected on both sides needs no program of its own. When a
+ * cell is not protected, the published unit that can best absorb a change of it (in a relation with
+ * the cell, large enough, smallest first) is withheld too, and the cell is audited again.
+ * Withholding more never narrows another cell's interval, so cells already shown protected stay
+ * protected.
  */
 public final class Suppression {
   /** Withheld cells taken as unknowns in a first audit of a cell. */
@@ -84,6 +90,9 @@ public final class Suppression {
   private final List<DoubleList> cellCoefficients = new ArrayList<>();
 
   private final List<int[]> relationCells = new ArrayList<>();
+  // The largest and smallest value of each cell at any feasible point found so far (NaN: none).
+  private double[] reachedHigh = new double[0];
+  private double[] reachedLow = new double[0];
   private final List<double[]> relationCoefficients = new ArrayList<>();
   private long droppedRelations;
 
@@ -209,6 +218,12 @@ public final class Suppression {
     for (int u = 0; u < units; u++) {
       primary[u] = reasons[u] != null;
     }
+    reachedHigh = new double[cellValue.size()];
+    reachedLow = new double[cellValue.size()];
+    for (int c = 0; c < reachedHigh.length; c++) {
+      reachedHigh[c] = cellValue.get(c);
+      reachedLow[c] = cellValue.get(c);
+    }
     singletons(policy);
     for (int u = 0; u < units; u++) {
       if (!primary[u]) {
@@ -288,6 +303,10 @@ public final class Suppression {
         certified++;
         return;
       }
+    }
+    if (policy.protects(cellValue.get(cell), reachedLow[cell], reachedHigh[cell])) {
+      certified++; // by points found while auditing other cells
+      return;
     }
     audited++;
     while (true) {
@@ -424,7 +443,7 @@ public final class Suppression {
       }
       equations.add(new FeasibleRange.Equation(vars.toArray(), coefs.toArray(), constant));
     }
-    return solveReduced(n.cells.size(), equations, scale);
+    return solveReduced(n.cells, equations, scale);
   }
 
   /**
@@ -433,7 +452,8 @@ public final class Suppression {
    * remains; the audited unknown is index 0.
    */
   private FeasibleRange.Interval solveReduced(
-      int unknowns, List<FeasibleRange.Equation> equations, double scale) {
+      List<Integer> cells, List<FeasibleRange.Equation> equations, double scale) {
+    int unknowns = cells.size();
     double[] fixed = new double[unknowns];
     java.util.Arrays.fill(fixed, Double.NaN);
     boolean changed = true;
@@ -488,9 +508,36 @@ public final class Suppression {
     }
     programs += 2;
     FeasibleRange.Interval range = FeasibleRange.of(count, null, reduced, 0);
-    return range == null
-        ? null
-        : new FeasibleRange.Interval(range.low() * scale, range.high() * scale);
+    if (range == null) {
+      return null;
+    }
+    for (double[] point : new double[][] {range.atLow(), range.atHigh()}) {
+      if (point != null) {
+        reached(cells, fixed, renumber, point, scale);
+      }
+    }
+    return new FeasibleRange.Interval(range.low() * scale, range.high() * scale);
+  }
+
+  /**
+   * Records a feasible point: the neighbourhood's cells at {@code point} (renumbered unknowns),
+   * those an equation fixed at their fixed value, those left in no equation at their true value.
+   */
+  private void reached(
+      List<Integer> cells, double[] fixed, int[] renumber, double[] point, double scale) {
+    for (int i = 0; i < cells.size(); i++) {
+      int c = cells.get(i);
+      double x;
+      if (!Double.isNaN(fixed[i])) {
+        x = fixed[i] * scale;
+      } else if (renumber[i] >= 0) {
+        x = point[renumber[i]] * scale;
+      } else {
+        continue;
+      }
+      reachedHigh[c] = Math.max(reachedHigh[c], x);
+      reachedLow[c] = Math.min(reachedLow[c], x);
+    }
   }
 
   /**
@@ -584,6 +631,10 @@ public final class Suppression {
 
     double get(int i) {
       return values[i];
+    }
+
+    int size() {
+      return size;
     }
 
     double[] toArray() {

@@ -295,6 +295,7 @@ public final class ReportJob {
       in.put("rows", t.size());
       in.put("figure_cells", t.figureCells());
       in.put("withheld_figure_cells", t.withheldFigureCells());
+      in.put("withheld_share", t.withheldShare());
     }
     ArrayNode missingNode = m.putArray("missing_inputs");
     missing.forEach(missingNode::add);

@@ -85,38 +85,81 @@ class SamplesAttackTest {
 
   // The attack must catch each leak of issue 14 when it is put back into the published files.
 
-  /** Complementary suppression undone in volumes: subtraction along overlapping hierarchies. */
+  /**
+   * Egypt's case: a one-operator country withheld together with its ITU-D region and the world, so
+   * that the ITU-D hierarchy alone protects it, and everything else of its quarter and type
+   * published: its M49 region or its groups minus their other countries give it back.
+   */
   @Test
-  void theAttackFindsVolumesGivenBackBySubtractionWithoutComplements() throws Exception {
+  void theAttackFindsACountryGivenBackThroughAnotherHierarchy() throws Exception {
+    Map<String, String> regionOf = new java.util.HashMap<>();
+    for (Map<String, String> c : PublishedAttack.csv(bundle.resolve("tables/countries.csv"))) {
+      regionOf.put(c.get("alpha3"), c.get("itu_region"));
+    }
+    List<Map<String, String>> published =
+        PublishedAttack.csv(bundle.resolve("tables/published_volumes.csv"));
+    Map<String, String> victim =
+        published.stream()
+            .filter(r -> "country".equals(r.get("level")))
+            .filter(r -> "fewer_operators".equals(r.get("suppression_reason")))
+            .findFirst()
+            .orElseThrow();
+    List<String> keep =
+        List.of(
+            "country|" + victim.get("area"),
+            "itu_region|" + regionOf.get(victim.get("area")),
+            "world|World");
     Path mutant =
         mutant(
-            "no-volume-complements",
+            "other-hierarchy",
             "published_volumes",
             rows ->
-                restoreComplements(
-                    rows, "volumes", List.of("level", "area", "quarter", "spam_type")));
-    assertThat(leaks(mutant, "V|")).as("leaks once complements are published").isNotEmpty();
+                restore(
+                    rows,
+                    "volumes",
+                    VOLUME_KEYS,
+                    r ->
+                        r.get("quarter").equals(victim.get("quarter"))
+                            && r.get("spam_type").equals(victim.get("spam_type"))
+                            && !keep.contains(r.get("level") + "|" + r.get("area"))));
+    String target =
+        "V|country|"
+            + victim.get("area")
+            + "|"
+            + victim.get("quarter")
+            + "|"
+            + victim.get("spam_type")
+            + "|spam_detected";
+    assertThat(leaks(mutant, "V|")).extracting(LinearAttack.Leak::target).contains(target);
   }
 
   /** A relation whose only withheld member gets no complement: a route flow given back. */
   @Test
-  void theAttackFindsRouteFlowsGivenBackWhenTheirComplementsArePublished() throws Exception {
+  void theAttackFindsARouteFlowThatIsTheOnlyWithheldPartOfARelation() throws Exception {
+    Map<String, String> victim =
+        PublishedAttack.csv(bundle.resolve("tables/published_routes.csv")).stream()
+            .filter(r -> "fewer_operators".equals(r.get("suppression_reason")))
+            .findFirst()
+            .orElseThrow();
     Path mutant =
         mutant(
-            "no-route-complements",
+            "lone-route",
             "published_routes",
             rows ->
-                restoreComplements(
+                restore(
                     rows,
                     "routes",
-                    List.of(
-                        "quarter",
-                        "spam_type",
-                        "source_country",
-                        "destination_country",
-                        "entry_route")));
-    assertThat(leaks(mutant, "R|")).as("leaks once route complements are published").isNotEmpty();
+                    ROUTE_KEYS,
+                    r ->
+                        r.get("quarter").equals(victim.get("quarter"))
+                            && r.get("spam_type").equals(victim.get("spam_type"))
+                            && !keyOf(r, ROUTE_KEYS).equals(keyOf(victim, ROUTE_KEYS))));
+    assertThat(leaks(mutant, "R|")).as("the lone withheld flow is pinned").isNotEmpty();
   }
+
+  static final List<String> VOLUME_KEYS = List.of("level", "area", "quarter", "spam_type");
+  static final List<String> ROUTE_KEYS =
+      List.of("quarter", "spam_type", "source_country", "destination_country", "entry_route");
 
   /** A share published where one of its parts is withheld (share_of_area of a source). */
   @Test
@@ -173,7 +216,10 @@ class SamplesAttackTest {
             rows -> {
               java.util.Set<String> shown = new java.util.HashSet<>();
               rows.forEach(r -> shown.add(r.get("area") + "|" + r.get("scenario")));
-              List<String> columns = new ArrayList<>(rows.get(0).keySet());
+              List<String> columns =
+                  rows.isEmpty()
+                      ? List.of(truth.values().iterator().next().schema().fieldNames())
+                      : new ArrayList<>(rows.get(0).keySet());
               truth.forEach(
                   (k, t) -> {
                     if (shown.contains(k)) {
@@ -212,9 +258,12 @@ class SamplesAttackTest {
     return leaks;
   }
 
-  /** Withheld complementary rows of a published table given their true figures back. */
-  private static List<Map<String, String>> restoreComplements(
-      List<Map<String, String>> rows, String analystTable, List<String> keys) {
+  /** Withheld rows of a published table that {@code which} picks, given their true figures back. */
+  private static List<Map<String, String>> restore(
+      List<Map<String, String>> rows,
+      String analystTable,
+      List<String> keys,
+      java.util.function.Predicate<Map<String, String>> which) {
     Map<String, Row> truth = new java.util.HashMap<>();
     for (Row r : warehouse.read(analystTable).collectAsList()) {
       List<String> k = new ArrayList<>();
@@ -222,7 +271,7 @@ class SamplesAttackTest {
       truth.put(String.join("|", k), r);
     }
     for (Map<String, String> r : rows) {
-      if (!"complementary".equals(r.get("suppression_reason"))) {
+      if (!"true".equals(r.get("suppressed")) || !which.test(r)) {
         continue;
       }
       Row t = truth.get(keyOf(r, keys));
@@ -274,7 +323,7 @@ class SamplesAttackTest {
     Path file = tables.resolve(table + ".csv");
     List<Map<String, String>> rows = change.apply(PublishedAttack.csv(file));
     try (var out = de.siegmar.fastcsv.writer.CsvWriter.builder().build(file)) {
-      out.writeRecord(rows.get(0).keySet());
+      out.writeRecord(rows.isEmpty() ? List.of() : rows.get(0).keySet());
       for (Map<String, String> r : rows) {
         out.writeRecord(r.values());
       }

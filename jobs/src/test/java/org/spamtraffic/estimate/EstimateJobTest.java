@@ -677,6 +677,7 @@ class EstimateJobTest {
                 r.getAs("country_code"),
                 r.getAs("quarter"),
                 t.key(),
+                "known",
                 withheld,
                 withheld ? "fewer_operators" : null));
       }
@@ -687,6 +688,7 @@ class EstimateJobTest {
             .add("country_code", "string")
             .add("quarter", "string")
             .add("spam_type", "string")
+            .add("coverage_status", "string")
             .add("suppressed", "boolean")
             .add("suppression_reason", "string"));
   }
