@@ -88,7 +88,9 @@ class HostileCorpusTest {
     baseline = Warehouse.at(spark, temp.resolve("warehouse-samples").toString());
     new IngestReturns(spark, baseline).run(IngestReturns.Options.of(landing.toString()));
 
-    corpus = landing.resolve("corpus");
+    // Not an operator id ('+'), so no sender is known for the corpus files: each names its own
+    // operator, and the samples' folders stay theirs.
+    corpus = landing.resolve("hostile+corpus");
     cases = HostileFiles.write(corpus, temp.resolve("outside-landing"));
     combined = Warehouse.at(spark, temp.resolve("warehouse-all").toString());
     combinedResult =

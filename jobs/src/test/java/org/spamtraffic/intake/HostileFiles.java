@@ -586,9 +586,10 @@ public final class HostileFiles {
                 laughs))
         .write(dir.resolve("billion-laughs-sheet.xlsx"));
     expect("billion-laughs-sheet.xlsx", FAILED, "file.xml_doctype");
+    // Outside the landing folder: an entity may name it, but no reader may open it.
     Path secret =
-        bytes(
-            "../secret-outside-landing.txt",
+        Files.write(
+            outside.resolve("secret-outside-landing.txt"),
             "TOP-SECRET-CONTENT".getBytes(StandardCharsets.US_ASCII));
     new RawXlsx(
             withDoctype(
@@ -1121,7 +1122,9 @@ public final class HostileFiles {
           "x".repeat(200) + ".csv",
           "no-extension",
           "UPPER.CSV",
-          "sub/folder/deep/inside.csv"
+          // deep, in folders whose names are not operator ids (a folder that is one names the
+          // sender)
+          "sub+/folder+/deep+/inside.csv"
         }) {
       text(name, HEADER + "\n" + row(operator()) + "\n");
       expect(name, ACCEPTED, null);
