@@ -18,7 +18,12 @@ import org.spamtraffic.publish.Suppression;
  *   <li>a measured volume is public when every quarter of the window it comes from is published in
  *       {@code published_coverage} (enough operators, no dominance, not withheld as a complement);
  *   <li>an imputed volume borrows a rate (spam per user of the region or the world): it is public
- *       only when every measured volume the rate is computed from is public;
+ *       only when the rate itself passes the policy, as a figure made of its source countries'
+ *       volumes (their operators together at least k, no source country above the dominance share
+ *       of the pooled volume, so no operator above it either); and since the rate times the
+ *       sources' markets gives back the sum of their volumes, the rate enters the audit below as a
+ *       relation, which withholds the imputed country (or more) when that sum minus the published
+ *       sources would narrow a withheld one;
  *   <li>a country's figures are publishable when all its volumes are public;
  *   <li>a rollup (region, group, world) is a sum of countries, so it is protected against
  *       subtraction like any published table: its volumes per spam type (which its figures give
@@ -50,11 +55,13 @@ final class Publishability {
       WorldExtrapolation world,
       DisclosurePolicy policy) {
     Suppression s = new Suppression();
+    Map<String, CountryInputs> byCode = new HashMap<>();
+    countries.forEach(c -> byCode.put(c.countryCode(), c));
     Map<Area, Integer> units = new LinkedHashMap<>();
     Map<String, Map<SpamType, Integer>> countryCells = new HashMap<>();
     Map<Area, Map<SpamType, List<Integer>>> rollupParts = new LinkedHashMap<>();
     for (CountryInputs c : countries) {
-      boolean open = isPublic(c, rateSources, withheldVolumes);
+      boolean open = isPublic(c, rateSources, withheldVolumes, byCode, policy);
       Area self = Area.of(c).get(0);
       // A country whose volumes are not public is a primary cell (0 operators: below any k).
       int unit = s.unit(self.area(), open ? Integer.MAX_VALUE : 0, 0, volume(c));
@@ -159,26 +166,45 @@ final class Publishability {
   }
 
   /**
-   * Whether every volume of {@code c} is public (measured and published, or borrowed from such).
+   * Whether every volume of {@code c} is public: measured (or its own low-coverage figure) and not
+   * withheld, or borrowed from a rate that passes the policy (or from outside the study).
    */
   static boolean isPublic(
-      CountryInputs c, Map<String, Map<String, Double>> rateSources, Set<String> withheld) {
+      CountryInputs c,
+      Map<String, Map<String, Double>> rateSources,
+      Set<String> withheld,
+      Map<String, CountryInputs> byCode,
+      DisclosurePolicy policy) {
     for (Map.Entry<SpamType, TypeVolume> v : c.volumes().entrySet()) {
       String type = v.getKey().key();
       if (!v.getValue().imputed() || v.getValue().method().equals(TypeVolume.OWN_LOW_COVERAGE)) {
         if (withheld.contains(c.countryCode() + ":" + type)) {
           return false;
         }
-      } else {
-        Map<String, Double> sources = rateSources.get(c.countryCode() + ":" + type);
-        if (sources == null) {
+        continue;
+      }
+      Map<String, Double> sources = rateSources.get(c.countryCode() + ":" + type);
+      if (sources == null) {
+        return false;
+      }
+      if (sources.isEmpty()) {
+        continue; // a rate from outside the study: no operator's figure
+      }
+      int operators = 0;
+      double total = 0;
+      double largest = 0;
+      for (String source : sources.keySet()) {
+        CountryInputs s = byCode.get(source);
+        TypeVolume sv = s == null ? null : s.volumes().get(v.getKey());
+        if (sv == null) {
           return false;
         }
-        for (String source : sources.keySet()) {
-          if (withheld.contains(source + ":" + type)) {
-            return false;
-          }
-        }
+        operators += s.reportingOperators();
+        total += sv.peakQuarterSpam();
+        largest = Math.max(largest, sv.peakQuarterSpam());
+      }
+      if (policy.primaryReason(operators, total > 0 ? largest / total : 1).isPresent()) {
+        return false;
       }
     }
     return true;

@@ -108,7 +108,7 @@ final class PublishBlock implements FlatMapGroupsFunction<String, Row, Row>, Ser
     List<Row> out = new ArrayList<>();
     String quarter = null;
     String type = null;
-    for (int u = 0; u < reasons.length; u++) {
+    for (int u = 0; u < b.rows.size(); u++) {
       Row r = b.rows.get(u);
       quarter = r.getAs("quarter");
       type = r.getAs("spam_type");
@@ -251,7 +251,21 @@ final class PublishBlock implements FlatMapGroupsFunction<String, Row, Row>, Ser
           String[] k = key.split("\\|", 3);
           Map<String, Integer> total = volumes.get(new Hierarchy.Area(k[0], k[1]));
           if (total != null) {
-            s.sum(total.get("spam_detected"), ints(cells));
+            int t = total.get("spam_detected");
+            double rest = s.value(t);
+            for (int c : cells) {
+              rest -= s.value(c);
+            }
+            if (rest > 1e-9 * Math.max(1, s.value(t))) {
+              // Not every spam of the area has a source of this kind: the sources are then only
+              // bounded by the total, which a hidden slack cell (the unattributed spam) expresses.
+              int slack = s.cell(s.hiddenUnit("unattributed " + key), "spam_detected", rest);
+              int[] withSlack = java.util.Arrays.copyOf(ints(cells), cells.size() + 1);
+              withSlack[cells.size()] = slack;
+              s.sum(t, withSlack);
+            } else {
+              s.sum(t, ints(cells));
+            }
           }
         });
 

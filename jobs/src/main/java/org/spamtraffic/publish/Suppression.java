@@ -114,6 +114,19 @@ public final class Suppression {
     return unitIds.size() - 1;
   }
 
+  private final java.util.BitSet hidden = new java.util.BitSet();
+
+  /**
+   * Adds a unit no reader ever sees (withheld from the start, never audited): the slack of a
+   * relation that is only a bound, such as the spam of an area that no listed source accounts for
+   * ({@code total = sum(parts) + slack}, slack unknown and non-negative).
+   */
+  public int hiddenUnit(String id) {
+    int u = unit(id, Integer.MAX_VALUE, 0, Double.MAX_VALUE);
+    hidden.set(u);
+    return u;
+  }
+
   /** Adds a figure of {@code unit} (null counts as 0: nothing reported) and returns its index. */
   public int cell(int unit, String name, Number value) {
     cellUnit.add(unit);
@@ -217,6 +230,9 @@ public final class Suppression {
     boolean[] primary = new boolean[units];
     for (int u = 0; u < units; u++) {
       primary[u] = reasons[u] != null;
+      if (hidden.get(u)) {
+        reasons[u] = Reason.COMPLEMENTARY; // unknown to a reader, but not a figure to protect
+      }
     }
     reachedHigh = new double[cellValue.size()];
     reachedLow = new double[cellValue.size()];

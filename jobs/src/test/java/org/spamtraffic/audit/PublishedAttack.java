@@ -242,7 +242,7 @@ final class PublishedAttack {
           String[] k = ak.split("\\|");
           String total = "V|" + k[0] + "|" + k[1] + "|" + k[2] + "|" + k[3] + "|spam_detected";
           if (lp.has(total)) {
-            sum("sources of " + ak + " add up to its spam", total, parts, false);
+            bound("sources of " + ak + " add up to at most its spam", total, parts);
           }
         });
 
@@ -543,6 +543,27 @@ final class PublishedAttack {
     BigDecimal d = new BigDecimal(printed);
     double unit = Math.pow(10, -d.scale()) / 2;
     return Math.max(unit, Math.abs(d.doubleValue()) * 1e-15);
+  }
+
+  /** {@code sum(parts) = total} where that holds, else {@code sum(parts) <= total} if that does. */
+  private void bound(String why, String total, List<String> parts) {
+    List<String> q = new ArrayList<>();
+    List<Double> c = new ArrayList<>();
+    q.add(total);
+    c.add(-1.0);
+    double slack = -lp.trueValue(lp.of(total));
+    for (String p : parts) {
+      q.add(p);
+      c.add(1.0);
+      slack += lp.trueValue(lp.of(p));
+    }
+    if (lp.holds(q, c)) {
+      lp.constrain(why, q, c, 0, 0);
+    } else if (slack <= 0) {
+      lp.constrain(why, q, c, Double.NEGATIVE_INFINITY, 0);
+    } else {
+      throw new IllegalStateException("Sources exceed their area's spam: " + why);
+    }
   }
 
   private void sum(String why, String total, List<String> parts, boolean onlyIfTrue) {
