@@ -19,11 +19,12 @@ import org.spamtraffic.publish.Suppression;
  *       {@code published_coverage} (enough operators, no dominance, not withheld as a complement);
  *   <li>an imputed volume borrows a rate (spam per user of the region or the world): it is public
  *       only when the rate itself passes the policy, as a figure made of its source countries'
- *       volumes (their operators together at least k, no source country above the dominance share
- *       of the pooled volume, so no operator above it either); and since the rate times the
- *       sources' markets gives back the sum of their volumes, the rate enters the audit below as a
- *       relation, which withholds the imputed country (or more) when that sum minus the published
- *       sources would narrow a withheld one;
+ *       volumes (their operators together at least k, and no operator above the dominance share of
+ *       the pooled volume: an operator of a published source has at most that share of its country,
+ *       one of a withheld source may have all of it); and since the rate times the sources' markets
+ *       gives back the sum of their volumes, the rate enters the audit below as a relation, which
+ *       withholds the imputed country (or more) when that sum minus the published sources would
+ *       narrow a withheld one;
  *   <li>a country's figures are publishable when all its volumes are public;
  *   <li>a rollup (region, group, world) is a sum of countries, so it is protected against
  *       subtraction like any published table: its volumes per spam type (which its figures give
@@ -201,7 +202,10 @@ final class Publishability {
         }
         operators += s.reportingOperators();
         total += sv.peakQuarterSpam();
-        largest = Math.max(largest, sv.peakQuarterSpam());
+        // A published source's largest operator has at most the dominance share of it; a withheld
+        // one's may have all of it.
+        boolean open = !withheld.contains(source + ":" + type);
+        largest = Math.max(largest, sv.peakQuarterSpam() * (open ? policy.maxShare() : 1));
       }
       if (policy.primaryReason(operators, total > 0 ? largest / total : 1).isPresent()) {
         return false;

@@ -134,7 +134,7 @@ class EstimateJobTest {
                 .read("investment_totals")
                 .where("level = 'country' and scenario = 'base' and publishable")
                 .count())
-        .isLessThanOrEqualTo(4L); // not Beta (2), Phi (1), nor Gamma (a rate that uses Beta's)
+        .isLessThanOrEqualTo(5L); // not Beta (2) nor Phi (1)
     // Gamma's voice now has a published rate; Gimel's IP multimedia has users but no rate.
     assertThat(result.typesNotEstimated())
         .contains("GGG:ip_multimedia")
@@ -479,18 +479,18 @@ class EstimateJobTest {
             .collectAsList()) {
       publishable.put(r.getString(0) + "/" + r.getString(1), r.getBoolean(2));
     }
-    // Beta (2 operators) and Phi (1) are withheld in published_coverage; Gamma's rates come from
-    // Africa's measured countries, Beta among them.
+    // Beta (2 operators) and Phi (1) are withheld in published_coverage.
     assertThat(publishable)
         .containsEntry("country/BBB", false)
         .containsEntry("country/FFF", false)
-        .containsEntry("country/CCC", false)
         // Beta alone is the SIDS group, Gamma alone the LLDC group.
         .containsEntry("group/sids", false)
         .containsEntry("group/lldc", false);
     // Africa minus Alpha is Beta plus Gamma, and Gamma is a known multiple of Alpha plus Beta:
     // Africa and Alpha cannot both be published.
     assertThat(publishable.get("itu_region/Africa") && publishable.get("country/AAA")).isFalse();
+    // Gamma's email is Alpha plus Beta times a known factor: Gamma and Alpha not both published.
+    assertThat(publishable.get("country/CCC") && publishable.get("country/AAA")).isFalse();
     assertThat(publishable.entrySet().stream().filter(e -> e.getValue()).map(e -> e.getKey()))
         .as("some figures are published")
         .isNotEmpty();
