@@ -2,13 +2,17 @@ package org.spamtraffic.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.spamtraffic.report.chart.CategoryChart;
 import org.spamtraffic.report.chart.Chart;
+import org.spamtraffic.report.chart.ChartData;
 import org.spamtraffic.report.chart.ChartFrame;
 import org.spamtraffic.report.chart.FlowChart;
 import org.spamtraffic.report.chart.ValueFormat;
@@ -62,10 +66,6 @@ public final class StudyReport {
   static final List<String> TYPE_ORDER =
       List.of("email", "sms", "voice", "ip_messaging", "ip_multimedia");
 
-  /** Route shares of published_volumes drawn in the entry-route chart. */
-  static final List<String> ROUTE_SHARES =
-      List.of("share_on_net", "share_international_gateway", "share_grey_route");
-
   /** How many flows the Sankey diagrams show, largest first. */
   static final int FLOWS = 12;
 
@@ -108,29 +108,71 @@ public final class StudyReport {
   private ReportDocument document() {
     List<ReportDocument.Section> sections = new ArrayList<>();
     sections.add(section("section.summary", summary()));
-    sections.add(section("section.volumes", volumesSection()));
+    sections.add(section("section.method", methodSection()));
     sections.add(section("section.types", typesSection()));
     sections.add(section("section.routes", routesSection()));
+    sections.add(section("section.sources", sourcesSection()));
+    sections.add(section("section.regions", regionsSection()));
     sections.add(section("section.readiness", readinessSection()));
     sections.add(section("section.investment", investmentSection()));
-    sections.add(section("section.methodology", methodologySection()));
+    sections.add(section("section.conclusions", conclusions()));
+    sections.add(section("section.references", references()));
+    sections.add(section("section.abbreviations", abbreviations()));
+    List<ReportDocument.Section> annexes = new ArrayList<>();
+    annexes.add(section("annex.participation", participationAnnex()));
+    List<Block> methodology = new ArrayList<>(methodologySection());
+    annexes.add(section("annex.tables", dataTablesAnnex()));
     for (String country : parameters.countries()) {
-      sections.add(
+      annexes.add(
           new ReportDocument.Section(
               labels.format("section.country", countryName(country)), countrySection(country)));
     }
-    return new ReportDocument(
-        labels.get("title"),
-        labels.format(
-            "subtitle", parameters.studyId(), parameters.commit(), parameters.commitDate()),
-        sections);
+    // The share of withheld cells of every figure and table, once all of them are known.
+    List<Block> all = new ArrayList<>();
+    sections.forEach(x -> all.addAll(x.blocks()));
+    annexes.forEach(x -> all.addAll(x.blocks()));
+    all.addAll(methodology);
+    methodology.add(withheldTable(all));
+    annexes.add(1, section("annex.methodology", methodology));
+    ReportDocument.Header header =
+        new ReportDocument.Header(
+            labels.get("header.number"),
+            labels.get("header.period"),
+            labels.get("header.meeting"),
+            labels.get("header.original"),
+            labels.get("header.questions"),
+            labels.get("header.kind"));
+    Map<String, String> cover = new LinkedHashMap<>();
+    cover.put(labels.get("cover.source"), labels.get("cover.source.text"));
+    cover.put(labels.get("cover.title"), labels.get("title"));
+    cover.put(labels.get("cover.purpose"), labels.get("cover.purpose.text"));
+    cover.put(labels.get("cover.contact"), labels.get("cover.contact.text"));
+    cover.put(labels.get("cover.keywords"), labels.get("cover.keywords.text"));
+    cover.put(labels.get("cover.abstract"), abstractText());
+    return new ReportDocument(header, new ReportDocument.Cover(cover), sections, annexes);
   }
 
   private ReportDocument.Section section(String key, List<Block> blocks) {
     return new ReportDocument.Section(labels.get(key), blocks);
   }
 
-  // ---------------------------------------------------------------- summary
+  // ---------------------------------------------------------------- abstract and summary
+
+  /** The abstract: what the document is, and its coverage, in figures from the tables. */
+  private String abstractText() {
+    if (volumes.isEmpty()) {
+      return labels.format("cover.abstract.text.no-data", memberStates());
+    }
+    ReportTable v = volumes.get();
+    List<String> quarters = v.distinct("quarter");
+    return labels.format(
+        "cover.abstract.text",
+        maxWorldOperators(v),
+        areas(v, "country").size(),
+        memberStates(),
+        quarters.isEmpty() ? Printed.NONE : quarters.get(0),
+        quarters.isEmpty() ? Printed.NONE : quarters.get(quarters.size() - 1));
+  }
 
   private List<Block> summary() {
     List<Block> blocks = new ArrayList<>();
@@ -141,16 +183,810 @@ public final class StudyReport {
     }
     ReportTable v = volumes.get();
     String quarter = latestQuarter(v);
-    blocks.add(new ReportDocument.Paragraph(labels.format("summary.intro", quarter)));
+    blocks.add(
+        new ReportDocument.Paragraph(
+            labels.format(
+                "summary.intro",
+                quarter,
+                maxWorldOperators(v),
+                areas(v, "country").size(),
+                memberStates())));
+    List<String> findings = new ArrayList<>();
+    for (String type : types(v)) {
+      Optional<List<Object>> row = one(v, "world", "World", quarter, type);
+      if (row.isEmpty()
+          || v.suppressedRow(row.get())
+          || v.number(row.get(), "spam_detected") == null) {
+        findings.add(labels.format("summary.type.withheld", labels.name("type", type), quarter));
+        continue;
+      }
+      List<Object> r = row.get();
+      StringBuilder s =
+          new StringBuilder(
+              labels.format(
+                  "summary.type",
+                  labels.name("type", type),
+                  sentence(v, r, "spam_detected"),
+                  sentence(v, r, "spam_share"),
+                  sentence(v, r, "block_rate")));
+      Double growth = published(v, r, "growth_year_on_year");
+      if (growth != null) {
+        s.append(' ')
+            .append(
+                labels.format(
+                    growth >= 0 ? "summary.type.growth" : "summary.type.fall",
+                    printed.number(Math.abs(growth), ValueFormat.PERCENT)));
+      }
+      findings.add(s.toString());
+    }
+    findings.add(
+        labels.format(
+            "summary.see",
+            ReportDocument.figureRef("spam-share-over-time"),
+            ReportDocument.tableRef("types-world")));
+    routeFinding(v, quarter).ifPresent(findings::add);
+    sourceFinding().ifPresent(findings::add);
+    regionFinding(v, quarter).ifPresent(findings::add);
+    blocks.add(new ReportDocument.Bullets(findings));
+    summaryOfEstimates(blocks);
+    return blocks;
+  }
+
+  /** A sentence-rounded published value, or "withheld". */
+  private String sentence(ReportTable t, List<Object> row, String column) {
+    int i = t.index(column);
+    return printed.value(row.get(i), formatOf(t, column), t.suppressed(row, i));
+  }
+
+  /** A published number of a row, or null when withheld or empty. */
+  private static Double published(ReportTable t, List<Object> row, String column) {
+    if (row == null || !t.has(column) || t.suppressed(row, t.index(column))) {
+      return null;
+    }
+    return t.number(row, column);
+  }
+
+  private Optional<String> routeFinding(ReportTable v, String quarter) {
+    for (String type : List.of("sms", "voice")) {
+      Optional<List<Object>> row = one(v, "world", "World", quarter, type);
+      Double grey = row.map(r -> published(v, r, "share_grey_route")).orElse(null);
+      Double gateway = row.map(r -> published(v, r, "share_international_gateway")).orElse(null);
+      if (grey != null && gateway != null) {
+        return Optional.of(
+            labels.format(
+                "summary.routes",
+                labels.name("type", type),
+                printed.number(grey, ValueFormat.PERCENT),
+                printed.number(gateway, ValueFormat.PERCENT),
+                ReportDocument.figureRef("route-mix")));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> sourceFinding() {
+    Optional<ReportTable> sources = tables.get(SOURCES);
+    if (sources.isEmpty()) {
+      return Optional.empty();
+    }
+    ReportTable s = sources.get();
+    Predicate<List<Object>> world =
+        s.where("level", "world").and(s.where("source_kind", "country"));
+    String quarter = latestOf(s, world);
+    for (String type : typesOf(s)) {
+      List<List<Object>> top = topSources(s, world, quarter, type, 1);
+      if (!top.isEmpty()
+          && published(s, top.get(0), "share_of_area") != null
+          && !"unknown".equals(s.text(top.get(0), "source"))) {
+        return Optional.of(
+            labels.format(
+                "summary.sources",
+                labels.name("type", type),
+                countryName(s.text(top.get(0), "source")),
+                printed.number(s.number(top.get(0), "share_of_area"), ValueFormat.PERCENT),
+                quarter,
+                ReportDocument.figureRef("top-sources-" + slug(type))));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<String> regionFinding(ReportTable v, String quarter) {
+    String best = null;
+    double most = -1;
+    for (String region : areas(v, "itu_region")) {
+      Double x =
+          one(v, "itu_region", region, quarter, "sms")
+              .map(r -> published(v, r, "spam_per_subscriber_month"))
+              .orElse(null);
+      if (x != null && x > most) {
+        most = x;
+        best = region;
+      }
+    }
+    if (best == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        labels.format(
+            "summary.regions",
+            labels.name("region", best),
+            printed.number(most, ValueFormat.DECIMAL),
+            quarter,
+            ReportDocument.tableRef("per-subscriber")));
+  }
+
+  // ---------------------------------------------------------------- method and coverage
+
+  private List<Block> methodSection() {
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new ReportDocument.Paragraph(labels.get("method.intro")));
+    if (volumes.isEmpty()) {
+      blocks.add(missing(VOLUMES));
+      return blocks;
+    }
+    ReportTable v = volumes.get();
+    List<String> quarters = v.distinct("quarter");
+    Map<String, List<String>> byRegion = new TreeMap<>();
+    for (String c : areas(v, "country")) {
+      byRegion.computeIfAbsent(regionOfCountry(c), k -> new ArrayList<>()).add(c);
+    }
+    List<String> perRegion = new ArrayList<>();
+    byRegion.forEach(
+        (region, codes) ->
+            perRegion.add(
+                labels.format(
+                    "method.region",
+                    labels.name("region", region),
+                    codes.stream()
+                        .map(this::countryName)
+                        .sorted()
+                        .collect(java.util.stream.Collectors.joining(", ")))));
+    blocks.add(
+        new ReportDocument.Paragraph(
+            labels.format(
+                "method.who",
+                maxWorldOperators(v),
+                areas(v, "country").size(),
+                memberStates(),
+                byRegion.size(),
+                quarters.isEmpty() ? Printed.NONE : quarters.get(0),
+                quarters.isEmpty() ? Printed.NONE : quarters.get(quarters.size() - 1),
+                ReportDocument.tableRef("coverage"))));
+    blocks.add(new ReportDocument.Bullets(perRegion));
+    coverageSentence().ifPresent(s -> blocks.add(new ReportDocument.Paragraph(s)));
+    blocks.add(new ReportDocument.Paragraph(labels.get("method.disclosure")));
+    tables
+        .get(TOTALS)
+        .ifPresent(
+            t ->
+                t.rows(t.where("level", REPORTING).and(t.where("scenario", "base"))).stream()
+                    .max(Comparator.comparing(r -> t.text(r, "as_of_quarter")))
+                    .filter(r -> t.value(r, "countries_imputed") != null)
+                    .ifPresent(
+                        r ->
+                            blocks.add(
+                                new ReportDocument.Paragraph(
+                                    labels.format(
+                                        "method.imputed",
+                                        ((Number) t.value(r, "countries_imputed")).intValue(),
+                                        ((Number) t.value(r, "countries")).intValue())))));
+    return blocks;
+  }
+
+  /** How much of each market the reporting operators cover, from published coverage rows. */
+  private Optional<String> coverageSentence() {
+    Optional<ReportTable> coverage = tables.get(COVERAGE);
+    if (coverage.isEmpty()) {
+      return Optional.empty();
+    }
+    ReportTable c = coverage.get();
+    String quarter = c.distinct("quarter").stream().reduce((a, b) -> b).orElse(null);
+    List<Double> ratios = new ArrayList<>();
+    int low = 0;
+    int unknown = 0;
+    for (List<Object> row : c.rows(c.where("quarter", quarter).and(c.where("spam_type", "sms")))) {
+      Double ratio = published(c, row, "coverage_ratio");
+      if (ratio != null) {
+        ratios.add(Math.min(ratio, 1.0));
+        if (Boolean.TRUE.equals(c.value(row, "low_coverage"))) {
+          low++;
+        }
+      } else if ("unknown_market".equals(c.text(row, "coverage_status"))) {
+        unknown++;
+      }
+    }
+    if (ratios.isEmpty()) {
+      return Optional.empty();
+    }
+    java.util.Collections.sort(ratios);
+    double median =
+        ratios.size() % 2 == 1
+            ? ratios.get(ratios.size() / 2)
+            : (ratios.get(ratios.size() / 2 - 1) + ratios.get(ratios.size() / 2)) / 2;
+    return Optional.of(
+        labels.format(
+            "method.coverage",
+            quarter,
+            ratios.size(),
+            printed.number(median, ValueFormat.PERCENT),
+            low,
+            unknown));
+  }
+
+  // ---------------------------------------------------------------- types
+
+  private List<Block> typesSection() {
+    List<Block> blocks = new ArrayList<>();
+    if (volumes.isEmpty()) {
+      blocks.add(missing(VOLUMES));
+      return blocks;
+    }
+    ReportTable v = volumes.get();
+    String quarter = latestQuarter(v);
+    blocks.add(
+        new ReportDocument.Paragraph(
+            labels.format(
+                "types.intro",
+                quarter,
+                ReportDocument.figureRef("volume-by-type-world"),
+                ReportDocument.figureRef("spam-share-over-time"),
+                ReportDocument.figureRef("block-rate-over-time"),
+                ReportDocument.tableRef("types-world"))));
+    blocks.add(
+        figure(
+            volumeByType(
+                v,
+                "world",
+                "World",
+                "volume-by-type-world",
+                labels.format("volumes.world.title", reportingArea()),
+                9),
+            labels.format("volumes.world.caption", reportingArea()),
+            VOLUMES));
+    blocks.add(
+        figure(
+            overTime(
+                v,
+                "spam_share",
+                "spam-share-over-time",
+                labels.format("types.share-time.title", reportingArea()),
+                "axis.share"),
+            labels.format("types.share-time.caption", reportingArea()),
+            VOLUMES));
+    blocks.add(
+        figure(
+            overTime(
+                v,
+                "block_rate",
+                "block-rate-over-time",
+                labels.format("types.block-time.title", reportingArea()),
+                "axis.block-rate"),
+            labels.format("types.block-time.caption", reportingArea()),
+            VOLUMES));
     blocks.add(
         worldTypeTable(
             v,
             quarter,
-            labels.format("summary.table", quarter),
-            List.of("spam_detected", "spam_share", "block_rate", "reporting_operators"),
-            List.of("col.spam-detected", "col.spam-share", "col.block-rate", "col.operators")));
-    blocks.add(new ReportDocument.Paragraph(coverageLine(v)));
-    summaryOfEstimates(blocks);
+            "types-world",
+            labels.format("types.table", reportingArea(), quarter),
+            List.of(
+                "spam_detected",
+                "spam_share",
+                "block_rate",
+                "spam_per_subscriber_month",
+                "growth_year_on_year",
+                "reporting_operators"),
+            List.of(
+                "col.spam-detected",
+                "col.spam-share",
+                "col.block-rate",
+                "col.per-subscriber",
+                "col.growth-yoy",
+                "col.operators")));
+    return blocks;
+  }
+
+  /** One line per spam type over the quarters, of a share of the reporting countries' row. */
+  private Chart overTime(ReportTable v, String column, String id, String title, String axisKey) {
+    List<String> quarters = v.distinct("quarter");
+    List<CategoryChart.Series> series = new ArrayList<>();
+    int suppressed = 0;
+    for (String type : types(v)) {
+      List<Double> values = new ArrayList<>();
+      for (String quarter : quarters) {
+        Optional<List<Object>> row = one(v, "world", "World", quarter, type);
+        values.add(row.map(r -> published(v, r, column)).orElse(null));
+        if (row.isPresent() && v.suppressed(row.get(), v.index(column))) {
+          suppressed++;
+        }
+      }
+      series.add(new CategoryChart.Series(labels.name("type", type), values));
+    }
+    return new CategoryChart(
+        ChartFrame.of(id, title, returnsSource(v, suppressed), 8),
+        CategoryChart.Kind.LINES,
+        labels.get("axis.quarter"),
+        labels.get(axisKey),
+        ValueFormat.PERCENT,
+        quarters,
+        series,
+        suppressed);
+  }
+
+  // ---------------------------------------------------------------- routes
+
+  private List<Block> routesSection() {
+    List<Block> blocks = new ArrayList<>();
+    if (volumes.isEmpty()) {
+      blocks.add(missing(VOLUMES));
+    } else {
+      ReportTable v = volumes.get();
+      String quarter = latestQuarter(v);
+      blocks.add(
+          new ReportDocument.Paragraph(
+              labels.format(
+                  "routes.intro",
+                  quarter,
+                  ReportDocument.figureRef("route-mix"),
+                  ReportDocument.figureRef("grey-route-over-time"))));
+      blocks.add(
+          figure(
+              routeMix(v, quarter),
+              labels.format("routes.mix.caption", reportingArea(), quarter),
+              VOLUMES));
+      blocks.add(
+          figure(
+              overTime(
+                  v,
+                  "share_grey_route",
+                  "grey-route-over-time",
+                  labels.format("routes.grey-time.title", reportingArea()),
+                  "axis.route-share"),
+              labels.format("routes.grey-time.caption", reportingArea()),
+              VOLUMES));
+    }
+    Optional<ReportTable> routes = tables.get(ROUTES);
+    if (routes.isEmpty()) {
+      blocks.add(missing(ROUTES));
+    } else {
+      ReportTable r = routes.get();
+      String quarter = r.distinct("quarter").stream().reduce((a, b) -> b).orElse(null);
+      List<Block> flowFigures = new ArrayList<>();
+      List<String> refs = new ArrayList<>();
+      for (String type : typesOf(r)) {
+        Optional<FlowChart> chart = flows(r, quarter, type);
+        chart
+            .filter(c -> c.flows().size() >= MIN_FLOWS)
+            .ifPresent(
+                c -> {
+                  refs.add(ReportDocument.figureRef(c.frame().id()));
+                  flowFigures.add(
+                      figure(
+                          c,
+                          labels.format(
+                              "routes.flows.caption",
+                              labels.name("type", type),
+                              quarter,
+                              c.flows().size()),
+                          ROUTES));
+                });
+      }
+      if (!flowFigures.isEmpty()) {
+        blocks.add(new ReportDocument.Subheading(labels.get("routes.flows.heading")));
+        blocks.add(
+            new ReportDocument.Paragraph(
+                labels.format("routes.flows.intro", String.join(", ", refs), quarter)));
+        blocks.addAll(flowFigures);
+      }
+    }
+    return blocks;
+  }
+
+  /**
+   * Route mix of every type as a 100% stack: on-net, international gateway, grey route, the other
+   * known routes, unknown. The last two are differences of the same published row's shares (off-net
+   * minus gateway and grey; one minus on-net and off-net), so they add nothing a reader cannot work
+   * out from that row.
+   */
+  private Chart routeMix(ReportTable v, String quarter) {
+    List<String> types = types(v);
+    List<String> parts =
+        List.of("on_net", "international_gateway", "grey_route", "other_known", "unknown");
+    List<List<Double>> values = new ArrayList<>();
+    parts.forEach(p -> values.add(new ArrayList<>()));
+    int suppressed = 0;
+    for (String type : types) {
+      List<Object> row = one(v, "world", "World", quarter, type).orElse(null);
+      Double on = published(v, row, "share_on_net");
+      Double off = published(v, row, "share_off_net");
+      Double gateway = published(v, row, "share_international_gateway");
+      Double grey = published(v, row, "share_grey_route");
+      if (on == null || off == null || gateway == null || grey == null) {
+        parts.forEach(p -> values.get(parts.indexOf(p)).add(null));
+        suppressed += row == null ? 0 : 1;
+        continue;
+      }
+      values.get(0).add(on);
+      values.get(1).add(gateway);
+      values.get(2).add(grey);
+      values.get(3).add(clean(off - gateway - grey));
+      values.get(4).add(clean(1 - on - off));
+    }
+    List<CategoryChart.Series> series = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      series.add(new CategoryChart.Series(labels.name("route.mix", parts.get(i)), values.get(i)));
+    }
+    return new CategoryChart(
+        ChartFrame.of(
+            "route-mix",
+            labels.format("routes.mix.title", reportingArea(), quarter),
+            returnsSource(v, suppressed),
+            8),
+        CategoryChart.Kind.STACKED_SHARES,
+        labels.get("axis.spam-type"),
+        labels.get("axis.route-share"),
+        ValueFormat.PERCENT,
+        types.stream().map(t -> labels.name("type", t)).toList(),
+        series,
+        suppressed);
+  }
+
+  /** A difference of shares, with floating-point noise around zero taken away. */
+  private static double clean(double share) {
+    return Math.abs(share) < 1e-9 ? 0 : share;
+  }
+
+  // ---------------------------------------------------------------- sources
+
+  private List<Block> sourcesSection() {
+    List<Block> blocks = new ArrayList<>();
+    Optional<ReportTable> sources = tables.get(SOURCES);
+    if (sources.isEmpty()) {
+      blocks.add(missing(SOURCES));
+      return blocks;
+    }
+    ReportTable s = sources.get();
+    Predicate<List<Object>> world =
+        s.where("level", "world").and(s.where("source_kind", "country"));
+    String quarter = latestOf(s, world);
+    List<Block> figures = new ArrayList<>();
+    List<String> refs = new ArrayList<>();
+    List<List<String>> tableRows = new ArrayList<>();
+    int tableWithheld = 0;
+    for (String type : typesOf(s)) {
+      List<List<Object>> top = topSources(s, world, quarter, type, TOP_SOURCES);
+      if (top.isEmpty()) {
+        continue;
+      }
+      String typeName = labels.name("type", type);
+      List<String> names = new ArrayList<>();
+      List<Double> values = new ArrayList<>();
+      int expected = 1;
+      int gaps = 0;
+      double shown = 0;
+      for (List<Object> r : top) {
+        int rank = ((Number) s.value(r, "rank")).intValue();
+        for (; expected < rank; expected++) {
+          names.add(labels.format("sources.rank-withheld", expected));
+          values.add(null);
+          gaps++;
+        }
+        expected = rank + 1;
+        Double share = published(s, r, "share_of_area");
+        names.add(rank + ". " + sourceName(s.text(r, "source")));
+        values.add(share);
+        shown += share == null ? 0 : share;
+      }
+      names.add(labels.get("sources.rest"));
+      values.add(clean(1 - shown));
+      String id = "top-sources-" + slug(type);
+      refs.add(ReportDocument.figureRef(id));
+      Chart chart =
+          new CategoryChart(
+              ChartFrame.of(
+                  id,
+                  labels.format("routes.sources.title", typeName, quarter),
+                  returnsSource(volumes.orElse(null), gaps),
+                  Math.max(5.5, 2.5 + 0.55 * names.size())),
+              CategoryChart.Kind.HORIZONTAL_BARS,
+              labels.get("axis.source-country"),
+              labels.get("axis.share-of-spam"),
+              ValueFormat.PERCENT,
+              names,
+              List.of(new CategoryChart.Series(typeName, values)),
+              gaps);
+      figures.add(
+          figure(
+              chart,
+              labels.format("routes.sources.caption", typeName, quarter, reportingArea()),
+              SOURCES));
+      for (List<Object> r : top.subList(0, Math.min(5, top.size()))) {
+        tableRows.add(
+            List.of(
+                typeName,
+                printed.value(s.value(r, "rank"), ValueFormat.COUNT),
+                sourceName(s.text(r, "source")),
+                sentence(s, r, "spam_detected"),
+                sentence(s, r, "share_of_area")));
+      }
+    }
+    blocks.add(
+        new ReportDocument.Paragraph(
+            labels.format(
+                "sources.intro",
+                quarter,
+                String.join(", ", refs),
+                ReportDocument.tableRef("top-sources"))));
+    blocks.addAll(figures);
+    if (tableRows.isEmpty()) {
+      blocks.add(new ReportDocument.Missing(labels.format("missing.rows", SOURCES)));
+    } else {
+      List<String> header =
+          List.of(
+              labels.get("col.type"),
+              labels.get("col.rank"),
+              labels.get("col.source"),
+              labels.get("col.spam-detected"),
+              labels.get("col.share-area"));
+      blocks.add(
+          table(
+              "top-sources",
+              labels.format("routes.sources.table", quarter, reportingArea()),
+              header,
+              tableRows,
+              List.of(false, true, false, true, true),
+              SOURCES));
+    }
+    return blocks;
+  }
+
+  /** A source's name: a country's UN name, or "Unknown (not identified)". */
+  private String sourceName(String code) {
+    return "unknown".equals(code) ? labels.get("sources.unknown") : countryName(code);
+  }
+
+  // ---------------------------------------------------------------- regions
+
+  private List<Block> regionsSection() {
+    List<Block> blocks = new ArrayList<>();
+    if (volumes.isEmpty()) {
+      blocks.add(missing(VOLUMES));
+      return blocks;
+    }
+    ReportTable v = volumes.get();
+    String quarter = latestQuarter(v);
+    blocks.add(
+        new ReportDocument.Paragraph(
+            labels.format(
+                "regions.intro",
+                quarter,
+                ReportDocument.tableRef("volumes-by-region"),
+                ReportDocument.tableRef("per-subscriber"),
+                ReportDocument.figureRef("per-subscriber-by-region"),
+                ReportDocument.tableRef("complaints"),
+                ReportDocument.figureRef("spam-share-by-region"),
+                ReportDocument.figureRef("block-rate-by-region"))));
+    blocks.add(
+        regionTypeTable(
+            v,
+            quarter,
+            "volumes-by-region",
+            "spam_detected",
+            labels.format("volumes.table", quarter),
+            null));
+    blocks.add(
+        regionTypeTable(
+            v,
+            quarter,
+            "per-subscriber",
+            "spam_per_subscriber_month",
+            labels.format("regions.per-subscriber.table", quarter),
+            null));
+    blocks.add(
+        figure(
+            regionsByType(
+                v,
+                quarter,
+                List.of("sms", "voice", "ip_messaging", "ip_multimedia"),
+                "spam_per_subscriber_month",
+                "per-subscriber-by-region",
+                "regions.per-subscriber.title",
+                "axis.per-subscriber",
+                ValueFormat.DECIMAL),
+            labels.format("regions.per-subscriber.caption", quarter),
+            VOLUMES));
+    blocks.add(
+        regionTypeTable(
+            v,
+            quarter,
+            "complaints",
+            "user_reports",
+            labels.format("regions.complaints.table", quarter),
+            "service_size"));
+    blocks.add(
+        figure(
+            regionsByType(
+                v,
+                quarter,
+                types(v),
+                "spam_share",
+                "spam-share-by-region",
+                "types.share.title",
+                "axis.share",
+                ValueFormat.PERCENT),
+            labels.format("types.share.caption", quarter),
+            VOLUMES));
+    blocks.add(
+        figure(
+            regionsByType(
+                v,
+                quarter,
+                types(v),
+                "block_rate",
+                "block-rate-by-region",
+                "types.block.title",
+                "axis.block-rate",
+                ValueFormat.PERCENT),
+            labels.format("types.block.caption", quarter),
+            VOLUMES));
+    return blocks;
+  }
+
+  /**
+   * Regions (and the reporting countries) by spam type, one published column; with {@code
+   * perMillion}, the column per million of that column of the same row (complaints per million
+   * subscribers), printed only where both are published.
+   */
+  private ReportDocument.Table regionTypeTable(
+      ReportTable v, String quarter, String id, String column, String title, String perMillion) {
+    List<String> types = types(v);
+    List<String[]> areas = new ArrayList<>();
+    areas(v, "itu_region").forEach(a -> areas.add(new String[] {"itu_region", a}));
+    areas.add(new String[] {"world", "World"});
+    ValueFormat format = perMillion == null ? formatOf(v, column) : ValueFormat.DECIMAL;
+    List<List<Double>> values = new ArrayList<>();
+    List<List<Boolean>> withheld = new ArrayList<>();
+    List<Double> all = new ArrayList<>();
+    for (String[] area : areas) {
+      List<Double> row = new ArrayList<>();
+      List<Boolean> w = new ArrayList<>();
+      for (String type : types) {
+        List<Object> r = one(v, area[0], area[1], quarter, type).orElse(null);
+        Double x = published(v, r, column);
+        boolean hidden = r != null && v.suppressed(r, v.index(column));
+        if (perMillion != null) {
+          Double d = published(v, r, perMillion);
+          hidden = hidden || (r != null && v.suppressed(r, v.index(perMillion)));
+          x = x == null || d == null || d == 0 ? null : x / d * 1_000_000;
+        }
+        row.add(x);
+        w.add(hidden);
+        if (x != null) {
+          all.add(x);
+        }
+      }
+      values.add(row);
+      withheld.add(w);
+    }
+    List<String> header = new ArrayList<>();
+    header.add(labels.get("col.area"));
+    Printed.Column printer = printed.column(all, format);
+    for (String type : types) {
+      header.add(
+          format == ValueFormat.COUNT
+              ? printer.heading(labels.name("type", type))
+              : labels.name("type", type));
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (int a = 0; a < areas.size(); a++) {
+      List<String> row = new ArrayList<>();
+      row.add(areaName(areas.get(a)[0], areas.get(a)[1]));
+      for (int t = 0; t < types.size(); t++) {
+        Double x = values.get(a).get(t);
+        boolean hidden = withheld.get(a).get(t);
+        row.add(
+            format == ValueFormat.COUNT
+                ? printer.cell(x, hidden)
+                : hidden
+                    ? labels.get("suppressed")
+                    : x == null ? Printed.NONE : printed.number(x, format));
+      }
+      rows.add(row);
+    }
+    return table(id, title, header, rows, numericAfterFirst(header), VOLUMES);
+  }
+
+  // ---------------------------------------------------------------- conclusions, references
+
+  private List<Block> conclusions() {
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new ReportDocument.Editable(labels.get("conclusions.author")));
+    if (volumes.isPresent()) {
+      ReportTable v = volumes.get();
+      blocks.add(
+          new ReportDocument.Paragraph(
+              labels.format("conclusions.coverage", areas(v, "country").size(), memberStates())));
+    }
+    blocks.add(new ReportDocument.Editable(labels.get("conclusions.invited")));
+    blocks.add(
+        new ReportDocument.Bullets(
+            List.of(
+                labels.get("conclusions.proposal.note"),
+                labels.format("conclusions.proposal.returns", memberStates()),
+                labels.get("conclusions.proposal.questionnaire"),
+                labels.get("conclusions.proposal.next"))));
+    return blocks;
+  }
+
+  private List<Block> references() {
+    List<String> refs = new ArrayList<>();
+    for (int i = 1; labels.has("reference." + i); i++) {
+      refs.add(labels.get("reference." + i));
+    }
+    return List.of(new ReportDocument.Numbered(refs));
+  }
+
+  private List<Block> abbreviations() {
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 1; labels.has("abbreviation." + i); i++) {
+      String[] parts = labels.get("abbreviation." + i).split("\t", 2);
+      rows.add(List.of(parts[0], parts.length > 1 ? parts[1] : ""));
+    }
+    return List.of(
+        new ReportDocument.Paragraph(
+            labels.format("abbreviations.intro", ReportDocument.tableRef("abbreviations"))),
+        table(
+            "abbreviations",
+            labels.get("abbreviations.table"),
+            List.of(labels.get("col.abbreviation"), labels.get("col.meaning")),
+            rows,
+            List.of(false, false),
+            ""));
+  }
+
+  // ---------------------------------------------------------------- annexes
+
+  private List<Block> participationAnnex() {
+    List<Block> blocks = new ArrayList<>();
+    Optional<ReportTable> coverage = tables.get(COVERAGE);
+    if (coverage.isEmpty()) {
+      blocks.add(missing(COVERAGE));
+      return blocks;
+    }
+    ReportTable c = coverage.get();
+    String quarter = c.distinct("quarter").stream().reduce((a, b) -> b).orElse(null);
+    blocks.add(
+        new ReportDocument.Paragraph(
+            labels.format(
+                "annex.participation.intro", quarter, ReportDocument.tableRef("coverage"))));
+    blocks.add(coverageTable(c, c.where("quarter", quarter), quarter, "coverage"));
+    return blocks;
+  }
+
+  private List<Block> dataTablesAnnex() {
+    List<Block> blocks = new ArrayList<>();
+    if (volumes.isEmpty()) {
+      blocks.add(missing(VOLUMES));
+      return blocks;
+    }
+    ReportTable v = volumes.get();
+    List<String> refs = new ArrayList<>();
+    List<Block> figures = new ArrayList<>();
+    for (String region : areas(v, "itu_region")) {
+      String name = labels.name("region", region);
+      String id = "volume-by-type-" + slug(region);
+      Chart chart =
+          volumeByType(v, "itu_region", region, id, labels.format("volumes.region.title", name), 8);
+      Block f = figure(chart, labels.format("volumes.region.caption", name), VOLUMES);
+      if (f instanceof ReportDocument.Figure) {
+        refs.add(ReportDocument.figureRef(id));
+      }
+      figures.add(f);
+    }
+    blocks.add(
+        new ReportDocument.Paragraph(labels.format("annex.tables.intro", String.join(", ", refs))));
+    blocks.addAll(figures);
     return blocks;
   }
 
@@ -214,60 +1050,6 @@ public final class StudyReport {
     }
   }
 
-  // ---------------------------------------------------------------- volumes
-
-  private List<Block> volumesSection() {
-    List<Block> blocks = new ArrayList<>();
-    if (volumes.isEmpty()) {
-      blocks.add(missing(VOLUMES));
-      return blocks;
-    }
-    ReportTable v = volumes.get();
-    blocks.add(new ReportDocument.Paragraph(labels.get("volumes.intro")));
-    blocks.add(
-        figure(
-            volumeByType(v, "world", "World", "volume-by-type-world", "volumes.world.title", 9),
-            labels.get("volumes.world.caption"),
-            VOLUMES));
-    for (String region : areas(v, "itu_region")) {
-      String name = labels.name("region", region);
-      Chart chart =
-          volumeByType(
-              v,
-              "itu_region",
-              region,
-              "volume-by-type-" + slug(region),
-              labels.format("volumes.region.title", name),
-              8);
-      blocks.add(figure(chart, labels.format("volumes.region.caption", name), VOLUMES));
-    }
-    String quarter = latestQuarter(v);
-    List<String> types = types(v);
-    List<String> header = new ArrayList<>();
-    header.add(labels.get("col.area"));
-    types.forEach(t -> header.add(labels.name("type", t)));
-    List<List<String>> rows = new ArrayList<>();
-    List<String[]> areas = new ArrayList<>();
-    areas(v, "itu_region").forEach(a -> areas.add(new String[] {"itu_region", a}));
-    areas.add(new String[] {"world", "World"});
-    for (String[] area : areas) {
-      List<String> row = new ArrayList<>();
-      row.add(areaName(area[0], area[1]));
-      for (String type : types) {
-        row.add(cell(v, one(v, area[0], area[1], quarter, type), "spam_detected"));
-      }
-      rows.add(row);
-    }
-    blocks.add(
-        new ReportDocument.Table(
-            labels.format("volumes.table", quarter),
-            header,
-            rows,
-            numericAfterFirst(header),
-            VOLUMES));
-    return blocks;
-  }
-
   private Chart volumeByType(
       ReportTable v, String level, String area, String id, String titleOrKey, double heightCm) {
     String title = titleOrKey.contains(".") ? labels.get(titleOrKey) : titleOrKey;
@@ -296,235 +1078,60 @@ public final class StudyReport {
         suppressed);
   }
 
-  // ---------------------------------------------------------------- types
-
-  private List<Block> typesSection() {
-    List<Block> blocks = new ArrayList<>();
-    if (volumes.isEmpty()) {
-      blocks.add(missing(VOLUMES));
-      return blocks;
-    }
-    ReportTable v = volumes.get();
-    String quarter = latestQuarter(v);
-    blocks.add(new ReportDocument.Paragraph(labels.format("types.intro", quarter)));
-    blocks.add(
-        figure(
-            regionsByType(
-                v,
-                quarter,
-                "spam_share",
-                "spam-share-by-region",
-                "types.share.title",
-                "axis.share"),
-            labels.format("types.share.caption", quarter),
-            VOLUMES));
-    blocks.add(
-        figure(
-            regionsByType(
-                v,
-                quarter,
-                "block_rate",
-                "block-rate-by-region",
-                "types.block.title",
-                "axis.block-rate"),
-            labels.format("types.block.caption", quarter),
-            VOLUMES));
-    blocks.add(
-        worldTypeTable(
-            v,
-            quarter,
-            labels.format("types.table", quarter),
-            List.of(
-                "spam_detected",
-                "spam_share",
-                "block_rate",
-                "spam_per_subscriber_month",
-                "growth_year_on_year"),
-            List.of(
-                "col.spam-detected",
-                "col.spam-share",
-                "col.block-rate",
-                "col.per-subscriber",
-                "col.growth-yoy")));
-    return blocks;
-  }
-
-  private Chart regionsByType(
-      ReportTable v, String quarter, String column, String id, String titleKey, String axisKey) {
-    List<String> regions = areas(v, "itu_region");
-    List<CategoryChart.Series> series = new ArrayList<>();
-    int suppressed = 0;
-    for (String type : types(v)) {
-      List<Double> values = new ArrayList<>();
-      for (String region : regions) {
-        Optional<List<Object>> row = one(v, "itu_region", region, quarter, type);
-        values.add(row.map(r -> v.number(r, column)).orElse(null));
-        if (row.isPresent() && v.suppressed(row.get(), v.index(column))) {
-          suppressed++;
-        }
-      }
-      series.add(new CategoryChart.Series(labels.name("type", type), values));
-    }
-    return new CategoryChart(
-        ChartFrame.of(id, labels.format(titleKey, quarter), returnsSource(v, suppressed), 8),
-        CategoryChart.Kind.GROUPED_BARS,
-        labels.get("axis.region"),
-        labels.get(axisKey),
-        ValueFormat.PERCENT,
-        regions.stream().map(r -> labels.name("region", r)).toList(),
-        series,
-        suppressed);
-  }
-
   private ReportDocument.Table worldTypeTable(
-      ReportTable v, String quarter, String title, List<String> columns, List<String> headings) {
+      ReportTable v,
+      String quarter,
+      String id,
+      String title,
+      List<String> columns,
+      List<String> headings) {
     List<String> header = new ArrayList<>();
     header.add(labels.get("col.type"));
-    headings.forEach(h -> header.add(labels.get(h)));
-    List<List<String>> rows = new ArrayList<>();
+    List<Optional<List<Object>>> rows = new ArrayList<>();
     for (String type : types(v)) {
-      Optional<List<Object>> row = one(v, "world", "World", quarter, type);
-      List<String> cells = new ArrayList<>();
-      cells.add(labels.name("type", type));
-      for (String column : columns) {
-        cells.add(cell(v, row, column));
-      }
-      rows.add(cells);
+      rows.add(one(v, "world", "World", quarter, type));
     }
-    return new ReportDocument.Table(title, header, rows, numericAfterFirst(header), VOLUMES);
-  }
-
-  // ---------------------------------------------------------------- routes and sources
-
-  private List<Block> routesSection() {
-    List<Block> blocks = new ArrayList<>();
-    if (volumes.isEmpty()) {
-      blocks.add(missing(VOLUMES));
-    } else {
-      ReportTable v = volumes.get();
-      String quarter = latestQuarter(v);
-      blocks.add(new ReportDocument.Paragraph(labels.format("routes.intro", quarter)));
-      blocks.add(
-          figure(entryRoutes(v, quarter), labels.format("routes.entry.caption", quarter), VOLUMES));
+    List<Printed.Column> printers = new ArrayList<>();
+    for (int c = 0; c < columns.size(); c++) {
+      String column = columns.get(c);
+      ValueFormat format = formatOf(v, column);
+      List<Double> values =
+          rows.stream().map(r -> r.map(x -> published(v, x, column)).orElse(null)).toList();
+      Printed.Column printer =
+          format == ValueFormat.COUNT
+              ? printed.column(
+                  java.util.Collections.unmodifiableList(
+                      values.stream().filter(Objects::nonNull).toList()),
+                  format)
+              : null;
+      printers.add(printer);
+      header.add(
+          printer == null
+              ? labels.get(headings.get(c))
+              : printer.heading(labels.get(headings.get(c))));
     }
-    Optional<ReportTable> routes = tables.get(ROUTES);
-    if (routes.isEmpty()) {
-      blocks.add(missing(ROUTES));
-    } else {
-      ReportTable r = routes.get();
-      String quarter = r.distinct("quarter").stream().reduce((a, b) -> b).orElse(null);
-      for (String type : typesOf(r)) {
-        Optional<FlowChart> chart = flows(r, quarter, type);
-        chart.ifPresent(
-            c ->
-                blocks.add(
-                    figure(
-                        c,
-                        labels.format(
-                            "routes.flows.caption",
-                            labels.name("type", type),
-                            quarter,
-                            c.flows().size()),
-                        ROUTES)));
-      }
-    }
-    Optional<ReportTable> sources = tables.get(SOURCES);
-    if (sources.isEmpty()) {
-      blocks.add(missing(SOURCES));
-    } else {
-      ReportTable s = sources.get();
-      Predicate<List<Object>> world =
-          s.where("level", "world").and(s.where("source_kind", "country"));
-      String quarter =
-          s.rows(world).stream()
-              .map(r -> s.text(r, "quarter"))
-              .max(Comparator.naturalOrder())
-              .orElse(null);
-      List<List<String>> tableRows = new ArrayList<>();
-      for (String type : typesOf(s)) {
-        List<List<Object>> top = topSources(s, world, quarter, type, TOP_SOURCES);
-        if (top.isEmpty()) {
-          continue;
-        }
-        String typeName = labels.name("type", type);
-        List<String> names = top.stream().map(r -> countryName(s.text(r, "source"))).toList();
-        List<Double> values = top.stream().map(r -> s.number(r, "spam_detected")).toList();
-        Chart chart =
-            new CategoryChart(
-                ChartFrame.of(
-                    "top-sources-" + slug(type),
-                    labels.format("routes.sources.title", typeName, quarter),
-                    returnsSource(volumes.orElse(null), 0),
-                    Math.max(5.5, 2.5 + 0.55 * top.size())),
-                CategoryChart.Kind.HORIZONTAL_BARS,
-                labels.get("axis.source-country"),
-                labels.get("axis.spam-detected"),
-                ValueFormat.COUNT,
-                names,
-                List.of(new CategoryChart.Series(typeName, values)),
-                0);
-        blocks.add(
-            figure(chart, labels.format("routes.sources.caption", typeName, quarter), SOURCES));
-        for (List<Object> r : top.subList(0, Math.min(5, top.size()))) {
-          tableRows.add(
-              List.of(
-                  typeName,
-                  printed.value(s.value(r, "rank"), ValueFormat.COUNT),
-                  countryName(s.text(r, "source")),
-                  printed.value(s.value(r, "spam_detected"), ValueFormat.COUNT),
-                  printed.value(s.value(r, "share_of_area"), ValueFormat.PERCENT)));
-        }
-      }
-      if (tableRows.isEmpty()) {
-        blocks.add(new ReportDocument.Missing(labels.format("missing.rows", SOURCES)));
-      } else {
-        List<String> header =
-            List.of(
-                labels.get("col.type"),
-                labels.get("col.rank"),
-                labels.get("col.source"),
-                labels.get("col.spam-detected"),
-                labels.get("col.share-area"));
-        blocks.add(
-            new ReportDocument.Table(
-                labels.format("routes.sources.table", quarter),
-                header,
-                tableRows,
-                List.of(false, true, false, true, true),
-                SOURCES));
-      }
-    }
-    return blocks;
-  }
-
-  private Chart entryRoutes(ReportTable v, String quarter) {
+    List<List<String>> cells = new ArrayList<>();
     List<String> types = types(v);
-    List<CategoryChart.Series> series = new ArrayList<>();
-    int suppressed = 0;
-    for (String column : ROUTE_SHARES) {
-      List<Double> values = new ArrayList<>();
-      for (String type : types) {
-        Optional<List<Object>> row = one(v, "world", "World", quarter, type);
-        values.add(row.map(r -> v.number(r, column)).orElse(null));
-        if (row.isPresent() && v.suppressed(row.get(), v.index(column))) {
-          suppressed++;
+    for (int t = 0; t < types.size(); t++) {
+      Optional<List<Object>> row = rows.get(t);
+      List<String> line = new ArrayList<>();
+      line.add(labels.name("type", types.get(t)));
+      for (int c = 0; c < columns.size(); c++) {
+        String column = columns.get(c);
+        if (row.isEmpty()) {
+          line.add(Printed.NONE);
+        } else if (printers.get(c) != null) {
+          line.add(
+              printers
+                  .get(c)
+                  .cell(row.get().get(v.index(column)), v.suppressed(row.get(), v.index(column))));
+        } else {
+          line.add(cell(v, row, column));
         }
       }
-      series.add(new CategoryChart.Series(labels.name("route", column), values));
+      cells.add(line);
     }
-    return new CategoryChart(
-        ChartFrame.of(
-            "entry-routes-by-type",
-            labels.format("routes.entry.title", quarter),
-            returnsSource(v, suppressed),
-            8),
-        CategoryChart.Kind.GROUPED_BARS,
-        labels.get("axis.spam-type"),
-        labels.get("axis.route-share"),
-        ValueFormat.PERCENT,
-        types.stream().map(t -> labels.name("type", t)).toList(),
-        series,
-        suppressed);
+    return table(id, title, header, cells, numericAfterFirst(header), VOLUMES);
   }
 
   private Optional<FlowChart> flows(ReportTable r, String quarter, String type) {
@@ -576,11 +1183,53 @@ public final class StudyReport {
         .toList();
   }
 
+  private Chart regionsByType(
+      ReportTable v,
+      String quarter,
+      List<String> types,
+      String column,
+      String id,
+      String titleKey,
+      String axisKey,
+      ValueFormat format) {
+    List<String> regions = areas(v, "itu_region");
+    List<CategoryChart.Series> series = new ArrayList<>();
+    int suppressed = 0;
+    for (String type : types) {
+      if (!types(v).contains(type)) {
+        continue;
+      }
+      List<Double> values = new ArrayList<>();
+      for (String region : regions) {
+        Optional<List<Object>> row = one(v, "itu_region", region, quarter, type);
+        values.add(row.map(r -> published(v, r, column)).orElse(null));
+        if (row.isPresent() && v.suppressed(row.get(), v.index(column))) {
+          suppressed++;
+        }
+      }
+      series.add(new CategoryChart.Series(labels.name("type", type), values));
+    }
+    return new CategoryChart(
+        ChartFrame.of(id, labels.format(titleKey, quarter), returnsSource(v, suppressed), 8),
+        CategoryChart.Kind.GROUPED_BARS,
+        labels.get("axis.region"),
+        labels.get(axisKey),
+        format,
+        regions.stream().map(r -> labels.name("region", r)).toList(),
+        series,
+        suppressed);
+  }
+
   // ---------------------------------------------------------------- readiness, investment
 
   private List<Block> readinessSection() {
     List<Block> blocks = new ArrayList<>();
-    blocks.add(new ReportDocument.Paragraph(labels.get("readiness.intro")));
+    blocks.add(
+        new ReportDocument.Paragraph(
+            labels.format(
+                "readiness.intro",
+                ReportDocument.figureRef("readiness-by-region"),
+                ReportDocument.figureRef("readiness-by-group"))));
     Optional<ReportTable> indicators = tables.get(INDICATORS);
     if (indicators.isEmpty()) {
       blocks.add(missing(INDICATORS));
@@ -728,7 +1377,14 @@ public final class StudyReport {
 
   private List<Block> investmentSection() {
     List<Block> blocks = new ArrayList<>();
-    blocks.add(new ReportDocument.Paragraph(labels.get("investment.intro")));
+    blocks.add(
+        new ReportDocument.Paragraph(
+            labels.format(
+                "investment.intro",
+                ReportDocument.figureRef("investment-by-region"),
+                ReportDocument.tableRef("investment-intervals"),
+                ReportDocument.figureRef("sensitivity-world"),
+                ReportDocument.tableRef("investment-totals"))));
     Optional<ReportTable> intervals = tables.get(INTERVALS);
     if (intervals.isEmpty()) {
       blocks.add(missing(INTERVALS));
@@ -805,7 +1461,8 @@ public final class StudyReport {
       }
       if (!rows.isEmpty()) {
         blocks.add(
-            new ReportDocument.Table(
+            table(
+                "investment-intervals",
                 labels.format("investment.table", asOf, presentValue(i, i.rows(current).get(0))),
                 List.of(
                     labels.get("col.area"),
@@ -889,7 +1546,8 @@ public final class StudyReport {
         }
       }
       blocks.add(
-          new ReportDocument.Table(
+          table(
+              "investment-totals",
               labels.format(
                   "investment.totals.table",
                   asOf,
@@ -982,18 +1640,7 @@ public final class StudyReport {
     } else {
       blocks.add(missing(VOLUMES));
     }
-    // The share of withheld figure cells, stated for every table under disclosure control.
-    for (ReportTable t : tables.all().values()) {
-      if (t.disclosureControlled() && t.figureCells() > 0) {
-        bullets.add(
-            labels.format(
-                "methodology.suppressed",
-                printed.value(t.withheldFigureCells(), ValueFormat.COUNT),
-                t.name(),
-                printed.value(t.figureCells(), ValueFormat.COUNT),
-                printed.value(t.withheldShare(), ValueFormat.PERCENT)));
-      }
-    }
+    bullets.add(labels.format("methodology.suppressed", ReportDocument.tableRef("withheld")));
     bullets.add(labels.get("methodology.coverage"));
     tables
         .get(TOTALS)
@@ -1015,15 +1662,15 @@ public final class StudyReport {
     if (coverage.isEmpty()) {
       blocks.add(missing(COVERAGE));
     } else {
-      ReportTable c = coverage.get();
-      String quarter = c.distinct("quarter").stream().reduce((a, b) -> b).orElse(null);
-      blocks.add(coverageTable(c, c.where("quarter", quarter), quarter));
+      blocks.add(
+          new ReportDocument.Paragraph(
+              labels.format("methodology.coverage.ref", ReportDocument.tableRef("coverage"))));
     }
     return blocks;
   }
 
   private ReportDocument.Table coverageTable(
-      ReportTable c, Predicate<List<Object>> rowsWanted, String quarter) {
+      ReportTable c, Predicate<List<Object>> rowsWanted, String quarter, String id) {
     List<String> header =
         List.of(
             labels.get("col.country"),
@@ -1037,20 +1684,15 @@ public final class StudyReport {
           List.of(
               countryName(c.text(row, "country_code")),
               labels.name("type", c.text(row, "spam_type")),
-              printed.value(
-                  c.value(row, "reporting_operators"),
-                  ValueFormat.COUNT,
-                  c.suppressed(row, c.index("reporting_operators"))),
+              printed.value(c.value(row, "reporting_operators"), ValueFormat.COUNT),
               printed.value(
                   c.value(row, "coverage_ratio"),
                   ValueFormat.PERCENT,
                   c.suppressed(row, c.index("coverage_ratio"))),
-              printed.value(
-                  c.value(row, "estimate_method"),
-                  ValueFormat.COUNT,
-                  c.suppressed(row, c.index("estimate_method")))));
+              labels.name("method", c.text(row, "estimate_method"))));
     }
-    return new ReportDocument.Table(
+    return table(
+        id,
         labels.format("methodology.coverage.table", quarter),
         header,
         rows,
@@ -1063,7 +1705,86 @@ public final class StudyReport {
   private List<Block> countrySection(String code) {
     List<Block> blocks = new ArrayList<>();
     String name = countryName(code);
+    List<Block> parts = countryParts(code, name);
+    List<String> refs = new ArrayList<>();
+    for (Block b : parts) {
+      if (b instanceof ReportDocument.Figure f) {
+        refs.add(ReportDocument.figureRef(f.id()));
+      } else if (b instanceof ReportDocument.Table t) {
+        refs.add(ReportDocument.tableRef(t.id()));
+      }
+    }
+    if (!refs.isEmpty()) {
+      blocks.add(
+          new ReportDocument.Paragraph(
+              labels.format("country.intro", name, String.join(", ", refs))));
+    }
+    blocks.addAll(parts);
+    return blocks;
+  }
+
+  /**
+   * The country against its ITU-D region, its development group and all reporting countries: spam
+   * per subscriber per month of each type, from the published rows of each area.
+   */
+  private Optional<ReportDocument.Table> countryComparison(String code, String name) {
+    if (volumes.isEmpty()) {
+      return Optional.empty();
+    }
+    ReportTable v = volumes.get();
+    String quarter = latestQuarter(v);
+    String region = regionOfCountry(code);
+    String group =
+        tables
+            .get(COUNTRIES)
+            .flatMap(
+                c ->
+                    c.rows(c.where("alpha3", code)).stream()
+                        .findFirst()
+                        .map(row -> c.text(row, "development_status")))
+            .orElse(null);
+    List<String[]> areas = new ArrayList<>();
+    areas.add(new String[] {"country", code});
+    areas.add(new String[] {"itu_region", region});
+    if (group != null) {
+      areas.add(new String[] {"group", group});
+    }
+    areas.add(new String[] {"world", "World"});
+    List<String> types =
+        types(v).stream().filter(t -> one(v, "country", code, quarter, t).isPresent()).toList();
+    if (types.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> header = new ArrayList<>();
+    header.add(labels.get("col.area"));
+    types.forEach(t -> header.add(labels.name("type", t)));
+    List<List<String>> rows = new ArrayList<>();
+    for (String[] area : areas) {
+      List<String> row = new ArrayList<>();
+      row.add(areaName(area[0], area[1]));
+      for (String type : types) {
+        row.add(cell(v, one(v, area[0], area[1], quarter, type), "spam_per_subscriber_month"));
+      }
+      rows.add(row);
+    }
+    return Optional.of(
+        table(
+            "country-" + slug(code) + "-compare",
+            labels.format("country.compare.table", name, quarter),
+            header,
+            rows,
+            numericAfterFirst(header),
+            VOLUMES));
+  }
+
+  private List<Block> countryParts(String code, String name) {
+    List<Block> blocks = new ArrayList<>();
     boolean any = false;
+    Optional<ReportDocument.Table> compare = countryComparison(code, name);
+    if (compare.isPresent()) {
+      blocks.add(compare.get());
+      any = true;
+    }
     if (volumes.isPresent() && !volumes.get().rows(volumes.get().where("area", code)).isEmpty()) {
       ReportTable v = volumes.get();
       Chart chart =
@@ -1087,7 +1808,12 @@ public final class StudyReport {
                 .map(r -> c.text(r, "quarter"))
                 .max(Comparator.naturalOrder())
                 .get();
-        blocks.add(coverageTable(c, mine.and(c.where("quarter", quarter)), quarter));
+        blocks.add(
+            coverageTable(
+                c,
+                mine.and(c.where("quarter", quarter)),
+                quarter,
+                "country-" + slug(code) + "-coverage"));
         any = true;
       }
     }
@@ -1110,7 +1836,8 @@ public final class StudyReport {
                               printed.value(r.value(x, "score"), ValueFormat.SCORE))));
         }
         blocks.add(
-            new ReportDocument.Table(
+            table(
+                "country-" + slug(code) + "-readiness",
                 labels.format("country.readiness.table", name),
                 List.of(labels.get("axis.pillar"), labels.get("col.score")),
                 rows,
@@ -1134,7 +1861,8 @@ public final class StudyReport {
                   printed.value(i.value(r, "p95_usd"), ValueFormat.USD)));
         }
         blocks.add(
-            new ReportDocument.Table(
+            table(
+                "country-" + slug(code) + "-investment",
                 labels.format(
                     "country.investment.table",
                     name,
@@ -1159,6 +1887,100 @@ public final class StudyReport {
 
   // ---------------------------------------------------------------- helpers
 
+  /** Fewer published flows than this and a flow diagram says too little to be drawn. */
+  static final int MIN_FLOWS = 4;
+
+  /** A document table with a note stating its withheld cells, if any. */
+  private ReportDocument.Table table(
+      String id,
+      String title,
+      List<String> header,
+      List<List<String>> rows,
+      List<Boolean> numeric,
+      String source) {
+    ReportDocument.Table t = new ReportDocument.Table(id, title, header, rows, numeric, source, "");
+    int cells = t.figureCells();
+    int withheld = t.withheldCells(labels.get("suppressed"));
+    String note =
+        withheld == 0
+            ? ""
+            : labels.format(
+                "table.withheld",
+                withheld,
+                cells,
+                printed.number((double) withheld / cells, ValueFormat.PERCENT));
+    return new ReportDocument.Table(id, title, header, rows, numeric, source, note);
+  }
+
+  /** Every figure and table with its cells, withheld cells and their share; and the total. */
+  private ReportDocument.Table withheldTable(List<Block> blocks) {
+    List<List<String>> rows = new ArrayList<>();
+    int figureCells = 0;
+    int figureWithheld = 0;
+    for (Block b : blocks) {
+      if (b instanceof ReportDocument.Figure f) {
+        figureCells += f.cells();
+        figureWithheld += f.withheld();
+        rows.add(withheldRow(ReportDocument.figureRef(f.id()), f.cells(), f.withheld()));
+      } else if (b instanceof ReportDocument.Table t) {
+        int cells = t.figureCells();
+        rows.add(
+            withheldRow(
+                ReportDocument.tableRef(t.id()), cells, t.withheldCells(labels.get("suppressed"))));
+      }
+    }
+    rows.add(withheldRow(labels.get("withheld.all-figures"), figureCells, figureWithheld));
+    return table(
+        "withheld",
+        labels.get("withheld.table"),
+        List.of(
+            labels.get("col.part"),
+            labels.get("col.cells"),
+            labels.get("col.withheld"),
+            labels.get("col.withheld-share")),
+        rows,
+        List.of(false, true, true, true),
+        "");
+  }
+
+  private List<String> withheldRow(String what, int cells, int withheld) {
+    return List.of(
+        what,
+        printed.number(cells, ValueFormat.COUNT),
+        printed.number(withheld, ValueFormat.COUNT),
+        cells == 0 ? Printed.NONE : printed.number((double) withheld / cells, ValueFormat.PERCENT));
+  }
+
+  /** The number of ITU Member States, the denominator of every statement of coverage. */
+  static int memberStates() {
+    return org.spamtraffic.schema.ItuMemberStates.alpha3().size();
+  }
+
+  /** "reporting countries (16 of 194)": what the world rows of the tables cover. */
+  private String reportingArea() {
+    int n = volumes.map(v -> areas(v, "country").size()).orElse(0);
+    return labels.format("area.reporting-countries", n, memberStates());
+  }
+
+  private static String latestOf(ReportTable t, Predicate<List<Object>> rows) {
+    return t.rows(rows).stream()
+        .map(r -> t.text(r, "quarter"))
+        .max(Comparator.naturalOrder())
+        .orElse(null);
+  }
+
+  /** A country's ITU-D region, from the published countries table. */
+  private String regionOfCountry(String code) {
+    return tables
+        .get(COUNTRIES)
+        .flatMap(
+            c ->
+                c.rows(c.where("alpha3", code)).stream()
+                    .findFirst()
+                    .map(row -> c.text(row, "itu_region")))
+        .orElse(Printed.NONE);
+  }
+
   /**
    * The chart with its caption, or, when disclosure control withheld every value it would draw, a
    * note saying so (an empty chart would only confuse).
@@ -1168,7 +1990,24 @@ public final class StudyReport {
       return new ReportDocument.Missing(
           labels.format("missing.withheld", caption, c.suppressedValues()));
     }
-    return new ReportDocument.Figure(chart, caption, table);
+    int withheld = 0;
+    int cells;
+    if (chart instanceof CategoryChart c) {
+      withheld = c.suppressedValues();
+      cells =
+          (int)
+                  c.series().stream()
+                      .flatMap(x -> x.values().stream())
+                      .filter(Objects::nonNull)
+                      .count()
+              + withheld;
+    } else if (chart instanceof FlowChart f) {
+      withheld = f.suppressedValues();
+      cells = f.flows().size() + withheld;
+    } else {
+      cells = ChartData.csv(chart).split("\n", -1).length - 2;
+    }
+    return new ReportDocument.Figure(chart, caption, table, cells, withheld);
   }
 
   private ReportDocument.Missing missing(String table) {
@@ -1268,6 +2107,10 @@ public final class StudyReport {
   private String areaName(String level, String area) {
     switch (level) {
       case "world":
+        return labels.format(
+            "area.reporting-countries.row",
+            volumes.map(v -> areas(v, "country").size()).orElse(0),
+            memberStates());
       case "itu_region":
         return labels.name("region", area);
       case "group":
@@ -1281,6 +2124,10 @@ public final class StudyReport {
 
   /** The country's name in the report's language, from the published countries table. */
   String countryName(String code) {
+    Optional<String> un = labels.countryName(code);
+    if (un.isPresent()) {
+      return un.get();
+    }
     Optional<ReportTable> countries = tables.get(COUNTRIES);
     if (code == null || countries.isEmpty()) {
       return code == null ? Printed.NONE : code;

@@ -31,8 +31,12 @@ public record CategoryChart(
   public enum Kind {
     STACKED_AREA,
     STACKED_BARS,
+    /** Stacked bars of shares that add up to 100% (a mix): the axis runs from 0 to 100%. */
+    STACKED_SHARES,
     GROUPED_BARS,
-    HORIZONTAL_BARS
+    HORIZONTAL_BARS,
+    /** One line per series over the categories (periods), with a marker on each value. */
+    LINES
   }
 
   /**

@@ -203,8 +203,22 @@ public final class ChartRenderer {
         plot.getDomainAxis().setUpperMargin(0);
         style(plot);
         return plot;
+      case LINES:
+        LineAndShapeRenderer lines = new LineAndShapeRenderer(true, true);
+        for (int i = 0; i < c.series().size(); i++) {
+          lines.setSeriesPaint(i, ChartStyle.color(i));
+          lines.setSeriesStroke(i, new java.awt.BasicStroke(1.6f));
+          lines.setSeriesShape(i, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        }
+        plot = new CategoryPlot(data, new CategoryAxis(c.categoryAxis()), valueAxis(c), lines);
+        style(plot);
+        return plot;
       case STACKED_BARS:
         bars = new StackedBarRenderer();
+        break;
+      case STACKED_SHARES:
+        bars = new StackedBarRenderer();
+        bars.setMaximumBarWidth(0.12);
         break;
       case GROUPED_BARS:
       case HORIZONTAL_BARS:
@@ -221,6 +235,9 @@ public final class ChartRenderer {
       bars.setSeriesPaint(i, ChartStyle.color(i));
     }
     plot = new CategoryPlot(data, new CategoryAxis(c.categoryAxis()), valueAxis(c), bars);
+    if (c.kind() == CategoryChart.Kind.STACKED_SHARES) {
+      plot.getRangeAxis().setRange(0, 1);
+    }
     if (c.kind() == CategoryChart.Kind.HORIZONTAL_BARS) {
       plot.setOrientation(PlotOrientation.HORIZONTAL);
       plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);

@@ -19,6 +19,8 @@ public enum ValueFormat {
   USD,
   /** A score 0..1, two decimals. */
   SCORE,
+  /** A year (price year, base year): digits only, never grouped (2025, not 2,025). */
+  YEAR,
   /** Any other number, up to three decimals. */
   DECIMAL;
 
@@ -37,6 +39,9 @@ public enum ValueFormat {
       case SCORE:
         f = new DecimalFormat("0.00", symbols);
         break;
+      case YEAR:
+        f = new DecimalFormat("0", symbols);
+        break;
       case DECIMAL:
       default:
         f = new DecimalFormat("#,##0.###", symbols);
@@ -54,6 +59,7 @@ public enum ValueFormat {
         p.setRoundingMode(RoundingMode.HALF_UP);
         return p;
       case SCORE:
+      case YEAR:
         return cellFormat(locale);
       case COUNT:
       case USD:
@@ -75,9 +81,12 @@ public enum ValueFormat {
         return "0.0%";
       case SCORE:
         return "0.00";
+      case YEAR:
+        return "0";
       case DECIMAL:
       default:
-        return "#,##0.###";
+        // Excel's "#,##0.###" prints 12 as "12." (a stray separator); General prints 12 and 1.5.
+        return "General";
     }
   }
 }

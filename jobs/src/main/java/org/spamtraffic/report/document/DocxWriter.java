@@ -30,10 +30,14 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.StylesDocument;
 import org.spamtraffic.report.chart.ChartStyle;
 
 /**
- * Lays a {@link ReportDocument} out as a Word document (.docx, POI XWPF): A4 with 2 cm margins,
- * Word's own styles (Title, Heading 1 and 2, Caption), each figure as its PNG at its printed size
- * followed by a numbered caption (a {@code SEQ Figure} field, so Word can list the figures), each
- * table preceded by a numbered title and with a filled header row that repeats across pages.
+ * Lays a {@link ReportDocument} out as a Word document (.docx, POI XWPF) shaped as a TSAG
+ * contribution: the first-page block (sector, study period, document number and meeting
+ * placeholders) and cover table, a page header with the page number and document number from the
+ * second page on, a table of contents whose page numbers are PAGEREF fields to bookmarked headings
+ * (numbered 1, 1.1; annexes A, A.1), A4 with 2 cm margins, Word's own styles (Heading 1 and 2,
+ * Caption, TOC 1 and 2), text for the author highlighted, each figure as its PNG at its printed
+ * size followed by a numbered caption (a {@code SEQ Figure} field, so Word can list the figures),
+ * each table preceded by a numbered title and with a filled header row that repeats across pages.
  */
 public final class DocxWriter {
   private static final String HEADER_FILL = "1F4E79";
@@ -58,36 +62,32 @@ public final class DocxWriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       styles(doc);
       page(doc);
-      doc.getProperties().getCoreProperties().setTitle(report.title());
+      headers(doc, report.header());
+      // Word asks to update fields (contents, page references) on opening; LibreOffice lays the
+      // page references out itself.
+      doc.enforceUpdateFields();
+      String title = report.cover().title(labels.get("cover.title"));
+      doc.getProperties().getCoreProperties().setTitle(title);
       doc.getProperties().getCoreProperties().setCreator("spamtraffic");
       doc.getProperties().getCoreProperties().setCreated(Optional.of(Date.from(createdAt)));
-      paragraph(doc, "Title", report.title());
-      paragraph(doc, "Subtitle", report.subtitle());
-      int figure = 0;
-      int table = 0;
-      int section = 0;
-      for (ReportDocument.Section s : report.sections()) {
-        section++;
-        paragraph(doc, "Heading1", section + "\t" + s.heading());
+      firstPage(doc, report.header());
+      cover(doc, report);
+      List<Heading> headings = headings(report);
+      paragraph(doc, "TOCHeading", labels.get("contents"));
+      contents(doc, headings);
+      int[] figure = {0};
+      int[] table = {0};
+      int next = 0;
+      for (ReportDocument.Section s :
+          java.util.stream.Stream.concat(report.sections().stream(), report.annexes().stream())
+              .toList()) {
+        Heading h = headings.get(next++);
+        heading(doc, "Heading1", h);
         for (ReportDocument.Block block : s.blocks()) {
-          if (block instanceof ReportDocument.Paragraph p) {
-            paragraph(doc, "Normal", p.text());
-          } else if (block instanceof ReportDocument.Subheading h) {
-            paragraph(doc, "Heading2", h.text());
-          } else if (block instanceof ReportDocument.Bullets b) {
-            for (String item : b.items()) {
-              paragraph(doc, "ListBullet", "•\t" + item);
-            }
-          } else if (block instanceof ReportDocument.Missing m) {
-            paragraph(doc, "Note", m.text());
-          } else if (block instanceof ReportDocument.Figure f) {
-            figure++;
-            figure(doc, f, pngs.get(f.chart().frame().id()));
-            caption(doc, "FigureCaption", "Figure", labels.get("figure"), figure, f.caption());
-          } else if (block instanceof ReportDocument.Table t) {
-            table++;
-            caption(doc, "Caption", "Table", labels.get("table"), table, t.title());
-            table(doc, t);
+          if (block instanceof ReportDocument.Subheading) {
+            heading(doc, "Heading2", headings.get(next++));
+          } else {
+            block(doc, report, block, pngs, figure, table, headings);
           }
         }
       }
@@ -96,6 +96,189 @@ public final class DocxWriter {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot write the report document", e);
     }
+  }
+
+  /** A numbered heading: its number, text, level and bookmark (for the contents' page numbers). */
+  private record Heading(String number, String text, int level, String bookmark) {}
+
+  /** Every heading in order: sections 1, 2..., their subheadings 1.1...; annexes A, A.1... */
+  private List<Heading> headings(ReportDocument report) {
+    List<Heading> out = new java.util.ArrayList<>();
+    int section = 0;
+    for (ReportDocument.Section s : report.sections()) {
+      section++;
+      addHeadings(out, Integer.toString(section), s.heading(), s);
+    }
+    char annex = 'A';
+    for (ReportDocument.Section s : report.annexes()) {
+      String letter = Character.toString(annex++);
+      addHeadings(out, letter, labels.format("annex", letter, s.heading()), s);
+    }
+    return out;
+  }
+
+  private void addHeadings(
+      List<Heading> out, String number, String text, ReportDocument.Section s) {
+    boolean annex = Character.isLetter(number.charAt(0));
+    out.add(new Heading(annex ? "" : number, text, 1, "_Toc" + (out.size() + 1)));
+    int sub = 0;
+    for (ReportDocument.Block b : s.blocks()) {
+      if (b instanceof ReportDocument.Subheading h) {
+        sub++;
+        out.add(new Heading(number + "." + sub, h.text(), 2, "_Toc" + (out.size() + 1)));
+      }
+    }
+  }
+
+  private void block(
+      XWPFDocument doc,
+      ReportDocument report,
+      ReportDocument.Block block,
+      Map<String, byte[]> pngs,
+      int[] figure,
+      int[] table,
+      List<Heading> headings) {
+    if (block instanceof ReportDocument.Paragraph p) {
+      paragraph(doc, "Normal", report.resolve(p.text(), labels));
+    } else if (block instanceof ReportDocument.Bullets b) {
+      for (String item : b.items()) {
+        paragraph(doc, "ListBullet", "•\t" + report.resolve(item, labels));
+      }
+    } else if (block instanceof ReportDocument.Numbered n) {
+      for (int i = 0; i < n.items().size(); i++) {
+        paragraph(doc, "ListNumber", "[" + (i + 1) + "]\t" + n.items().get(i));
+      }
+    } else if (block instanceof ReportDocument.Editable e) {
+      paragraph(doc, "Editable", report.resolve(e.text(), labels));
+    } else if (block instanceof ReportDocument.Missing m) {
+      paragraph(doc, "Note", report.resolve(m.text(), labels));
+    } else if (block instanceof ReportDocument.Figure f) {
+      figure[0]++;
+      figure(doc, f, pngs.get(f.chart().frame().id()));
+      caption(doc, "FigureCaption", "Figure", labels.get("figure"), figure[0], f.caption());
+    } else if (block instanceof ReportDocument.Table t) {
+      table[0]++;
+      caption(doc, "Caption", "Table", labels.get("table"), table[0], t.title());
+      table(doc, report, t);
+    }
+  }
+
+  /** The contents: one line per heading, its page a PAGEREF to the heading's bookmark. */
+  private static void contents(XWPFDocument doc, List<Heading> headings) {
+    for (Heading h : headings) {
+      XWPFParagraph p = doc.createParagraph();
+      p.setStyle(h.level() == 1 ? "TOC1" : "TOC2");
+      p.createRun().setText(h.number().isEmpty() ? h.text() : h.number() + "\t" + h.text());
+      p.createRun().addTab();
+      CTSimpleField page = p.getCTP().addNewFldSimple();
+      page.setInstr(" PAGEREF " + h.bookmark() + " \\h ");
+      page.addNewR().addNewT().setStringValue("1");
+    }
+  }
+
+  private static void heading(XWPFDocument doc, String style, Heading h) {
+    XWPFParagraph p = doc.createParagraph();
+    p.setStyle(style);
+    java.math.BigInteger id = java.math.BigInteger.valueOf(h.bookmark().hashCode() & 0x7fffffff);
+    org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBookmark start =
+        p.getCTP().addNewBookmarkStart();
+    start.setName(h.bookmark());
+    start.setId(id);
+    p.createRun().setText(h.number().isEmpty() ? h.text() : h.number() + "\t" + h.text());
+    p.getCTP().addNewBookmarkEnd().setId(id);
+  }
+
+  /** Page header of every page but the first: "– 3 –" and the document number; no footer text. */
+  private void headers(XWPFDocument doc, ReportDocument.Header header) {
+    CTSectPr sect = doc.getDocument().getBody().getSectPr();
+    sect.addNewTitlePg();
+    doc.createHeader(org.apache.poi.wp.usermodel.HeaderFooterType.FIRST).createParagraph();
+    org.apache.poi.xwpf.usermodel.XWPFHeader other =
+        doc.createHeader(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT);
+    XWPFParagraph page = other.createParagraph();
+    page.setStyle("Header");
+    page.createRun().setText("- ");
+    page.getCTP().addNewFldSimple().setInstr(" PAGE ");
+    page.createRun().setText(" -");
+    XWPFParagraph number = other.createParagraph();
+    number.setStyle("Header");
+    number.createRun().setText(header.documentNumber());
+    org.apache.poi.xwpf.usermodel.XWPFFooter footer =
+        doc.createFooter(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT);
+    XWPFParagraph f = footer.createParagraph();
+    f.setStyle("Footer");
+    f.getCTP().addNewFldSimple().setInstr(" PAGE ");
+    doc.createFooter(org.apache.poi.wp.usermodel.HeaderFooterType.FIRST).createParagraph();
+  }
+
+  /** The block of the first page, as on TSAG documents: sector, study period, number, meeting. */
+  private void firstPage(XWPFDocument doc, ReportDocument.Header header) {
+    XWPFTable t = doc.createTable(3, 2);
+    t.setWidth("100%");
+    noBorders(t);
+    t.setBottomBorder(XWPFTable.XWPFBorderType.SINGLE, 8, 0, "000000");
+    coverCell(t.getRow(0).getCell(0), labels.get("header.sector"), true, false);
+    coverCell(t.getRow(0).getCell(1), header.documentNumber(), true, true);
+    coverCell(t.getRow(1).getCell(0), header.studyPeriod(), false, false);
+    coverCell(t.getRow(1).getCell(1), header.original(), false, true);
+    coverCell(t.getRow(2).getCell(0), header.questions(), false, false);
+    coverCell(t.getRow(2).getCell(1), header.meeting(), false, true);
+    XWPFParagraph kind = doc.createParagraph();
+    kind.setStyle("DocKind");
+    kind.createRun().setText(header.kind());
+  }
+
+  /** The cover table: Source, Title, Purpose, Contact, Keywords, Abstract. */
+  private static void cover(XWPFDocument doc, ReportDocument report) {
+    Map<String, String> fields = report.cover().fields();
+    XWPFTable t = doc.createTable(fields.size(), 2);
+    t.setWidth("100%");
+    noBorders(t);
+    t.setInsideHBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "808080");
+    t.setBottomBorder(XWPFTable.XWPFBorderType.SINGLE, 8, 0, "000000");
+    // Label column narrow, text column wide (twentieths of a point; 9638 is A4 less the margins).
+    org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid grid =
+        t.getCTTbl().getTblGrid();
+    if (grid != null && grid.sizeOfGridColArray() == 2) {
+      grid.getGridColArray(0).setW(BigInteger.valueOf(1800));
+      grid.getGridColArray(1).setW(BigInteger.valueOf(7838));
+    }
+    int r = 0;
+    for (Map.Entry<String, String> e : fields.entrySet()) {
+      XWPFTableRow row = t.getRow(r++);
+      row.getCell(0).setWidth("1800");
+      row.getCell(1).setWidth("7838");
+      coverCell(row.getCell(0), e.getKey(), true, false);
+      coverCell(row.getCell(1), e.getValue(), false, false);
+    }
+    doc.createParagraph().setStyle("Normal");
+  }
+
+  private static void coverCell(XWPFTableCell cell, String text, boolean bold, boolean right) {
+    XWPFParagraph p = cell.getParagraphs().get(0);
+    p.setStyle("CoverText");
+    if (right) {
+      p.setAlignment(ParagraphAlignment.RIGHT);
+    }
+    String[] lines = text.split("\n");
+    XWPFRun run = p.createRun();
+    run.setBold(bold);
+    for (int i = 0; i < lines.length; i++) {
+      if (i > 0) {
+        run.addBreak();
+      }
+      run.setText(lines[i]);
+    }
+  }
+
+  private static void noBorders(XWPFTable t) {
+    XWPFTable.XWPFBorderType none = XWPFTable.XWPFBorderType.NONE;
+    t.setTopBorder(none, 0, 0, "FFFFFF");
+    t.setBottomBorder(none, 0, 0, "FFFFFF");
+    t.setLeftBorder(none, 0, 0, "FFFFFF");
+    t.setRightBorder(none, 0, 0, "FFFFFF");
+    t.setInsideHBorder(none, 0, 0, "FFFFFF");
+    t.setInsideVBorder(none, 0, 0, "FFFFFF");
   }
 
   private static void styles(XWPFDocument doc) throws IOException {
@@ -113,7 +296,10 @@ public final class DocxWriter {
   }
 
   private static void page(XWPFDocument doc) {
-    CTSectPr sect = doc.getDocument().getBody().addNewSectPr();
+    CTSectPr sect =
+        doc.getDocument().getBody().isSetSectPr()
+            ? doc.getDocument().getBody().getSectPr()
+            : doc.getDocument().getBody().addNewSectPr();
     CTPageSz size = sect.addNewPgSz();
     size.setW(BigInteger.valueOf(11906)); // A4, in twentieths of a point
     size.setH(BigInteger.valueOf(16838));
@@ -171,7 +357,7 @@ public final class DocxWriter {
     p.createRun().setText(" – " + text);
   }
 
-  private static void table(XWPFDocument doc, ReportDocument.Table t) {
+  private void table(XWPFDocument doc, ReportDocument report, ReportDocument.Table t) {
     int columns = t.header().size();
     XWPFTable table = doc.createTable(t.rows().size() + 1, columns);
     table.setWidth("100%");
@@ -198,11 +384,16 @@ public final class DocxWriter {
       row.setCantSplitRow(true);
       List<String> cells = t.rows().get(r);
       for (int c = 0; c < columns; c++) {
-        cellRun(row.getCell(c), t.numeric().get(c)).setText(cells.get(c));
+        cellRun(row.getCell(c), t.numeric().get(c)).setText(report.resolve(cells.get(c), labels));
       }
     }
-    // An empty paragraph after the table, so that two tables never merge into one.
-    doc.createParagraph().setStyle("Normal");
+    // A note under the table (units, withheld cells), or an empty paragraph, so that two tables
+    // never merge into one.
+    XWPFParagraph note = doc.createParagraph();
+    note.setStyle(t.note().isEmpty() ? "Normal" : "TableNote");
+    if (!t.note().isEmpty()) {
+      note.createRun().setText(t.note());
+    }
   }
 
   private static XWPFRun cellRun(XWPFTableCell cell, boolean numeric) {

@@ -1,31 +1,48 @@
 package org.spamtraffic.report.document;
 
+import com.ibm.icu.text.MessageFormat;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.NamedCsvRecord;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
+import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 
 /**
- * The words of the report in one language: headings, captions, axis titles, region and type names.
- * Read from {@code spamtraffic/report/labels_<lang>.properties} (UTF-8); a key missing in a
- * language falls back to English, so a partial translation still gives a complete report.
+ * Every text of the report in one language: one message bundle, {@code
+ * spamtraffic/report/messages.properties} (English, the source) with {@code messages_fr.properties}
+ * and the other languages beside it (UTF-8). Each text is an ICU {@link MessageFormat} pattern
+ * ({@code {0}}, {@code {1, plural, one {# country} other {# countries}}}), so that a translation
+ * can use its own plural forms. A key missing in a language falls back to English (the bundle's
+ * parent), never to the machine's locale. Country names are the UN's (UNTERM short names, in the
+ * six UN languages, {@code spamtraffic/report/country-names.csv}).
  */
 public final class Labels {
-  /** Languages that have a label file. */
+  /** Languages that have a message file. */
   public static final List<String> LANGUAGES = List.of("en", "fr");
 
-  private final String language;
-  private final Properties english;
-  private final Properties own;
+  /** The languages of the country names file (the six UN languages). */
+  static final List<String> NAME_LANGUAGES = List.of("en", "fr", "es", "ar", "zh", "ru");
 
-  private Labels(String language, Properties english, Properties own) {
+  private static final String BUNDLE = "spamtraffic.report.messages";
+  private static final String NAMES = "spamtraffic/report/country-names.csv";
+
+  private final String language;
+  private final ResourceBundle bundle;
+  private final Map<String, String> countryNames;
+
+  private Labels(String language, ResourceBundle bundle, Map<String, String> countryNames) {
     this.language = language;
-    this.english = english;
-    this.own = own;
+    this.bundle = bundle;
+    this.countryNames = countryNames;
   }
 
   /** The labels of {@code language} (en, fr); fails naming the languages there are. */
@@ -34,8 +51,13 @@ public final class Labels {
       throw new IllegalArgumentException(
           "No report labels for language '" + language + "'; available: " + LANGUAGES);
     }
-    Properties en = load("en");
-    return new Labels(language, en, language.equals("en") ? en : load(language));
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(
+            BUNDLE,
+            Locale.forLanguageTag(language),
+            Labels.class.getClassLoader(),
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    return new Labels(language, bundle, countryNames(language));
   }
 
   /** The language code. */
@@ -48,25 +70,32 @@ public final class Labels {
     return Locale.forLanguageTag(language);
   }
 
-  /** The label of {@code key}; fails when even English has none (a programming error). */
-  public String get(String key) {
-    String v = own.getProperty(key);
-    if (v == null) {
-      v = english.getProperty(key);
-    }
-    if (v == null) {
-      throw new IllegalArgumentException("No report label '" + key + "' in labels_en.properties");
-    }
-    return v;
+  /** Whether the bundle has a text for {@code key}. */
+  public boolean has(String key) {
+    return bundle.containsKey(key);
   }
 
-  /** The label of {@code key} with {@code {0}}, {@code {1}}... replaced by {@code args}. */
-  public String format(String key, Object... args) {
-    String text = get(key);
-    for (int i = 0; i < args.length; i++) {
-      text = text.replace("{" + i + "}", String.valueOf(args[i]));
+  /**
+   * The text of {@code key}, read as a MessageFormat pattern without arguments (so that {@code ''}
+   * reads as one apostrophe, as in every other text); fails when even English has none (a
+   * programming error).
+   */
+  public String get(String key) {
+    return new MessageFormat(pattern(key), locale()).format(new Object[0]);
+  }
+
+  /** The pattern of {@code key} as written in the bundle. */
+  public String pattern(String key) {
+    try {
+      return bundle.getString(key);
+    } catch (MissingResourceException e) {
+      throw new IllegalArgumentException("No report text '" + key + "' in messages.properties", e);
     }
-    return text;
+  }
+
+  /** The text of {@code key} with its arguments filled in (ICU MessageFormat). */
+  public String format(String key, Object... args) {
+    return new MessageFormat(pattern(key), locale()).format(args);
   }
 
   /** The label of {@code prefix.code}, or {@code code} itself when there is none. */
@@ -75,24 +104,31 @@ public final class Labels {
       return "";
     }
     String key = prefix + "." + code;
-    String v = own.getProperty(key);
-    if (v == null) {
-      v = english.getProperty(key);
-    }
-    return v == null ? code : v;
+    return bundle.containsKey(key) ? bundle.getString(key) : code;
   }
 
-  private static Properties load(String language) {
-    String path = "spamtraffic/report/labels_" + language + ".properties";
-    Properties p = new Properties();
-    try (InputStream in = Labels.class.getClassLoader().getResourceAsStream(path)) {
+  /** The UN name of a country (ISO alpha-3) in the report's language, if the file has it. */
+  public java.util.Optional<String> countryName(String alpha3) {
+    return java.util.Optional.ofNullable(alpha3 == null ? null : countryNames.get(alpha3));
+  }
+
+  private static Map<String, String> countryNames(String language) {
+    String column = NAME_LANGUAGES.contains(language) ? language : "en";
+    Map<String, String> names = new HashMap<>();
+    try (InputStream in = Labels.class.getClassLoader().getResourceAsStream(NAMES)) {
       if (in == null) {
-        throw new IllegalStateException("Missing resource " + path);
+        throw new IllegalStateException("Missing resource " + NAMES);
       }
-      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+      Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+      try (CsvReader<NamedCsvRecord> csv = CsvReader.builder().ofNamedCsvRecord(reader)) {
+        for (NamedCsvRecord r : csv) {
+          String name = r.getField(column);
+          names.put(r.getField("alpha3"), name.isBlank() ? r.getField("en") : name);
+        }
+      }
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read " + path, e);
+      throw new UncheckedIOException("Cannot read " + NAMES, e);
     }
-    return p;
+    return Map.copyOf(names);
   }
 }

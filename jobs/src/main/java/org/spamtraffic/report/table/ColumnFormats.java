@@ -15,6 +15,9 @@ public final class ColumnFormats {
   /** The format of {@code column}, or null for a column that is not a number. */
   public static ValueFormat of(TableContract.Column column) {
     String name = column.name().toLowerCase(Locale.ROOT);
+    if ((name.endsWith("_year") || name.equals("year")) && !name.startsWith("growth")) {
+      return ValueFormat.YEAR;
+    }
     switch (column.type()) {
       case INT:
       case LONG:
