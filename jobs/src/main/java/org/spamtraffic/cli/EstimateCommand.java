@@ -62,12 +62,12 @@ final class EstimateCommand extends SparkCommand {
   String distribution;
 
   @Option(
-      names = "--min-operators",
-      defaultValue = "3",
+      names = "--policy",
+      paramLabel = "FILE",
       description =
-          "A country's rows are publishable with at least this many reporting operators"
-              + " (default: ${DEFAULT-VALUE})")
-  int minOperators;
+          "Disclosure policy file deciding which figures are publishable, in the shape of"
+              + " schemas/disclosure-policy.json (default: that file; use the one publish used)")
+  java.nio.file.Path policy;
 
   @Option(
       names = "--confirmed",
@@ -84,7 +84,15 @@ final class EstimateCommand extends SparkCommand {
     Confirmations list = confirmed == null ? Confirmations.none() : confirmations(spark, confirmed);
     EstimateJob.Options options =
         new EstimateJob.Options(
-            asOf, set, draws, seed, Distribution.byKey(distribution), minOperators, list);
+            asOf,
+            set,
+            draws,
+            seed,
+            Distribution.byKey(distribution),
+            policy == null
+                ? org.spamtraffic.publish.DisclosurePolicy.standard()
+                : org.spamtraffic.publish.DisclosurePolicy.read(policy),
+            list);
     stageRunner().run(EstimateJob.NAME, () -> EstimateJob.run(warehouse, options));
     return 0;
   }

@@ -1,7 +1,7 @@
 package org.spamtraffic.cli;
 
 import org.apache.spark.sql.SparkSession;
-import org.spamtraffic.publish.DisclosureRules;
+import org.spamtraffic.publish.DisclosurePolicy;
 import org.spamtraffic.publish.PublishJob;
 import org.spamtraffic.warehouse.Warehouse;
 import picocli.CommandLine.Command;
@@ -13,28 +13,25 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Reads volumes, coverage, routes and sources and writes published_volumes,",
-      "published_coverage, published_routes and published_sources: rows from too few operators",
-      "or dominated by one operator are withheld, with complementary suppression."
+      "published_coverage, published_routes and published_sources under the disclosure policy:",
+      "rows from too few operators or dominated by one operator are withheld, and more rows are",
+      "withheld until a linear-programming audit shows none can be narrowed below the protection",
+      "level from what is published."
     })
 final class PublishCommand extends SparkCommand {
   @Option(
-      names = "--min-operators",
-      defaultValue = "3",
-      description = "Fewest operators a published figure may come from (default: ${DEFAULT-VALUE})")
-  int minOperators;
-
-  @Option(
-      names = "--max-share",
-      defaultValue = "0.85",
+      names = "--policy",
       description =
-          "Largest share (0..1] one operator may have of a published figure (default:"
-              + " ${DEFAULT-VALUE})")
-  double maxShare;
+          "Disclosure policy file (min_operators, max_share, protection), in the shape of"
+              + " schemas/disclosure-policy.json (default: that file)")
+  java.nio.file.Path policy;
 
   @Override
   protected int run(SparkSession spark, Warehouse warehouse) {
     PublishJob.Options options =
-        new PublishJob.Options(warehouse, new DisclosureRules(minOperators, maxShare));
+        new PublishJob.Options(
+            warehouse,
+            policy == null ? DisclosurePolicy.standard() : DisclosurePolicy.read(policy));
     stageRunner().run("publish", () -> new PublishJob(spark).run(options));
     return 0;
   }

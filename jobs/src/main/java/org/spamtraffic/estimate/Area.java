@@ -37,7 +37,7 @@ public record Area(String level, String area, String name) implements Serializab
   public static final List<String> LEVELS =
       List.of(WORLD, REPORTING, ITU_REGION, M49_REGION, GROUP, COUNTRY);
 
-  /** Whether this is a rollup (always publishable) rather than one country. */
+  /** Whether this is a rollup rather than one country. */
   public boolean isRollup() {
     return !level.equals(COUNTRY);
   }

@@ -1,5 +1,7 @@
 package org.spamtraffic.estimate;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -7,8 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.spamtraffic.publish.DisclosurePolicy;
 import org.spamtraffic.stage.StageResult;
 import org.spamtraffic.warehouse.Warehouse;
 
@@ -63,8 +70,8 @@ public final class EstimateJob {
    * @param draws Monte Carlo draws
    * @param seed Monte Carlo seed: the same seed gives the same intervals
    * @param distribution how draws pick parameter values
-   * @param minReportingOperators a country's rows are publishable when it has at least this many
-   *     reporting operators (or none)
+   * @param policy the disclosure policy the figures' publishability is decided under ({@link
+   *     Publishability})
    * @param confirmed figures flagged at ingest that the analyst has confirmed (see {@link
    *     Confirmations}); the others do not size equipment
    */
@@ -74,7 +81,7 @@ public final class EstimateJob {
       int draws,
       long seed,
       Distribution distribution,
-      int minReportingOperators,
+      DisclosurePolicy policy,
       Confirmations confirmed) {
     /** Default draws. */
     public static final int DEFAULT_DRAWS = 10_000;
@@ -82,17 +89,13 @@ public final class EstimateJob {
     /** Default seed (for Resolution 52). */
     public static final long DEFAULT_SEED = 52;
 
-    /** The usual floor of official statistics. */
-    public static final int DEFAULT_MIN_REPORTING_OPERATORS = 3;
-
     /** Checks the values. */
     public Options {
       if (draws < 1) {
         throw new IllegalArgumentException("draws must be at least 1, got " + draws);
       }
-      if (minReportingOperators < 1) {
-        throw new IllegalArgumentException(
-            "the minimum of reporting operators must be at least 1, got " + minReportingOperators);
+      if (policy == null) {
+        throw new IllegalArgumentException("estimate needs a disclosure policy");
       }
       if (confirmed == null) {
         confirmed = Confirmations.none();
@@ -100,8 +103,8 @@ public final class EstimateJob {
     }
 
     /**
-     * The defaults: latest quarter, default parameters, 10,000 PERT draws, seed 52, 3 operators,
-     * nothing confirmed.
+     * The defaults: latest quarter, default parameters, 10,000 PERT draws, seed 52, the study's
+     * disclosure policy, nothing confirmed.
      */
     public static Options defaults() {
       return new Options(
@@ -110,26 +113,28 @@ public final class EstimateJob {
           DEFAULT_DRAWS,
           DEFAULT_SEED,
           Distribution.PERT,
-          DEFAULT_MIN_REPORTING_OPERATORS,
+          DisclosurePolicy.standard(),
           Confirmations.none());
     }
 
     /** These options with another parameter set. */
     public Options withParameters(ParameterSet p) {
-      return new Options(
-          asOfQuarter, p, draws, seed, distribution, minReportingOperators, confirmed);
+      return new Options(asOfQuarter, p, draws, seed, distribution, policy, confirmed);
     }
 
     /** These options with another number of draws and seed. */
     public Options withDraws(int n, long s) {
-      return new Options(
-          asOfQuarter, parameters, n, s, distribution, minReportingOperators, confirmed);
+      return new Options(asOfQuarter, parameters, n, s, distribution, policy, confirmed);
+    }
+
+    /** These options with another disclosure policy. */
+    public Options withPolicy(DisclosurePolicy p) {
+      return new Options(asOfQuarter, parameters, draws, seed, distribution, p, confirmed);
     }
 
     /** These options with a confirmation list. */
     public Options withConfirmations(Confirmations c) {
-      return new Options(
-          asOfQuarter, parameters, draws, seed, distribution, minReportingOperators, c);
+      return new Options(asOfQuarter, parameters, draws, seed, distribution, policy, c);
     }
   }
 
@@ -283,12 +288,15 @@ public final class EstimateJob {
     setColumns.put("horizon_years", ps.horizonYears());
     setColumns.put("discount_rate", ps.discountRate());
 
-    Map<String, Boolean> publishable = new HashMap<>();
+    Map<Area, Boolean> publishable =
+        Publishability.decide(
+            countries,
+            inputs.rateSources(),
+            withheldVolumes(warehouse, inputs, options.policy()),
+            world,
+            options.policy());
     Map<String, CountryInputs> byCode = new HashMap<>();
     for (CountryInputs c : countries) {
-      publishable.put(
-          c.countryCode(),
-          c.reportingOperators() == 0 || c.reportingOperators() >= options.minReportingOperators());
       byCode.put(c.countryCode(), c);
     }
 
@@ -417,6 +425,7 @@ public final class EstimateJob {
       row.put("total_at_high_usd", w.totalAtHigh());
       row.put("swing_usd", w.swing());
       row.put("rank", w.rank());
+      row.put("publishable", publishable.getOrDefault(w.area(), false));
       row.putAll(setColumns);
       sensitivity.add(row);
     }
@@ -442,7 +451,7 @@ public final class EstimateJob {
     int canPublish = 0;
     for (CountryInputs c : countries) {
       imputed += c.anyImputed() ? 1 : 0;
-      canPublish += publishable.get(c.countryCode()) ? 1 : 0;
+      canPublish += publishable.get(Area.of(c).get(0)) ? 1 : 0;
     }
     MonteCarlo.Interval need = reportingIntervals.get("need");
     MonteCarlo.Interval worldNeed = worldIntervals.get("need");
@@ -474,6 +483,69 @@ public final class EstimateJob {
         rows,
         headline,
         commit.number());
+  }
+
+  /**
+   * The measured volumes ({@code country:type}) that are not public. A volume is the largest
+   * quarter of the window, so it shows that quarter's figure and says that every other quarter was
+   * at most that: it is public when its quarter is published in {@code published_coverage} and
+   * every withheld quarter of the window lies below it by more than the protection level (else the
+   * bound would narrow that quarter). The same for a country's own low-coverage figure.
+   */
+  private static Set<String> withheldVolumes(
+      Warehouse warehouse, ProfileInputs.Result inputs, DisclosurePolicy policy) {
+    Set<String> out = new java.util.HashSet<>();
+    Set<String> published = new java.util.HashSet<>();
+    Map<String, List<Double>> withheldQuarters = new HashMap<>();
+    if (warehouse.has("published_coverage")) {
+      Dataset<Row> decisions =
+          warehouse
+              .read("published_coverage")
+              .where(col("quarter").isin(inputs.window().toArray()))
+              .select("country_code", "quarter", "spam_type", "suppressed");
+      // The true figures of withheld quarters (without them, every withheld quarter counts as
+      // larger than the peak).
+      Dataset<Row> figures =
+          warehouse.has("coverage")
+              ? decisions.join(
+                  warehouse
+                      .read("coverage")
+                      .select("country_code", "quarter", "spam_type", "spam_national_estimate"),
+                  scala.jdk.javaapi.CollectionConverters.asScala(
+                          List.of("country_code", "quarter", "spam_type"))
+                      .toSeq(),
+                  "left")
+              : decisions.withColumn("spam_national_estimate", functions.lit(null).cast("double"));
+      for (Row r : figures.collectAsList()) {
+        String key = r.getString(0) + ":" + r.getString(2);
+        if (r.getBoolean(3)) {
+          withheldQuarters
+              .computeIfAbsent(key, k -> new ArrayList<>())
+              .add(r.isNullAt(4) ? Double.POSITIVE_INFINITY : ((Number) r.get(4)).doubleValue());
+        } else {
+          published.add(key + ":" + r.getString(1));
+        }
+      }
+    }
+    for (CountryInputs c : inputs.countries()) {
+      c.volumes()
+          .forEach(
+              (t, v) -> {
+                String key = c.countryCode() + ":" + t.key();
+                boolean own = !v.imputed() || v.method().equals(TypeVolume.OWN_LOW_COVERAGE);
+                if (!own) {
+                  return;
+                }
+                boolean open = published.contains(key + ":" + v.peakQuarter());
+                for (double q : withheldQuarters.getOrDefault(key, List.of())) {
+                  open &= q * (1 + policy.protection()) < v.peakQuarterSpam();
+                }
+                if (!open) {
+                  out.add(key);
+                }
+              });
+    }
+    return out;
   }
 
   /**
@@ -510,7 +582,7 @@ public final class EstimateJob {
       CountryInputs c,
       Double atLeast,
       ProfileInputs.Result inputs,
-      Map<String, Boolean> publishable,
+      Map<Area, Boolean> publishable,
       Map<String, Object> setColumns) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("country_code", n.countryCode());
@@ -532,7 +604,7 @@ public final class EstimateJob {
             : "base scenario: service, filtering and feedback layers for these users; equipment"
                 + " and network need a volume and are not in it");
     row.put("reporting_operators", c.reportingOperators());
-    row.put("publishable", publishable.get(c.countryCode()));
+    row.put("publishable", publishable.get(Area.of(c).get(0)));
     row.putAll(setColumns);
     return row;
   }
@@ -542,7 +614,7 @@ public final class EstimateJob {
       VolumeForecast forecast,
       ParameterSet ps,
       ProfileInputs.Result inputs,
-      Map<String, Boolean> publishable,
+      Map<Area, Boolean> publishable,
       Map<String, Object> setColumns) {
     TableRows out = new TableRows("investment_forecast");
     ParameterValues base = ps.values(Scenario.BASE);
@@ -574,7 +646,7 @@ public final class EstimateJob {
           row.put("trend_countries", trend.countries());
           row.put("trend_growth_rate", trend.fitted() ? Math.expm1(trend.fittedLogGrowth()) : null);
           row.put("trend_growth_se", trend.fittedSe());
-          row.put("publishable", publishable.get(c.countryCode()));
+          row.put("publishable", publishable.get(Area.of(c).get(0)));
           row.putAll(setColumns);
           out.add(row);
         }
@@ -588,7 +660,7 @@ public final class EstimateJob {
       AreaSums x,
       Scenario s,
       ProfileInputs.Result inputs,
-      Map<String, Boolean> publishable,
+      Map<Area, Boolean> publishable,
       Map<String, Object> setColumns,
       int extrapolated) {
     Map<String, Object> row = areaColumns(a, inputs.asOfQuarter(), publishable, inputs.countries());
@@ -612,7 +684,7 @@ public final class EstimateJob {
   }
 
   private static Map<String, Object> countryColumns(
-      CountryInputs c, Map<String, Boolean> publishable) {
+      CountryInputs c, Map<Area, Boolean> publishable) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("country_code", c.countryCode());
     row.put("country_name", c.countryName());
@@ -624,18 +696,18 @@ public final class EstimateJob {
     row.put("sids", c.sids());
     row.put("development_status", c.developing() ? "developing" : "developed");
     row.put("reporting_operators", c.reportingOperators());
-    row.put("publishable", publishable.get(c.countryCode()));
+    row.put("publishable", publishable.get(Area.of(c).get(0)));
     return row;
   }
 
   private static Map<String, Object> areaColumns(
-      Area a, String asOf, Map<String, Boolean> publishable, List<CountryInputs> countries) {
+      Area a, String asOf, Map<Area, Boolean> publishable, List<CountryInputs> countries) {
     Map<String, Object> row = new LinkedHashMap<>();
     row.put("level", a.level());
     row.put("area", a.area());
     row.put("area_name", a.name());
     row.put("as_of_quarter", asOf);
-    row.put("publishable", a.isRollup() || publishable.get(a.area()));
+    row.put("publishable", publishable.getOrDefault(a, false));
     if (!a.isRollup()) {
       for (CountryInputs c : countries) {
         if (c.countryCode().equals(a.area())) {

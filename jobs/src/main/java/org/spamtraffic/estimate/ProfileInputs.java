@@ -73,6 +73,11 @@ public final class ProfileInputs {
    * @param heldBack quarters not used because a warning on their figure is not confirmed
    * @param trend points for the volume forecast: spam per user of the reporting operators, every
    *     quarter up to the as-of quarter (held-back quarters excluded)
+   * @param rateSources for every country and type imputed from a rate ({@code KEN:sms}), the
+   *     countries whose measured volumes and markets the borrowed rate comes from, with their
+   *     markets (the country itself for {@link TypeVolume#OWN_LOW_COVERAGE}, none for {@link
+   *     TypeVolume#EXTERNAL_RATE}): an imputed figure is only as publishable as every one of them
+   *     ({@link Publishability})
    */
   public record Result(
       String asOfQuarter,
@@ -80,7 +85,8 @@ public final class ProfileInputs {
       List<CountryInputs> countries,
       List<NotEstimated> notEstimated,
       List<HeldBack> heldBack,
-      List<VolumeForecast.Point> trend) {
+      List<VolumeForecast.Point> trend,
+      Map<String, Map<String, Double>> rateSources) {
 
     /** The pairs not estimated as {@code XXA:voice}. */
     public List<String> typesNotEstimated() {
@@ -363,6 +369,9 @@ public final class ProfileInputs {
       // Sums of adequately measured spam and users per region and type, for the imputation rates.
       Map<String, double[]> regionSums = new HashMap<>();
       Map<SpamType, double[]> worldSums = new EnumMap<>(SpamType.class);
+      // The countries each rate is computed from, with their markets (for publishability).
+      Map<String, Map<String, Double>> regionSources = new HashMap<>();
+      Map<SpamType, Map<String, Double>> worldSources = new EnumMap<>(SpamType.class);
       for (List<Row> rows : byCountry.values()) {
         boolean inWindow = false;
         for (Row r : rows) {
@@ -416,12 +425,17 @@ public final class ProfileInputs {
             double[] w = worldSums.computeIfAbsent(t, k -> new double[2]);
             w[0] += peak.estimate();
             w[1] += peak.marketSize();
+            regionSources
+                .computeIfAbsent(c.region() + "|" + t.key(), k -> new TreeMap<>())
+                .put(c.code(), peak.marketSize());
+            worldSources.computeIfAbsent(t, k -> new TreeMap<>()).put(c.code(), peak.marketSize());
           }
         }
       }
 
       List<CountryInputs> out = new ArrayList<>();
       List<NotEstimated> notEstimated = new ArrayList<>();
+      Map<String, Map<String, Double>> rateSources = new TreeMap<>();
       for (Country c : countries) {
         Map<SpamType, TypeVolume> volumes = new EnumMap<>(SpamType.class);
         for (SpamType t : SpamType.values()) {
@@ -431,6 +445,16 @@ public final class ProfileInputs {
           }
           if (v != null) {
             volumes.put(t, v);
+            if (v.imputed()) {
+              rateSources.put(
+                  c.code() + ":" + t.key(),
+                  switch (v.method()) {
+                    case TypeVolume.REGIONAL_RATE -> regionSources.get(c.region() + "|" + t.key());
+                    case TypeVolume.WORLD_RATE -> worldSources.get(t);
+                    case TypeVolume.OWN_LOW_COVERAGE -> Map.of(c.code(), v.users());
+                    default -> Map.of();
+                  });
+            }
           } else {
             Double users = c.market.get(t);
             notEstimated.add(
@@ -474,7 +498,7 @@ public final class ProfileInputs {
                 toDouble(c.answers.get("investment_current_annual_usd")),
                 toDouble(c.answers.get("investment_planned_annual_usd"))));
       }
-      return new Result(asOf, window, out, notEstimated, heldBack, trend);
+      return new Result(asOf, window, out, notEstimated, heldBack, trend, rateSources);
     }
 
     /** Spam per user of the reporting operators of {@code r}, per type, for the forecast. */

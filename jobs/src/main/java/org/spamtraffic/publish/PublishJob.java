@@ -1,16 +1,30 @@
 package org.spamtraffic.publish;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
 import org.spamtraffic.schema.TableContract;
 import org.spamtraffic.stage.StageResult;
 import org.spamtraffic.warehouse.Contracts;
@@ -19,15 +33,21 @@ import org.spamtraffic.warehouse.Warehouse;
 /**
  * Disclosure control: writes {@code published_volumes}, {@code published_coverage}, {@code
  * published_routes} and {@code published_sources} from the analyst tables of {@code aggregate}, in
- * one warehouse commit. A row whose figures come from fewer than k operators, or of which one
- * operator has more than the maximum share, is withheld (figures null, {@code suppressed} true,
- * {@code suppression_reason} says why), and so is every further row needed so that no withheld row
- * can be recovered by subtraction from a total a reader can see ({@link Suppression}). The analyst
- * tables keep their full figures.
+ * one warehouse commit, under the {@link DisclosurePolicy}.
  *
- * <p>The analytics tables are aggregates (areas x quarters x types x sources), so suppression runs
- * on the driver in plain Java over the collected rows: it is an iterative search over relations
- * that Spark would only make slower, and it keeps the rules testable without Spark.
+ * <p>Every row of volumes, sources and routes of one quarter and spam type is one independent block
+ * ({@link PublishBlock}): primary suppression (threshold and dominance rules), then secondary
+ * suppression verified by a linear-programming audit over every relation of every hierarchy and
+ * table together ({@link Suppression}). Blocks are solved in Spark tasks (grouped by quarter and
+ * type); nothing is collected to the driver but the reference table of countries and one line of
+ * counts per block.
+ *
+ * <p>What a withheld row shows: its keys, {@code suppressed} and the category of rule in {@code
+ * suppression_reason}; every figure and every hint about a figure (operator counts, estimate
+ * method, low-coverage flag, rank) is null. Derived figures follow one rule: a ratio is published
+ * only where its numerator and denominator are both published (shares of an area need the area's
+ * row; shares of a destination need every flow into it; growth needs both quarters), and ranks are
+ * ranks among the published sources of an area, so that they say nothing of withheld ones.
  */
 public final class PublishJob {
   /** The tables this job writes. */
@@ -44,31 +64,40 @@ public final class PublishJob {
    * What to run on.
    *
    * @param warehouse the warehouse holding the tables of {@code aggregate}
-   * @param rules the disclosure rules
+   * @param policy the disclosure policy
    */
-  public record Options(Warehouse warehouse, DisclosureRules rules) {
+  public record Options(Warehouse warehouse, DisclosurePolicy policy) {
     public Options {
-      if (warehouse == null || rules == null) {
-        throw new IllegalArgumentException("publish needs a warehouse and disclosure rules");
+      if (warehouse == null || policy == null) {
+        throw new IllegalArgumentException("publish needs a warehouse and a disclosure policy");
       }
     }
 
-    /** k = 3, maximum share 85%. */
+    /** The study's policy ({@code schemas/disclosure-policy.json}). */
     public static Options defaults(Warehouse warehouse) {
-      return new Options(warehouse, DisclosureRules.defaults());
+      return new Options(warehouse, DisclosurePolicy.standard());
     }
   }
 
   /**
    * What the job did.
    *
-   * @param rules the rules applied
+   * @param policy the policy applied
    * @param rows rows written, by table
    * @param suppressed rows withheld, by table
+   * @param blocks independent blocks solved
+   * @param audited primary figures audited by linear programming
+   * @param repairs rows withheld because an audit found a figure not protected
    * @param commit the warehouse commit number
    */
   public record Result(
-      DisclosureRules rules, Map<String, Long> rows, Map<String, Long> suppressed, long commit)
+      DisclosurePolicy policy,
+      Map<String, Long> rows,
+      Map<String, Long> suppressed,
+      long blocks,
+      long audited,
+      long repairs,
+      long commit)
       implements StageResult {
     @Override
     public String summary() {
@@ -76,9 +105,14 @@ public final class PublishJob {
           new StringBuilder(
               String.format(
                   Locale.ROOT,
-                  "k=%d, max share %.0f%% →",
-                  rules.minOperators(),
-                  rules.maxShare() * 100));
+                  "k=%d, max share %.0f%%, protection %.0f%%; %,d blocks, %,d figures audited, %,d"
+                      + " rows withheld on audit →",
+                  policy.minOperators(),
+                  policy.maxShare() * 100,
+                  policy.protection() * 100,
+                  blocks,
+                  audited,
+                  repairs));
       rows.forEach(
           (t, n) ->
               s.append(
@@ -106,247 +140,321 @@ public final class PublishJob {
       }
     }
     Hierarchy hierarchy = Hierarchy.of(warehouse.read("countries").collectAsList());
-    DisclosureRules rules = options.rules();
+    Dataset<Row> volumes = warehouse.read("volumes");
+    Dataset<Row> routes = warehouse.read("routes");
+    Dataset<Row> sources = warehouse.read("sources");
 
-    List<Row> volumes = warehouse.read("volumes").collectAsList();
-    List<Row> routes = warehouse.read("routes").collectAsList();
-    List<Row> sources = warehouse.read("sources").collectAsList();
-    Suppression.Reason[][] reasons = solveTogether(hierarchy, rules, volumes, routes, sources);
-    Suppression.Reason[] volumeReasons = reasons[0];
-    Suppression.Reason[] routeReasons = reasons[1];
-    Suppression.Reason[] sourceReasons = reasons[2];
-    Map<String, Suppression.Reason> byVolumeCell = new HashMap<>();
-    Map<String, Boolean> volumeWithheld = new HashMap<>();
-    for (int i = 0; i < volumes.size(); i++) {
-      Row r = volumes.get(i);
-      String cell =
-          volumeCell(r.getAs("level"), r.getAs("area"), r.getAs("quarter"), r.getAs("spam_type"));
-      byVolumeCell.put(cell, volumeReasons[i]);
-      volumeWithheld.put(cell, volumeReasons[i] != null);
-    }
-    List<Row> publishedVolumes = new ArrayList<>();
-    for (int i = 0; i < volumes.size(); i++) {
-      Row r = volumes.get(i);
-      Map<String, Object> overrides = new HashMap<>();
-      // Growth against a withheld quarter would give that quarter back: cur / (1 + growth).
-      for (String[] growth :
-          List.of(
-              new String[] {"growth_previous_quarter", "1"},
-              new String[] {"growth_year_on_year", "4"})) {
-        String earlier =
-            volumeCell(
-                r.getAs("level"),
-                r.getAs("area"),
-                Quarters.shift(r.getAs("quarter"), -Integer.parseInt(growth[1])),
-                r.getAs("spam_type"));
-        if (volumeWithheld.getOrDefault(earlier, false)) {
-          overrides.put(growth[0], null);
+    Dataset<Row> decisions =
+        blockInput(volumes, sources, routes)
+            .groupByKey(
+                (MapFunction<Row, String>) r -> r.getAs("quarter") + "|" + r.getAs("spam_type"),
+                Encoders.STRING())
+            .flatMapGroups(
+                new PublishBlock(hierarchy, options.policy()), Encoders.row(PublishBlock.DECISIONS))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      long blocks = 0;
+      long audited = 0;
+      long repairs = 0;
+      List<String> unprotected = new ArrayList<>();
+      for (Row s : decisions.filter(col("table").equalTo(PublishBlock.STATS)).collectAsList()) {
+        blocks++;
+        audited += s.<Long>getAs("audited");
+        repairs += s.<Long>getAs("repairs");
+        if (s.getAs("unprotected") != null) {
+          unprotected.add(s.getAs("unprotected"));
         }
       }
-      publishedVolumes.add(
-          publish("published_volumes", r, volumeReasons[i], WITHHELD_VOLUMES, overrides));
-    }
+      if (!unprotected.isEmpty()) {
+        // Cannot happen while withholding everything protects every figure; refuse to publish.
+        throw new IllegalStateException(
+            "Disclosure control could not protect: " + String.join("; ", unprotected));
+      }
 
-    // Coverage rows are the volumes' country rows with a market size beside them: they follow
-    // the volumes' decision so that the two tables can never be combined against each other.
-    List<Row> coverage = warehouse.read("coverage").collectAsList();
-    List<Row> publishedCoverage = new ArrayList<>();
-    for (Row r : coverage) {
-      Suppression.Reason reason =
-          byVolumeCell.get(
-              volumeCell(
-                  "country", r.getAs("country_code"), r.getAs("quarter"), r.getAs("spam_type")));
-      publishedCoverage.add(publish("published_coverage", r, reason, WITHHELD_COVERAGE, Map.of()));
-    }
+      Dataset<Row> volumeDecisions =
+          decisions
+              .filter(col("table").equalTo("volumes"))
+              .select("level", "area", "quarter", "spam_type", "reason");
+      Map<String, Dataset<Row>> out = new LinkedHashMap<>();
+      out.put("published_volumes", publishedVolumes(volumes, volumeDecisions));
+      out.put("published_coverage", publishedCoverage(warehouse.read("coverage"), volumeDecisions));
+      out.put(
+          "published_routes",
+          publishedRoutes(
+              routes,
+              decisions
+                  .filter(col("table").equalTo("routes"))
+                  .select(
+                      "quarter",
+                      "spam_type",
+                      "source_country",
+                      "destination_country",
+                      "entry_route",
+                      "reason")));
+      out.put(
+          "published_sources",
+          publishedSources(
+              sources,
+              decisions
+                  .filter(col("table").equalTo("sources"))
+                  .select(
+                      "level", "area", "quarter", "spam_type", "source_kind", "source", "reason"),
+              volumeDecisions));
 
-    List<Row> publishedRoutes = new ArrayList<>();
-    for (int i = 0; i < routes.size(); i++) {
-      publishedRoutes.add(
-          publish("published_routes", routes.get(i), routeReasons[i], WITHHELD_ROUTES, Map.of()));
+      Warehouse.Transaction tx = warehouse.begin("publish");
+      Map<String, Long> rows = new LinkedHashMap<>();
+      Map<String, Long> withheld = new LinkedHashMap<>();
+      for (Map.Entry<String, Dataset<Row>> e : out.entrySet()) {
+        TableContract contract = TableContract.load(e.getKey());
+        Dataset<Row> frame = Contracts.conform(contract, e.getValue());
+        tx.write(e.getKey(), frame);
+        Row counts = frame.agg(count(lit(1)), sum(col("suppressed").cast("long"))).first();
+        long n = counts.getLong(0);
+        rows.put(e.getKey(), n);
+        withheld.put(e.getKey(), counts.isNullAt(1) ? 0 : counts.getLong(1));
+        tx.rows(e.getKey(), n);
+      }
+      long commit = tx.commit().number();
+      return new Result(options.policy(), rows, withheld, blocks, audited, repairs, commit);
+    } finally {
+      decisions.unpersist();
     }
-
-    List<Row> publishedSources = new ArrayList<>();
-    for (int i = 0; i < sources.size(); i++) {
-      publishedSources.add(
-          publish(
-              "published_sources", sources.get(i), sourceReasons[i], WITHHELD_SOURCES, Map.of()));
-    }
-
-    Map<String, List<Row>> out = new LinkedHashMap<>();
-    out.put("published_volumes", publishedVolumes);
-    out.put("published_coverage", publishedCoverage);
-    out.put("published_routes", publishedRoutes);
-    out.put("published_sources", publishedSources);
-    Warehouse.Transaction tx = warehouse.begin("publish");
-    Map<String, Long> rows = new LinkedHashMap<>();
-    Map<String, Long> withheld = new LinkedHashMap<>();
-    for (Map.Entry<String, List<Row>> e : out.entrySet()) {
-      TableContract contract = TableContract.load(e.getKey());
-      Dataset<Row> frame = spark.createDataFrame(e.getValue(), Contracts.sparkSchema(contract));
-      tx.write(e.getKey(), frame.coalesce(1));
-      tx.rows(e.getKey(), e.getValue().size());
-      rows.put(e.getKey(), (long) e.getValue().size());
-      int suppressedColumn = contract.columns().indexOf(contract.column("suppressed"));
-      withheld.put(
-          e.getKey(), e.getValue().stream().filter(r -> r.getBoolean(suppressedColumn)).count());
-    }
-    long commit = tx.commit().number();
-    return new Result(rules, rows, withheld, commit);
   }
+
+  /** The rows of the three tables in the shape {@link PublishBlock} reads. */
+  static Dataset<Row> blockInput(Dataset<Row> volumes, Dataset<Row> sources, Dataset<Row> routes) {
+    Column offNet = lit(0.0);
+    for (String route : PublishBlock.ROUTE_FIGURES.get("spam_via_off_net")) {
+      offNet = offNet.plus(col("spam_via_" + route).cast("double"));
+    }
+    List<Column> v = new ArrayList<>();
+    v.add(lit("volumes").as("_table"));
+    v.addAll(
+        cols("quarter", "spam_type", "level", "area", "reporting_operators", "top_operator_share"));
+    for (String f : PublishBlock.VOLUME_FIGURES) {
+      if (f.equals("spam_via_off_net")) {
+        v.add(offNet.as(f));
+      } else if (f.equals("spam_detected_with_traffic")) {
+        // What spam_share x total_traffic gives back.
+        v.add(col("spam_share").multiply(col("total_traffic").cast("double")).as(f));
+      } else {
+        v.add(col(f).cast("double").as(f));
+      }
+    }
+    Dataset<Row> s =
+        sources.select(
+            lit("sources").as("_table"),
+            col("quarter"),
+            col("spam_type"),
+            col("level"),
+            col("area"),
+            col("source_kind"),
+            col("source"),
+            col("reporting_operators"),
+            col("top_operator_share"),
+            col("spam_detected").cast("double").as("spam_detected"));
+    Dataset<Row> r =
+        routes.select(
+            lit("routes").as("_table"),
+            col("quarter"),
+            col("spam_type"),
+            col("source_country"),
+            col("destination_country"),
+            col("entry_route"),
+            col("reporting_operators"),
+            col("top_operator_share"),
+            col("spam_detected").cast("double").as("spam_detected"),
+            col("spam_blocked").cast("double").as("spam_blocked"));
+    return volumes.select(v.toArray(Column[]::new)).unionByName(s, true).unionByName(r, true);
+  }
+
+  private static List<Column> cols(String... names) {
+    List<Column> out = new ArrayList<>();
+    for (String n : names) {
+      out.add(col(n));
+    }
+    return out;
+  }
+
+  /** Columns a withheld row keeps: keys, and figures that come from no operator. */
+  static final Map<String, Set<String>> KEPT =
+      Map.of(
+          "published_volumes", Set.of("level", "area", "area_name", "quarter", "spam_type"),
+          "published_coverage",
+              Set.of(
+                  "country_code",
+                  "quarter",
+                  "spam_type",
+                  "market_size",
+                  "market_source",
+                  "coverage_status"),
+          "published_routes",
+              Set.of(
+                  "quarter",
+                  "spam_type",
+                  "source_country",
+                  "destination_country",
+                  "entry_route",
+                  "net"),
+          "published_sources",
+              Set.of(
+                  "level",
+                  "area",
+                  "quarter",
+                  "spam_type",
+                  "source_kind",
+                  "source",
+                  "source_network_kind"));
 
   /**
-   * Primary and complementary suppression over volumes, routes and sources at once, because their
-   * relations cross tables: the flows into a country add up to its row in volumes, an area's
-   * sources of one kind add up to the area's row in volumes, and the flows out of a source country
-   * add up to its world row in sources. Solved table by table, a flow withheld alone could be given
-   * back by a total published in another table; solved together, that total is a member of the
-   * relation and is withheld with it when nothing else can be.
-   *
-   * @return the reasons for volumes, routes and sources, in that order
+   * The contract's columns of {@code joined} (which has a {@code reason} column): a withheld row
+   * keeps only {@link #KEPT} columns; {@code overrides} replace a column for published rows.
    */
-  static Suppression.Reason[][] solveTogether(
-      Hierarchy hierarchy,
-      DisclosureRules rules,
-      List<Row> volumes,
-      List<Row> routes,
-      List<Row> sources) {
-    Set<String> sourceKinds = new java.util.TreeSet<>();
-    sources.forEach(r -> sourceKinds.add(r.getAs("source_kind")));
-    List<Suppression.Cell> cells = new ArrayList<>();
-    cells.addAll(
-        cells(
-            volumes,
-            r -> {
-              String level = r.getAs("level");
-              String area = r.getAs("area");
-              List<String> relations = new ArrayList<>(hierarchy.relations(level, area, key(r)));
-              for (String kind : sourceKinds) {
-                relations.add("in|" + level + "|" + area + key(r) + "|" + kind);
-              }
-              if (level.equals("country")) {
-                relations.add("dest|" + area + key(r));
-              }
-              return relations;
-            }));
-    cells.addAll(
-        cells(
-            routes,
-            r -> {
-              String qt = key(r);
-              String d = r.getAs("destination_country");
-              String s = r.getAs("source_country");
-              String route = r.getAs("entry_route");
-              return List.of(
-                  "dest|" + d + qt,
-                  "dest-route|" + d + "|" + route + qt,
-                  "dest-source|" + d + "|" + s + qt,
-                  "source|" + s + qt);
-            }));
-    cells.addAll(
-        cells(
-            sources,
-            r -> {
-              String prefix = key(r) + "|" + r.getAs("source_kind") + "|" + r.getAs("source");
-              List<String> relations =
-                  new ArrayList<>(hierarchy.relations(r.getAs("level"), r.getAs("area"), prefix));
-              relations.add(
-                  "in|"
-                      + r.getAs("level")
-                      + "|"
-                      + r.getAs("area")
-                      + key(r)
-                      + "|"
-                      + r.getAs("source_kind"));
-              if ("world".equals(r.getAs("level")) && "country".equals(r.getAs("source_kind"))) {
-                relations.add("source|" + r.getAs("source") + key(r));
-              }
-              return relations;
-            }));
-    Suppression.Reason[] all = Suppression.solve(cells, rules);
-    int v = volumes.size();
-    int t = routes.size();
-    return new Suppression.Reason[][] {
-      java.util.Arrays.copyOfRange(all, 0, v),
-      java.util.Arrays.copyOfRange(all, v, v + t),
-      java.util.Arrays.copyOfRange(all, v + t, all.length)
-    };
-  }
-
-  private static final Map<String, TableContract> CONTRACTS = contracts();
-
-  private static Map<String, TableContract> contracts() {
-    Map<String, TableContract> contracts = new HashMap<>();
-    for (String table : TABLES) {
-      contracts.put(table, TableContract.load(table));
-    }
-    return Map.copyOf(contracts);
-  }
-
-  private static final Set<String> WITHHELD_COVERAGE =
-      Set.of("service_size", "coverage_ratio", "spam_detected", "spam_national_estimate");
-  private static final Set<String> WITHHELD_ROUTES =
-      Set.of("spam_detected", "spam_blocked", "share_of_destination");
-  private static final Set<String> WITHHELD_SOURCES =
-      Set.of("spam_detected", "share_of_area", "rank");
-  private static final Set<String> WITHHELD_VOLUMES = withheldVolumeColumns();
-
-  private static Set<String> withheldVolumeColumns() {
-    Set<String> columns = new java.util.HashSet<>();
-    for (TableContract.Column c : TableContract.load("published_volumes").columns()) {
-      if (c.nullable() && !c.name().equals("suppression_reason")) {
-        columns.add(c.name());
-      }
-    }
-    return Set.copyOf(columns);
-  }
-
-  private static String key(Row r) {
-    return "@" + r.getAs("quarter") + "@" + r.getAs("spam_type");
-  }
-
-  private static String volumeCell(String level, String area, String quarter, String type) {
-    return level + "|" + area + "|" + quarter + "|" + type;
-  }
-
-  private static List<Suppression.Cell> cells(
-      List<Row> rows, java.util.function.Function<Row, List<String>> relations) {
-    List<Suppression.Cell> cells = new ArrayList<>(rows.size());
-    for (Row r : rows) {
-      Number detected = r.getAs("spam_detected");
-      Double top = r.getAs("top_operator_share");
-      cells.add(
-          new Suppression.Cell(
-              r.<Integer>getAs("reporting_operators"),
-              top == null ? 0.0 : top,
-              detected == null ? 0.0 : detected.doubleValue(),
-              relations.apply(r)));
-    }
-    return cells;
-  }
-
-  /** The published row of {@code source}: the contract's columns, figures null when withheld. */
-  private static Row publish(
-      String table,
-      Row source,
-      Suppression.Reason reason,
-      Set<String> withheldColumns,
-      Map<String, Object> overrides) {
-    List<TableContract.Column> columns = CONTRACTS.get(table).columns();
-    Object[] values = new Object[columns.size()];
-    for (int i = 0; i < values.length; i++) {
-      String name = columns.get(i).name();
+  private static Dataset<Row> publish(
+      String table, Dataset<Row> joined, Map<String, Column> overrides, List<String> order) {
+    Column withheld = col("reason").isNotNull();
+    List<Column> select = new ArrayList<>();
+    for (TableContract.Column c : TableContract.load(table).columns()) {
+      String name = c.name();
       if (name.equals("suppressed")) {
-        values[i] = reason != null;
+        select.add(withheld.as(name));
       } else if (name.equals("suppression_reason")) {
-        values[i] = reason == null ? null : reason.label();
-      } else if (reason != null && withheldColumns.contains(name)) {
-        values[i] = null;
-      } else if (overrides.containsKey(name)) {
-        values[i] = overrides.get(name);
+        select.add(col("reason").as(name));
       } else {
-        values[i] = source.getAs(name);
+        Column value = overrides.getOrDefault(name, col(name));
+        select.add(
+            KEPT.get(table).contains(name)
+                ? value.as(name)
+                : when(withheld, lit(null)).otherwise(value).as(name));
       }
     }
-    return RowFactory.create(values);
+    return joined
+        .select(select.toArray(Column[]::new))
+        .orderBy(cols(order.toArray(String[]::new)).toArray(Column[]::new));
+  }
+
+  static Dataset<Row> publishedVolumes(Dataset<Row> volumes, Dataset<Row> decisions) {
+    Dataset<Row> earlier =
+        decisions.select(
+            col("level").as("_e_level"),
+            col("area").as("_e_area"),
+            col("quarter").as("_e_quarter"),
+            col("spam_type").as("_e_type"),
+            col("reason").as("_e_reason"));
+    Dataset<Row> joined =
+        volumes
+            .join(decisions, new String[] {"level", "area", "quarter", "spam_type"}, "left")
+            .withColumn("_previous", shift(col("quarter"), 1))
+            .withColumn("_year_before", shift(col("quarter"), 4));
+    for (String[] g : new String[][] {{"_previous", "_p"}, {"_year_before", "_y"}}) {
+      joined =
+          joined.join(
+              earlier.toDF(
+                  g[1] + "_level",
+                  g[1] + "_area",
+                  g[1] + "_quarter",
+                  g[1] + "_type",
+                  g[1] + "_reason"),
+              col("level")
+                  .equalTo(col(g[1] + "_level"))
+                  .and(col("area").equalTo(col(g[1] + "_area")))
+                  .and(col("spam_type").equalTo(col(g[1] + "_type")))
+                  .and(col(g[0]).equalTo(col(g[1] + "_quarter"))),
+              "left");
+    }
+    // Growth against a withheld quarter would give it back (cur / (1 + growth)).
+    Map<String, Column> overrides =
+        Map.of(
+            "growth_previous_quarter",
+            when(col("_p_reason").isNull(), col("growth_previous_quarter")),
+            "growth_year_on_year",
+            when(col("_y_reason").isNull(), col("growth_year_on_year")));
+    return publish(
+        "published_volumes", joined, overrides, List.of("quarter", "spam_type", "level", "area"));
+  }
+
+  static Dataset<Row> publishedCoverage(Dataset<Row> coverage, Dataset<Row> volumeDecisions) {
+    // A coverage row is its country's volumes row with a market size beside it: the same
+    // operators, the same decision.
+    Dataset<Row> d =
+        volumeDecisions
+            .filter(col("level").equalTo("country"))
+            .select(
+                col("area").as("country_code"), col("quarter"), col("spam_type"), col("reason"));
+    return publish(
+        "published_coverage",
+        coverage.join(d, new String[] {"country_code", "quarter", "spam_type"}, "left"),
+        Map.of(),
+        List.of("quarter", "spam_type", "country_code"));
+  }
+
+  static Dataset<Row> publishedRoutes(Dataset<Row> routes, Dataset<Row> decisions) {
+    Dataset<Row> joined =
+        routes.join(
+            decisions,
+            new String[] {
+              "quarter", "spam_type", "source_country", "destination_country", "entry_route"
+            },
+            "left");
+    // The share's denominator is every flow into the destination: known only when all are.
+    Column anyWithheld =
+        max(col("reason").isNotNull())
+            .over(Window.partitionBy("quarter", "spam_type", "destination_country"));
+    return publish(
+        "published_routes",
+        joined,
+        Map.of("share_of_destination", when(not(anyWithheld), col("share_of_destination"))),
+        List.of("quarter", "spam_type", "destination_country", "source_country", "entry_route"));
+  }
+
+  static Dataset<Row> publishedSources(
+      Dataset<Row> sources, Dataset<Row> decisions, Dataset<Row> volumeDecisions) {
+    Dataset<Row> area =
+        volumeDecisions.select(
+            col("level"),
+            col("area"),
+            col("quarter"),
+            col("spam_type"),
+            col("reason").as("_area_reason"));
+    Dataset<Row> joined =
+        sources
+            .join(
+                decisions,
+                new String[] {"level", "area", "quarter", "spam_type", "source_kind", "source"},
+                "left")
+            .join(area, new String[] {"level", "area", "quarter", "spam_type"}, "left");
+    // Ranks among the published sources only: a rank counting withheld sources would bound them.
+    Column rank =
+        row_number()
+            .over(
+                Window.partitionBy("level", "area", "quarter", "spam_type", "source_kind")
+                    .orderBy(
+                        col("reason").isNotNull().asc(),
+                        col("spam_detected").desc(),
+                        col("source").asc()))
+            .cast("int");
+    return publish(
+        "published_sources",
+        joined,
+        Map.of(
+            "share_of_area",
+            when(col("_area_reason").isNull(), col("share_of_area")),
+            "rank",
+            rank),
+        List.of("quarter", "spam_type", "level", "area", "source_kind", "source"));
+  }
+
+  /** The quarter {@code back} quarters before {@code quarter} ({@code YYYY-Qn}). */
+  static Column shift(Column quarter, int back) {
+    Column index =
+        expr("0")
+            .plus(org.apache.spark.sql.functions.substring(quarter, 1, 4).cast("int").multiply(4))
+            .plus(org.apache.spark.sql.functions.substring(quarter, 7, 1).cast("int"))
+            .minus(1 + back);
+    return concat(
+        org.apache.spark.sql.functions.lpad(
+            org.apache.spark.sql.functions.floor(index.divide(4)).cast("string"), 4, "0"),
+        lit("-Q"),
+        org.apache.spark.sql.functions.pmod(index, lit(4)).plus(1).cast("string"));
   }
 }

@@ -20,6 +20,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.spamtraffic.cli.Version;
+import org.spamtraffic.publish.DisclosurePolicy;
 import org.spamtraffic.report.chart.ChartData;
 import org.spamtraffic.report.chart.ChartRenderer;
 import org.spamtraffic.report.data.PublishedTables;
@@ -95,9 +96,17 @@ public final class ReportJob {
       countries = List.copyOf(codes);
     }
 
-    /** The bundle folder. */
+    /** The bundle folder: what may be published. */
     public String bundleUri() {
       return outUri + "/reports/" + studyId;
+    }
+
+    /**
+     * The study team's folder beside the bundle, never published: the internal manifest with full
+     * provenance (landing files, warehouse files and their hashes).
+     */
+    public String internalUri() {
+      return outUri + "/reports/" + studyId + ".internal";
     }
   }
 
@@ -127,10 +136,17 @@ public final class ReportJob {
   }
 
   private final Warehouse warehouse;
+  private final DisclosurePolicy policy;
 
-  /** A report job over {@code warehouse}. */
+  /** A report job over {@code warehouse}, under the study's disclosure policy. */
   public ReportJob(Warehouse warehouse) {
+    this(warehouse, DisclosurePolicy.standard());
+  }
+
+  /** A report job over {@code warehouse}, stating {@code policy} in the draft and manifests. */
+  public ReportJob(Warehouse warehouse, DisclosurePolicy policy) {
     this.warehouse = warehouse;
+    this.policy = policy;
   }
 
   /** Writes the bundle. */
@@ -200,7 +216,14 @@ public final class ReportJob {
         List.copyOf(used));
 
     List<String> missing = EXPECTED.stream().filter(t -> tables.get(t).isEmpty()).toList();
-    bundle.writeUnrecorded("manifest.json", manifest(options, commit, tables, bundle, missing));
+    bundle.writeUnrecorded(
+        "manifest.json", json(publicManifest(options, commit, tables, bundle, missing)));
+    try (Bundle internal =
+        Bundle.create(
+            options.internalUri(), warehouse.spark().sparkContext().hadoopConfiguration())) {
+      internal.writeUnrecorded(
+          "manifest.json", json(manifest(options, commit, tables, bundle, missing)));
+    }
     return new Result(
         bundle.dir().toString(),
         tables.all().size(),
@@ -247,7 +270,77 @@ public final class ReportJob {
     return out;
   }
 
-  private byte[] manifest(
+  /**
+   * The manifest published with the bundle: what the study is, the policy it was published under,
+   * the share of withheld cells of every table, and every output with its hash. It names no
+   * operator, no landing file and no folder of the warehouse (those are in the internal one).
+   */
+  private ObjectNode publicManifest(
+      Options options,
+      Warehouse.Commit commit,
+      PublishedTables tables,
+      Bundle bundle,
+      List<String> missing) {
+    ObjectNode m = JSON.createObjectNode();
+    m.put("study_id", options.studyId());
+    m.put("generated_at", commit.committedAt().toString());
+    ObjectNode software = m.putObject("software");
+    software.put("name", "spamtraffic");
+    software.put("version", Version.current());
+    policy(m);
+    ObjectNode wh = m.putObject("warehouse");
+    wh.put("commit", commit.number());
+    wh.put("committed_at", commit.committedAt().toString());
+    ArrayNode inputs = m.putArray("tables");
+    for (ReportTable t : tables.all().values()) {
+      ObjectNode in = inputs.addObject();
+      in.put("table", t.name());
+      in.put("rows", t.size());
+      in.put("figure_cells", t.figureCells());
+      in.put("withheld_figure_cells", t.withheldFigureCells());
+      in.put("withheld_share", t.withheldShare());
+    }
+    ArrayNode missingNode = m.putArray("missing_inputs");
+    missing.forEach(missingNode::add);
+    outputs(m, bundle);
+    return m;
+  }
+
+  private void policy(ObjectNode m) {
+    ObjectNode p = m.putObject("disclosure_policy");
+    p.put("min_operators", policy.minOperators());
+    p.put("max_share", policy.maxShare());
+    p.put("protection", policy.protection());
+  }
+
+  private static void outputs(ObjectNode m, Bundle bundle) {
+    ArrayNode outputs = m.putArray("outputs");
+    for (Bundle.Output o : bundle.outputs()) {
+      ObjectNode out = outputs.addObject();
+      out.put("path", o.path());
+      out.put("kind", o.kind());
+      out.put("bytes", o.bytes());
+      out.put("sha256", o.sha256());
+      out.put("shows", o.shows());
+      ArrayNode from = out.putArray("tables");
+      o.tables().forEach(from::add);
+    }
+  }
+
+  private static byte[] json(ObjectNode m) {
+    try {
+      return JSON.writeValueAsString(m).concat("\n").getBytes(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write manifest.json", e);
+    }
+  }
+
+  /**
+   * The internal manifest, for the study team only (written outside the bundle): full provenance,
+   * inputs with their warehouse files and hashes, the landing files by name and hash, parameters,
+   * the policy, and every output.
+   */
+  private ObjectNode manifest(
       Options options,
       Warehouse.Commit commit,
       PublishedTables tables,
@@ -267,6 +360,7 @@ public final class ReportJob {
     options.countries().forEach(countries::add);
     parameters.put("out", options.outUri());
     parameters.put("warehouse", warehouse.root().toString());
+    policy(m);
     ObjectNode wh = m.putObject("warehouse");
     wh.put("root", warehouse.root().toString());
     wh.put("commit", commit.number());
@@ -305,22 +399,8 @@ public final class ReportJob {
         f.put("status", r.getString(2));
       }
     }
-    ArrayNode outputs = m.putArray("outputs");
-    for (Bundle.Output o : bundle.outputs()) {
-      ObjectNode out = outputs.addObject();
-      out.put("path", o.path());
-      out.put("kind", o.kind());
-      out.put("bytes", o.bytes());
-      out.put("sha256", o.sha256());
-      out.put("shows", o.shows());
-      ArrayNode from = out.putArray("tables");
-      o.tables().forEach(from::add);
-    }
-    try {
-      return JSON.writeValueAsString(m).concat("\n").getBytes(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot write manifest.json", e);
-    }
+    outputs(m, bundle);
+    return m;
   }
 
   private FileSystem fileSystem(Path file) {

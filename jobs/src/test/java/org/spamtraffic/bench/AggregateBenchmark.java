@@ -94,6 +94,15 @@ public final class AggregateBenchmark {
 
   /** N rows of the returns contract; service figures consistent per operator, period and type. */
   static Dataset<Row> synthetic(SparkSession spark, long rows) {
+    return synthetic(spark, rows, 500, 60);
+  }
+
+  /**
+   * N rows as above from {@code operators} operators spread over the first {@code countries} of the
+   * 60 countries (at most 60).
+   */
+  public static Dataset<Row> synthetic(
+      SparkSession spark, long rows, int operators, int countries) {
     List<String> columns = new ArrayList<>();
     columns.add("concat('sub-', operator_id, '-', period) AS submission_id");
     columns.add("operator_id");
@@ -130,7 +139,7 @@ public final class AggregateBenchmark {
         .range(rows)
         .selectExpr(
             "id",
-            "CAST(pmod(hash(id, 1), 500) AS INT) AS op",
+            "CAST(pmod(hash(id, 1), " + operators + ") AS INT) AS op",
             "CAST(pmod(hash(id, 2), 8) AS INT) AS qi",
             "CAST(pmod(hash(id, 3), 3) AS INT) AS mi",
             "element_at(array(" + TYPES + "), pmod(hash(id, 4), 5) + 1) AS spam_type",
@@ -138,7 +147,11 @@ public final class AggregateBenchmark {
         .selectExpr(
             "*",
             "concat('OP', lpad(CAST(op AS STRING), 4, '0')) AS operator_id",
-            "element_at(array(" + COUNTRIES + "), pmod(op, 60) + 1) AS reporting_country",
+            "element_at(array("
+                + COUNTRIES
+                + "), pmod(op, "
+                + countries
+                + ") + 1) AS reporting_country",
             "op % 5 = 0 AS monthly",
             "2024 + qi DIV 4 AS year",
             "qi % 4 AS q")

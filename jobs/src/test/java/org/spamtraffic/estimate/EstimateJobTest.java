@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.spamtraffic.publish.DisclosurePolicy;
 import org.spamtraffic.spark.SparkSessions;
 import org.spamtraffic.warehouse.Warehouse;
 
@@ -107,7 +108,11 @@ class EstimateJobTest {
             .with("population", 5_000_000L)
             .type("ip_messaging", 8e6, "low_coverage_extrapolated", 2_000_000L, 400_000L)
             .map());
-    warehouse.begin("test").write("country_profile", profile.frame(spark)).commit();
+    warehouse
+        .begin("test")
+        .write("country_profile", profile.frame(spark))
+        .write("published_coverage", publishedCoverage(profile))
+        .commit();
 
     EstimateJob.Options options = EstimateJob.Options.defaults().withDraws(DRAWS, 52);
     result = EstimateJob.run(warehouse, options);
@@ -123,7 +128,13 @@ class EstimateJobTest {
     assertThat(result.asOfQuarter()).isEqualTo("2026-Q2");
     assertThat(result.countries()).isEqualTo(7);
     assertThat(result.countriesImputed()).isEqualTo(3); // Gamma, Delta, Gimel
-    assertThat(result.countriesPublishable()).isEqualTo(5); // not Beta (2) nor Phi (1)
+    assertThat((long) result.countriesPublishable())
+        .isEqualTo(
+            warehouse
+                .read("investment_totals")
+                .where("level = 'country' and scenario = 'base' and publishable")
+                .count())
+        .isLessThanOrEqualTo(5L); // not Beta (2) nor Phi (1)
     // Gamma's voice now has a published rate; Gimel's IP multimedia has users but no rate.
     assertThat(result.typesNotEstimated())
         .contains("GGG:ip_multimedia")
@@ -458,7 +469,7 @@ class EstimateJobTest {
   }
 
   @Test
-  void countryRowsArePublishableOnlyWithEnoughOperatorsRollupsAlways() {
+  void publishableRowsFollowTheDisclosurePolicyRollupsIncluded() {
     Map<String, Boolean> publishable = new HashMap<>();
     for (Row r :
         warehouse
@@ -468,17 +479,24 @@ class EstimateJobTest {
             .collectAsList()) {
       publishable.put(r.getString(0) + "/" + r.getString(1), r.getBoolean(2));
     }
+    // Beta (2 operators) and Phi (1) are withheld in published_coverage.
     assertThat(publishable)
-        .containsEntry("country/AAA", true)
         .containsEntry("country/BBB", false)
-        .containsEntry("country/CCC", true)
-        .containsEntry("country/DDD", true)
-        .containsEntry("country/EEE", true)
         .containsEntry("country/FFF", false)
-        .containsEntry("country/GGG", true)
-        .containsEntry("reporting/Reporting countries", true)
-        .containsEntry("world/World", true)
-        .containsEntry("group/sids", true);
+        // Beta alone is the SIDS group, Gamma alone the LLDC group.
+        .containsEntry("group/sids", false)
+        .containsEntry("group/lldc", false);
+    // Africa minus Alpha is Beta plus Gamma, and Gamma is a known multiple of Alpha plus Beta:
+    // Africa and Alpha cannot both be published.
+    assertThat(publishable.get("itu_region/Africa") && publishable.get("country/AAA")).isFalse();
+    // Gamma's email is Alpha plus Beta times a known factor: Gamma and Alpha not both published.
+    assertThat(publishable.get("country/CCC") && publishable.get("country/AAA")).isFalse();
+    assertThat(publishable.entrySet().stream().filter(e -> e.getValue()).map(e -> e.getKey()))
+        .as("some figures are published")
+        .isNotEmpty();
+    if (publishable.get("world/World")) {
+      assertThat(publishable).containsEntry("reporting/Reporting countries", true);
+    }
     assertThat(warehouse.read("investment").where("country_code = 'BBB' and publishable").count())
         .isZero();
     assertThat(
@@ -608,7 +626,13 @@ class EstimateJobTest {
   void anAsOfQuarterWithoutDataIsAClearError() {
     EstimateJob.Options options =
         new EstimateJob.Options(
-            "2024-Q1", ParameterFile.defaults(), 10, 1, Distribution.PERT, 3, null);
+            "2024-Q1",
+            ParameterFile.defaults(),
+            10,
+            1,
+            Distribution.PERT,
+            DisclosurePolicy.standard(),
+            null);
     assertThatThrownBy(() -> EstimateJob.run(warehouse, options))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
@@ -619,7 +643,13 @@ class EstimateJobTest {
                 EstimateJob.run(
                     warehouse,
                     new EstimateJob.Options(
-                        "2024-5", ParameterFile.defaults(), 10, 1, Distribution.PERT, 3, null)))
+                        "2024-5",
+                        ParameterFile.defaults(),
+                        10,
+                        1,
+                        Distribution.PERT,
+                        DisclosurePolicy.standard(),
+                        null)))
         .hasMessage("As-of quarter '2024-5' is not a quarter like 2026-Q3");
   }
 
@@ -627,6 +657,40 @@ class EstimateJobTest {
 
   private static CountryInputs find(List<CountryInputs> countries, String code) {
     return countries.stream().filter(c -> c.countryCode().equals(code)).findFirst().orElseThrow();
+  }
+
+  /**
+   * What publish would write for the profile's measured figures: a country and quarter withheld
+   * when fewer than 3 operators make it (Beta, Phi), published otherwise.
+   */
+  private static Dataset<Row> publishedCoverage(TableRows profile) {
+    List<Row> rows = new java.util.ArrayList<>();
+    for (Row r : profile.frame(spark).collectAsList()) {
+      int operators = r.<Integer>getAs("reporting_operators");
+      for (SpamType t : SpamType.values()) {
+        if (r.getAs(t.key() + "_spam_national_estimate") == null) {
+          continue;
+        }
+        boolean withheld = operators < 3;
+        rows.add(
+            org.apache.spark.sql.RowFactory.create(
+                r.getAs("country_code"),
+                r.getAs("quarter"),
+                t.key(),
+                "known",
+                withheld,
+                withheld ? "fewer_operators" : null));
+      }
+    }
+    return spark.createDataFrame(
+        rows,
+        new org.apache.spark.sql.types.StructType()
+            .add("country_code", "string")
+            .add("quarter", "string")
+            .add("spam_type", "string")
+            .add("coverage_status", "string")
+            .add("suppressed", "boolean")
+            .add("suppression_reason", "string"));
   }
 
   private static Map<String, Boolean> allAnswers(Boolean value) {

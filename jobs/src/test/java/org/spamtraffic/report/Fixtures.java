@@ -103,6 +103,7 @@ final class Fixtures {
       v.put("total_at_high_usd", 3_000_000.0 + 1_200_000.0 / (i + 1));
       v.put("swing_usd", 2_100_000.0 / (i + 1));
       v.put("rank", i + 1);
+      v.put("publishable", true);
       model(v);
       rows.add(row(c, v));
     }

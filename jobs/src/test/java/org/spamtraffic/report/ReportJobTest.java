@@ -205,7 +205,20 @@ class ReportJobTest {
   @Test
   void theManifestNamesInputsWithHashesAndEveryOutput() throws Exception {
     Path b = bundle("one");
-    JsonNode m = new ObjectMapper().readTree(b.resolve("manifest.json").toFile());
+    // Full provenance is the study team's, beside the bundle; the bundle's own names no file.
+    JsonNode m =
+        new ObjectMapper()
+            .readTree(b.resolveSibling("test-study.internal").resolve("manifest.json").toFile());
+    JsonNode shown = new ObjectMapper().readTree(b.resolve("manifest.json").toFile());
+    assertThat(shown.has("landing_files")).isFalse();
+    assertThat(shown.toString()).doesNotContain("landing/op1").doesNotContain("op1");
+    for (JsonNode t : shown.path("tables")) {
+      if (t.path("table").asText().equals("published_volumes")) {
+        assertThat(t.path("withheld_share").asDouble())
+            .isEqualTo(
+                t.path("withheld_figure_cells").asDouble() / t.path("figure_cells").asDouble());
+      }
+    }
     assertThat(m.path("software").path("version").asText()).isEqualTo(Version.current());
     assertThat(m.path("study_id").asText()).isEqualTo("test-study");
     assertThat(m.path("parameters").path("countries").get(0).asText()).isEqualTo("KEN");

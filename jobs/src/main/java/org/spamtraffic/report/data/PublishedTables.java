@@ -18,10 +18,11 @@ import org.spamtraffic.warehouse.Warehouse;
  * <ul>
  *   <li>every table whose contract says {@code x-published} (disclosure-controlled by the publish
  *       step, or public reference data);
- *   <li>tables with a {@code publishable} flag per row (investment estimates), of which only
- *       publishable rows and rollups (any level but country) are kept;
+ *   <li>tables with a {@code publishable} flag per row (investment estimates), of which only rows
+ *       flagged publishable are kept: the estimate decides it under the disclosure policy, rollups
+ *       included (a rollup minus its published countries could give a withheld one back);
  *   <li>the tables listed in {@link #ALSO_PUBLISHABLE}, whose rows carry no operator's figures:
- *       rollups only, or Member States' own questionnaire answers (latest submission only).
+ *       Member States' own questionnaire answers (latest submission only).
  * </ul>
  */
 public final class PublishedTables {
@@ -29,13 +30,13 @@ public final class PublishedTables {
   public static final String PUBLISHABLE = "publishable";
 
   /**
-   * Tables without {@code x-published} that a report may still show, and why:
-   * investment_sensitivity holds world and regional totals only (no country row, so no operator's
-   * figure can be read off it); survey_indicators and survey_distributions are Member States'
-   * questionnaire answers and their regional counts, which ITU studies publish per country.
+   * Tables without {@code x-published} or a {@code publishable} flag that a report may still show,
+   * and why: survey_indicators and survey_distributions are Member States' questionnaire answers
+   * and their regional counts, which ITU studies publish per country; no operator's figure is in
+   * them.
    */
   public static final java.util.Set<String> ALSO_PUBLISHABLE =
-      java.util.Set.of("investment_sensitivity", "survey_indicators", "survey_distributions");
+      java.util.Set.of("survey_indicators", "survey_distributions");
 
   private final Map<String, ReportTable> tables;
   private final Map<String, String> versions;
@@ -64,7 +65,7 @@ public final class PublishedTables {
     }
     ReportTable view = table;
     if (!contract.published()) {
-      view = view.filter(rowByRow ? publishableRow(view) : notCountryLevel(view));
+      view = rowByRow ? view.withholding(publishableRow(view)) : view.filter(notCountryLevel(view));
     }
     if (view.has("is_latest")) {
       // Earlier questionnaire submissions stay in the warehouse's history, not in reports.
@@ -112,23 +113,10 @@ public final class PublishedTables {
     return ReportTable.of(contract, rows);
   }
 
-  /**
-   * A row of a row-by-row table may be shown when it is flagged publishable, or when it is not a
-   * single country's row (regional and group rollups are always shown).
-   */
+  /** A row of a row-by-row table may be shown only when it is flagged publishable. */
   static java.util.function.Predicate<List<Object>> publishableRow(ReportTable table) {
     int flag = table.index(PUBLISHABLE);
-    int level = table.has("level") ? table.index("level") : -1;
-    int country = table.has("country_code") ? table.index("country_code") : -1;
-    return row -> {
-      if (Boolean.TRUE.equals(row.get(flag))) {
-        return true;
-      }
-      if (level >= 0) {
-        return row.get(level) != null && !"country".equals(row.get(level));
-      }
-      return country >= 0 && row.get(country) == null;
-    };
+    return row -> Boolean.TRUE.equals(row.get(flag));
   }
 
   /** Drops any country-level row of a table meant to hold rollups only (a safety net). */

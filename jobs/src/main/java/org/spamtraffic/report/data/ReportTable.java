@@ -27,10 +27,12 @@ public final class ReportTable {
 
   private final TableContract contract;
   private final List<List<Object>> rows;
+  private final int withheldRows;
 
-  private ReportTable(TableContract contract, List<List<Object>> rows) {
+  private ReportTable(TableContract contract, List<List<Object>> rows, int withheldRows) {
     this.contract = contract;
     this.rows = rows;
+    this.withheldRows = withheldRows;
   }
 
   /**
@@ -49,7 +51,7 @@ public final class ReportTable {
       copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
     }
     copy.sort(ROW_ORDER);
-    return new ReportTable(contract, Collections.unmodifiableList(copy));
+    return new ReportTable(contract, Collections.unmodifiableList(copy), 0);
   }
 
   /** The table name. */
@@ -136,6 +138,46 @@ public final class ReportTable {
     return n;
   }
 
+  /**
+   * Figure cells of the table: cells of numeric columns that hold a value or are withheld (the
+   * denominator of the share of withheld cells stated per table).
+   */
+  public int figureCells() {
+    int n = withheldRows * numericColumns().size();
+    for (int c : numericColumns()) {
+      for (List<Object> row : rows) {
+        if (row.get(c) != null || suppressed(row, c)) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Withheld cells of numeric columns. */
+  public int withheldFigureCells() {
+    int n = withheldRows * numericColumns().size();
+    for (int c : numericColumns()) {
+      for (List<Object> row : rows) {
+        if (suppressed(row, c)) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  private List<Integer> numericColumns() {
+    List<Integer> out = new java.util.ArrayList<>();
+    for (int c = 0; c < contract.columns().size(); c++) {
+      switch (contract.columns().get(c).type()) {
+        case INT, LONG, DOUBLE -> out.add(c);
+        default -> {}
+      }
+    }
+    return out;
+  }
+
   /** The rows that match {@code filter}, in table order. */
   public List<List<Object>> rows(Predicate<List<Object>> filter) {
     return rows.stream().filter(filter).toList();
@@ -161,7 +203,39 @@ public final class ReportTable {
 
   /** The table restricted to rows matching {@code keep} (same contract, same order). */
   public ReportTable filter(Predicate<List<Object>> keep) {
-    return new ReportTable(contract, rows.stream().filter(keep).toList());
+    return new ReportTable(contract, rows.stream().filter(keep).toList(), withheldRows);
+  }
+
+  /**
+   * The table without the rows disclosure control withholds whole ({@code publishable = false} of
+   * the investment tables): they are left out, and counted in {@link #withheldRows}, so that the
+   * share of withheld cells stated per table counts them.
+   */
+  public ReportTable withholding(Predicate<List<Object>> publishable) {
+    List<List<Object>> kept = rows.stream().filter(publishable).toList();
+    return new ReportTable(contract, kept, withheldRows + rows.size() - kept.size());
+  }
+
+  /** Rows left out whole by disclosure control ({@link #withholding}). */
+  public int withheldRows() {
+    return withheldRows;
+  }
+
+  /**
+   * Whether disclosure control applies to this table: it marks withheld rows ({@code suppressed})
+   * or leaves them out ({@code publishable}).
+   */
+  public boolean disclosureControlled() {
+    return has(SUPPRESSED) || has("publishable");
+  }
+
+  /**
+   * The share of the table's figure cells that are withheld, rows left out whole included (0 when
+   * the table has no figure cell).
+   */
+  public double withheldShare() {
+    int all = figureCells();
+    return all == 0 ? 0 : (double) withheldFigureCells() / all;
   }
 
   private static final Comparator<List<Object>> ROW_ORDER =

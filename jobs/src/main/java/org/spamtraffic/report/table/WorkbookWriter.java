@@ -97,7 +97,8 @@ public final class WorkbookWriter {
       labels.get("workbook.holds"),
       labels.get("workbook.row"),
       labels.get("workbook.rows"),
-      labels.get("workbook.withheld")
+      labels.get("workbook.withheld"),
+      labels.get("workbook.withheld-share")
     };
     header(sheet.createRow(r++), header, styles);
     for (ReportTable table : tables) {
@@ -107,7 +108,13 @@ public final class WorkbookWriter {
       text(row, 2, table.contract().row(), styles.wrap);
       fitHeight(row, table.contract().description(), table.contract().row());
       number(row, 3, table.size(), styles.countTop);
-      number(row, 4, table.suppressedCells(), styles.countTop);
+      number(row, 4, table.withheldFigureCells(), styles.countTop);
+      if (table.disclosureControlled() && table.figureCells() > 0) {
+        // The share of the table's figure cells withheld (rows left out whole included).
+        Cell share = row.createCell(5);
+        share.setCellValue(table.withheldShare());
+        share.setCellStyle(styles.shareTop);
+      }
     }
     r++;
     header(
@@ -257,6 +264,7 @@ public final class WorkbookWriter {
     final CellStyle wrap;
     final CellStyle count;
     final CellStyle countTop;
+    final CellStyle shareTop;
     final CellStyle date;
     final CellStyle suppressed;
     final java.util.Map<ValueFormat, CellStyle> numbers =
@@ -291,6 +299,9 @@ public final class WorkbookWriter {
       countTop = wb.createCellStyle();
       countTop.cloneStyleFrom(count);
       countTop.setVerticalAlignment(VerticalAlignment.TOP);
+      shareTop = wb.createCellStyle();
+      shareTop.cloneStyleFrom(number(ValueFormat.PERCENT));
+      shareTop.setVerticalAlignment(VerticalAlignment.TOP);
 
       date = wb.createCellStyle();
       date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
