@@ -160,7 +160,7 @@ public final class ReportJob {
             tables,
             labels,
             new StudyReport.Parameters(
-                options.studyId(), commit.number(), commitDate, options.countries()));
+                options.studyId(), commit.number(), commitDate, options.countries(), policy));
 
     try (Bundle bundle =
         Bundle.create(

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.spamtraffic.publish.DisclosurePolicy;
 import org.spamtraffic.report.chart.CategoryChart;
 import org.spamtraffic.report.chart.Chart;
 import org.spamtraffic.report.chart.ChartData;
@@ -79,10 +80,22 @@ public final class StudyReport {
    * @param commit warehouse commit number the tables were read at
    * @param commitDate date of that commit (YYYY-MM-DD)
    * @param countries ISO alpha-3 codes of the countries to give a profile section
+   * @param policy the disclosure policy the tables were published under (stated in the draft)
    */
-  public record Parameters(String studyId, long commit, String commitDate, List<String> countries) {
+  public record Parameters(
+      String studyId,
+      long commit,
+      String commitDate,
+      List<String> countries,
+      DisclosurePolicy policy) {
     public Parameters {
       countries = List.copyOf(countries);
+      Objects.requireNonNull(policy, "policy");
+    }
+
+    /** Parameters under the study's standard disclosure policy. */
+    public Parameters(String studyId, long commit, String commitDate, List<String> countries) {
+      this(studyId, commit, commitDate, countries, DisclosurePolicy.standard());
     }
   }
 
@@ -108,7 +121,6 @@ public final class StudyReport {
   private ReportDocument document() {
     List<ReportDocument.Section> sections = new ArrayList<>();
     sections.add(section("section.summary", summary()));
-    sections.add(section("section.method", methodSection()));
     sections.add(section("section.types", typesSection()));
     sections.add(section("section.routes", routesSection()));
     sections.add(section("section.sources", sourcesSection()));
@@ -133,6 +145,9 @@ public final class StudyReport {
     annexes.forEach(x -> all.addAll(x.blocks()));
     all.addAll(methodology);
     methodology.add(withheldTable(all));
+    // Method and coverage states the share withheld of everything else, so it comes last.
+    Withheld total = withheld(all);
+    sections.add(1, section("section.method", methodSection(total)));
     annexes.add(1, section("annex.methodology", methodology));
     ReportDocument.Header header =
         new ReportDocument.Header(
@@ -148,7 +163,7 @@ public final class StudyReport {
     cover.put(labels.get("cover.purpose"), labels.get("cover.purpose.text"));
     cover.put(labels.get("cover.contact"), labels.get("cover.contact.text"));
     cover.put(labels.get("cover.keywords"), labels.get("cover.keywords.text"));
-    cover.put(labels.get("cover.abstract"), abstractText());
+    cover.put(labels.get("cover.abstract"), abstractText(total));
     return new ReportDocument(header, new ReportDocument.Cover(cover), sections, annexes);
   }
 
@@ -158,20 +173,58 @@ public final class StudyReport {
 
   // ---------------------------------------------------------------- abstract and summary
 
-  /** The abstract: what the document is, and its coverage, in figures from the tables. */
-  private String abstractText() {
+  /**
+   * The abstract: what the document is, its coverage, and what disclosure control did, in figures
+   * from the tables and the policy.
+   */
+  private String abstractText(Withheld total) {
     if (volumes.isEmpty()) {
       return labels.format("cover.abstract.text.no-data", memberStates());
     }
     ReportTable v = volumes.get();
     List<String> quarters = v.distinct("quarter");
+    DisclosurePolicy policy = parameters.policy();
     return labels.format(
         "cover.abstract.text",
         maxWorldOperators(v),
         areas(v, "country").size(),
         memberStates(),
         quarters.isEmpty() ? Printed.NONE : quarters.get(0),
-        quarters.isEmpty() ? Printed.NONE : quarters.get(quarters.size() - 1));
+        quarters.isEmpty() ? Printed.NONE : quarters.get(quarters.size() - 1),
+        policy.minOperators(),
+        printed.wholePercent(policy.maxShare()),
+        printed.wholePercent(policy.protection()),
+        total.printedShare(printed));
+  }
+
+  /**
+   * Cells of figures and tables, and how many of them disclosure control withheld.
+   *
+   * @param cells every value a figure would draw or a table would print
+   * @param withheld of those, the withheld ones
+   */
+  record Withheld(int cells, int withheld) {
+    String printedShare(Printed printed) {
+      return cells == 0
+          ? Printed.NONE
+          : printed.number((double) withheld / cells, ValueFormat.PERCENT);
+    }
+  }
+
+  /** The cells and withheld cells of every figure and table among {@code blocks}. */
+  private Withheld withheld(List<Block> blocks) {
+    int cells = 0;
+    int withheld = 0;
+    for (Block b : blocks) {
+      if (b instanceof ReportDocument.Figure f) {
+        cells += f.cells();
+        withheld += f.withheld();
+      } else if (b instanceof ReportDocument.Table t) {
+        cells += t.figureCells();
+        withheld += t.withheldCells(labels.get("suppressed"));
+      }
+    }
+    return new Withheld(cells, withheld);
   }
 
   private List<Block> summary() {
@@ -188,7 +241,7 @@ public final class StudyReport {
             labels.format(
                 "summary.intro",
                 quarter,
-                maxWorldOperators(v),
+                maxWorldOperators(v, v.where("quarter", quarter)),
                 areas(v, "country").size(),
                 memberStates())));
     List<String> findings = new ArrayList<>();
@@ -318,7 +371,7 @@ public final class StudyReport {
 
   // ---------------------------------------------------------------- method and coverage
 
-  private List<Block> methodSection() {
+  private List<Block> methodSection(Withheld total) {
     List<Block> blocks = new ArrayList<>();
     blocks.add(new ReportDocument.Paragraph(labels.get("method.intro")));
     if (volumes.isEmpty()) {
@@ -352,10 +405,22 @@ public final class StudyReport {
                 byRegion.size(),
                 quarters.isEmpty() ? Printed.NONE : quarters.get(0),
                 quarters.isEmpty() ? Printed.NONE : quarters.get(quarters.size() - 1),
-                ReportDocument.tableRef("coverage"))));
+                ReportDocument.tableRef("coverage"),
+                operatorsByType(v))));
     blocks.add(new ReportDocument.Bullets(perRegion));
     coverageSentence().ifPresent(s -> blocks.add(new ReportDocument.Paragraph(s)));
-    blocks.add(new ReportDocument.Paragraph(labels.get("method.disclosure")));
+    DisclosurePolicy policy = parameters.policy();
+    blocks.add(
+        new ReportDocument.Paragraph(
+            labels.format(
+                "method.disclosure",
+                policy.minOperators(),
+                printed.wholePercent(policy.maxShare()),
+                printed.wholePercent(policy.protection()),
+                total.printedShare(printed),
+                printed.number(total.withheld(), ValueFormat.COUNT),
+                printed.number(total.cells(), ValueFormat.COUNT),
+                ReportDocument.tableRef("withheld"))));
     tables
         .get(TOTALS)
         .ifPresent(
@@ -1930,6 +1995,8 @@ public final class StudyReport {
       }
     }
     rows.add(withheldRow(labels.get("withheld.all-figures"), figureCells, figureWithheld));
+    Withheld all = withheld(blocks);
+    rows.add(withheldRow(labels.get("withheld.all"), all.cells(), all.withheld()));
     return table(
         "withheld",
         labels.get("withheld.table"),
@@ -2066,8 +2133,41 @@ public final class StudyReport {
     return ordered;
   }
 
+  /**
+   * "SMS 47, voice 47, email 12...": per spam type, the most operators that reported it in a
+   * quarter (its world rows), most first. The published tables count operators per type only (an
+   * operator that reports two types counts in each), so no total across types can be stated.
+   */
+  private String operatorsByType(ReportTable v) {
+    Map<String, Integer> most = new LinkedHashMap<>();
+    for (String type : types(v)) {
+      v.rows(v.where("level", "world").and(v.where("spam_type", type))).stream()
+          .map(r -> (Number) v.value(r, "reporting_operators"))
+          .filter(Objects::nonNull)
+          .mapToInt(Number::intValue)
+          .max()
+          .ifPresent(n -> most.put(type, n));
+    }
+    List<String> parts =
+        most.entrySet().stream()
+            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+            .map(
+                e ->
+                    labels.format(
+                        "method.operators.type",
+                        labels.name("type", e.getKey()),
+                        printed.number(e.getValue(), ValueFormat.COUNT)))
+            .toList();
+    return com.ibm.icu.text.ListFormatter.getInstance(labels.locale()).format(parts);
+  }
+
   private static Integer maxWorldOperators(ReportTable v) {
-    return v.rows(v.where("level", "world")).stream()
+    return maxWorldOperators(v, r -> true);
+  }
+
+  /** The most operators that reported one spam type, among the world rows {@code wanted}. */
+  private static Integer maxWorldOperators(ReportTable v, Predicate<List<Object>> wanted) {
+    return v.rows(v.where("level", "world").and(wanted)).stream()
         .map(r -> (Number) v.value(r, "reporting_operators"))
         .filter(Objects::nonNull)
         .map(Number::intValue)

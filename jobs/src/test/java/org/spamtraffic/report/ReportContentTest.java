@@ -450,7 +450,7 @@ class ReportContentTest {
   @Test
   void anUnknownLanguageOrCountryIsRefusedWithTheChoices() {
     assertThatThrownBy(() -> Labels.of("xx"))
-        .hasMessage("No report labels for language 'xx'; available: [en, fr]");
+        .hasMessage("No report labels for language 'xx'; available: [en, fr, es, ar, zh, ru]");
     assertThatThrownBy(() -> new ReportJob.Options("out", "s", "en", List.of("XYZ")))
         .hasMessageContaining("--country 'XYZ' is not an ISO 3166-1 alpha-3 code");
     assertThatThrownBy(() -> new ReportJob.Options("out", "../etc", "en", List.of()))

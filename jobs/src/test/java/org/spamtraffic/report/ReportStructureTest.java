@@ -89,11 +89,16 @@ class ReportStructureTest {
   }
 
   @Test
-  void pagesAreNumberedAndTheContentsGiveTheRightPages() {
+  void pagesAreNumberedOnceAndTheContentsGiveTheRightPages() {
     for (int i = 1; i < pages.size() - 1; i++) {
+      String number = Integer.toString(i + 1);
       assertThat(pages.get(i))
-          .as("page header of page " + (i + 1))
-          .containsPattern("-\\s*" + (i + 1) + "\\s*-");
+          .as("page header of page " + number)
+          .containsPattern("-\\s*" + number + "\\s*-");
+      // The number once, in the header: no footer repeats it on a line of its own.
+      assertThat(lines(pages.get(i)))
+          .as("page " + number + " has its number on a line of its own (a footer)")
+          .noneMatch(l -> l.trim().equals(number));
     }
     // "3 Findings by spam type ........ 4": the heading is on page 4.
     Pattern entry = Pattern.compile("^\\s*(\\d+|Annex [A-Z]) (.+?)\\s*\\.{3,}\\s*(\\d+)\\s*$");
@@ -133,8 +138,8 @@ class ReportStructureTest {
       if (body.size() < 2) {
         continue;
       }
-      // The last line is the page number; the one before is the last line of text.
-      String last = body.get(body.size() - 2).trim();
+      // The page number is in the header: the last line is the last line of text.
+      String last = body.get(body.size() - 1).trim();
       assertThat(numbered.matcher(last).matches() && !last.contains("...."))
           .as("page " + (i + 1) + " ends with a heading: " + last)
           .isFalse();

@@ -42,6 +42,12 @@ import org.spamtraffic.report.chart.ChartStyle;
 public final class DocxWriter {
   private static final String HEADER_FILL = "1F4E79";
 
+  /** The font of Chinese text (fonts-noto-cjk). */
+  static final String CJK_FONT = "Noto Sans CJK SC";
+
+  /** The font of Arabic text (fonts-noto-core). */
+  static final String ARABIC_FONT = "Noto Naskh Arabic";
+
   private final Labels labels;
 
   /** A writer that numbers figures and tables with {@code labels}' words. */
@@ -188,7 +194,10 @@ public final class DocxWriter {
     p.getCTP().addNewBookmarkEnd().setId(id);
   }
 
-  /** Page header of every page but the first: "– 3 –" and the document number; no footer text. */
+  /**
+   * Page header of every page but the first, as on ITU documents: "- 3 -" and the document number.
+   * The page number is there only: there is no footer.
+   */
   private void headers(XWPFDocument doc, ReportDocument.Header header) {
     CTSectPr sect = doc.getDocument().getBody().getSectPr();
     sect.addNewTitlePg();
@@ -203,18 +212,13 @@ public final class DocxWriter {
     XWPFParagraph number = other.createParagraph();
     number.setStyle("Header");
     number.createRun().setText(header.documentNumber());
-    org.apache.poi.xwpf.usermodel.XWPFFooter footer =
-        doc.createFooter(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT);
-    XWPFParagraph f = footer.createParagraph();
-    f.setStyle("Footer");
-    f.getCTP().addNewFldSimple().setInstr(" PAGE ");
-    doc.createFooter(org.apache.poi.wp.usermodel.HeaderFooterType.FIRST).createParagraph();
   }
 
   /** The block of the first page, as on TSAG documents: sector, study period, number, meeting. */
   private void firstPage(XWPFDocument doc, ReportDocument.Header header) {
     XWPFTable t = doc.createTable(3, 2);
     t.setWidth("100%");
+    rightToLeft(t);
     noBorders(t);
     t.setBottomBorder(XWPFTable.XWPFBorderType.SINGLE, 8, 0, "000000");
     coverCell(t.getRow(0).getCell(0), labels.get("header.sector"), true, false);
@@ -229,10 +233,11 @@ public final class DocxWriter {
   }
 
   /** The cover table: Source, Title, Purpose, Contact, Keywords, Abstract. */
-  private static void cover(XWPFDocument doc, ReportDocument report) {
+  private void cover(XWPFDocument doc, ReportDocument report) {
     Map<String, String> fields = report.cover().fields();
     XWPFTable t = doc.createTable(fields.size(), 2);
     t.setWidth("100%");
+    rightToLeft(t);
     noBorders(t);
     t.setInsideHBorder(XWPFTable.XWPFBorderType.SINGLE, 4, 0, "808080");
     t.setBottomBorder(XWPFTable.XWPFBorderType.SINGLE, 8, 0, "000000");
@@ -271,6 +276,15 @@ public final class DocxWriter {
     }
   }
 
+  /** An Arabic table reads from the right: its first column on the right (bidiVisual). */
+  private void rightToLeft(XWPFTable t) {
+    if (labels.rightToLeft()) {
+      org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblPr pr =
+          t.getCTTbl().getTblPr() == null ? t.getCTTbl().addNewTblPr() : t.getCTTbl().getTblPr();
+      pr.addNewBidiVisual();
+    }
+  }
+
   private static void noBorders(XWPFTable t) {
     XWPFTable.XWPFBorderType none = XWPFTable.XWPFBorderType.NONE;
     t.setTopBorder(none, 0, 0, "FFFFFF");
@@ -281,7 +295,14 @@ public final class DocxWriter {
     t.setInsideVBorder(none, 0, 0, "FFFFFF");
   }
 
-  private static void styles(XWPFDocument doc) throws IOException {
+  /**
+   * The styles, with the document's language and fonts: every run is marked with the report's
+   * language (spell checking, hyphenation, the right font for each script); Chinese text takes Noto
+   * Sans CJK SC and Arabic Noto Naskh Arabic (CI installs both, fonts-noto-cjk and fonts-noto-core;
+   * Word substitutes its own where they are missing); Arabic paragraphs run right to left (bidi, in
+   * the paragraph defaults, so every paragraph is).
+   */
+  private void styles(XWPFDocument doc) throws IOException {
     try (InputStream in =
         DocxWriter.class
             .getClassLoader()
@@ -289,7 +310,25 @@ public final class DocxWriter {
       if (in == null) {
         throw new IllegalStateException("Missing resource spamtraffic/report/docx-styles.xml");
       }
-      doc.createStyles().setStyles(StylesDocument.Factory.parse(in).getStyles());
+      String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      String tag = labels.documentTag();
+      xml =
+          xml.replace(
+                  "<w:lang w:val=\"en-GB\"/>",
+                  "<w:lang w:val=\""
+                      + tag
+                      + "\" w:eastAsia=\""
+                      + (tag.startsWith("zh") ? tag : "zh-CN")
+                      + "\" w:bidi=\""
+                      + (labels.rightToLeft() ? tag : "ar-SA")
+                      + "\"/>")
+              .replace("w:eastAsia=\"Times New Roman\"", "w:eastAsia=\"" + CJK_FONT + "\"")
+              .replace("w:cs=\"Times New Roman\"", "w:cs=\"" + ARABIC_FONT + "\"");
+      if (labels.rightToLeft()) {
+        xml =
+            xml.replace("<w:pPrDefault>\n      <w:pPr>", "<w:pPrDefault>\n      <w:pPr><w:bidi/>");
+      }
+      doc.createStyles().setStyles(StylesDocument.Factory.parse(xml).getStyles());
     } catch (XmlException e) {
       throw new IllegalStateException("docx-styles.xml is not valid WordprocessingML", e);
     }
@@ -361,6 +400,7 @@ public final class DocxWriter {
     int columns = t.header().size();
     XWPFTable table = doc.createTable(t.rows().size() + 1, columns);
     table.setWidth("100%");
+    rightToLeft(table);
     XWPFTable.XWPFBorderType single = XWPFTable.XWPFBorderType.SINGLE;
     table.setTopBorder(single, 4, 0, "808080");
     table.setBottomBorder(single, 4, 0, "808080");

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.spamtraffic.language.Language;
 
 /**
  * Every text of the report in one language: one message bundle, {@code
@@ -26,48 +27,64 @@ import java.util.ResourceBundle;
  * six UN languages, {@code spamtraffic/report/country-names.csv}).
  */
 public final class Labels {
-  /** Languages that have a message file. */
-  public static final List<String> LANGUAGES = List.of("en", "fr");
+  /** Languages that have a message file: the six ITU languages (en, fr, es, ar, zh, ru). */
+  public static final List<String> LANGUAGES = Language.codes();
 
   /** The languages of the country names file (the six UN languages). */
-  static final List<String> NAME_LANGUAGES = List.of("en", "fr", "es", "ar", "zh", "ru");
+  static final List<String> NAME_LANGUAGES = Language.codes();
 
   private static final String BUNDLE = "spamtraffic.report.messages";
   private static final String NAMES = "spamtraffic/report/country-names.csv";
 
-  private final String language;
+  private final Language language;
   private final ResourceBundle bundle;
   private final Map<String, String> countryNames;
 
-  private Labels(String language, ResourceBundle bundle, Map<String, String> countryNames) {
+  private Labels(Language language, ResourceBundle bundle, Map<String, String> countryNames) {
     this.language = language;
     this.bundle = bundle;
     this.countryNames = countryNames;
   }
 
-  /** The labels of {@code language} (en, fr); fails naming the languages there are. */
+  /**
+   * The labels of {@code language} (en, fr, es, ar, zh, ru); fails naming the languages there are.
+   */
   public static Labels of(String language) {
     if (!LANGUAGES.contains(language)) {
       throw new IllegalArgumentException(
           "No report labels for language '" + language + "'; available: " + LANGUAGES);
     }
+    Language l = Language.of(language);
     ResourceBundle bundle =
         ResourceBundle.getBundle(
             BUNDLE,
             Locale.forLanguageTag(language),
             Labels.class.getClassLoader(),
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    return new Labels(language, bundle, countryNames(language));
+    return new Labels(l, bundle, countryNames(language));
   }
 
   /** The language code. */
   public String language() {
-    return language;
+    return language.code();
   }
 
-  /** The locale numbers are printed in. */
+  /** The locale numbers are printed in (CLDR's, through ICU; Chinese is zh-CN). */
   public Locale locale() {
-    return Locale.forLanguageTag(language);
+    return language.locale();
+  }
+
+  /**
+   * The language tag documents are marked with: en-GB (ITU's English), else the language's own (fr,
+   * es, ar, zh-CN, ru).
+   */
+  public String documentTag() {
+    return language == Language.ENGLISH ? "en-GB" : language.tag();
+  }
+
+  /** Whether the language is written right to left (Arabic): bidi paragraphs, mirrored tables. */
+  public boolean rightToLeft() {
+    return language.rightToLeft();
   }
 
   /** Whether the bundle has a text for {@code key}. */

@@ -79,6 +79,16 @@ public final class Printed {
     }
   }
 
+  /** A share of a rule (0.85) as a whole percentage, "85%", in the report's language. */
+  public String wholePercent(double share) {
+    return base()
+        .unit(com.ibm.icu.util.NoUnit.PERCENT)
+        .scale(Scale.powerOfTen(2))
+        .precision(Precision.maxFraction(1))
+        .format(share)
+        .toString();
+  }
+
   private String count(Number n) {
     double v = Math.abs(n.doubleValue());
     if (v < 1000 && v == Math.rint(v)) {

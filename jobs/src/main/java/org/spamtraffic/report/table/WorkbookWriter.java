@@ -59,6 +59,10 @@ public final class WorkbookWriter {
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       wb.getProperties().getCoreProperties().setCreated(Optional.of(Date.from(createdAt)));
       wb.getProperties().getCoreProperties().setCreator("spamtraffic");
+      wb.getProperties()
+          .getCoreProperties()
+          .getUnderlyingProperties()
+          .setLanguageProperty(labels.documentTag());
       Styles styles = new Styles(wb);
       readme(wb, styles, tables, title);
       for (ReportTable table : tables) {
@@ -79,6 +83,7 @@ public final class WorkbookWriter {
 
   private void readme(XSSFWorkbook wb, Styles styles, List<ReportTable> tables, String title) {
     XSSFSheet sheet = wb.createSheet(README);
+    sheet.setRightToLeft(labels.rightToLeft());
     int r = 0;
     Cell t = sheet.createRow(r++).createCell(0);
     t.setCellValue(title);
@@ -171,6 +176,7 @@ public final class WorkbookWriter {
 
   private void sheet(XSSFWorkbook wb, Styles styles, ReportTable table) {
     XSSFSheet sheet = wb.createSheet(sheetName(table));
+    sheet.setRightToLeft(labels.rightToLeft());
     List<TableContract.Column> columns = table.columns();
     int[] widths = new int[columns.size()];
     Row head = sheet.createRow(0);
