@@ -574,7 +574,7 @@ public final class StudyReport {
         labels.get("axis.quarter"),
         labels.get(axisKey),
         ValueFormat.PERCENT,
-        quarters,
+        quarters.stream().map(labels::period).toList(),
         series,
         suppressed);
   }
@@ -1138,7 +1138,7 @@ public final class StudyReport {
         labels.get("axis.quarter"),
         labels.get("axis.messages"),
         ValueFormat.COUNT,
-        quarters,
+        quarters.stream().map(labels::period).toList(),
         series,
         suppressed);
   }
@@ -1563,7 +1563,7 @@ public final class StudyReport {
         for (List<Object> r : world.subList(0, Math.min(TORNADO_BARS, world.size()))) {
           bars.add(
               new org.spamtraffic.report.chart.TornadoChart.Bar(
-                  t.text(r, "parameter"),
+                  parameterName(t.text(r, "parameter")),
                   t.number(r, "total_at_low_usd"),
                   t.number(r, "total_at_high_usd")));
         }
@@ -1629,6 +1629,23 @@ public final class StudyReport {
               TOTALS));
     }
     return blocks;
+  }
+
+  /**
+   * A parameter of the investment model in words: {@code param.<name>} of the bundle, and the spam
+   * type for a parameter per type ({@code capacity_capex_usd.sms}: "Capital cost of filtering
+   * capacity (SMS)"); the name itself for a parameter the bundle does not know.
+   */
+  private String parameterName(String key) {
+    int dot = key.indexOf('.');
+    String name = dot < 0 ? key : key.substring(0, dot);
+    if (!labels.has("param." + name)) {
+      return key;
+    }
+    String label = labels.get("param." + name);
+    return dot < 0
+        ? label
+        : labels.format("param.per-type", label, labels.name("type", key.substring(dot + 1)));
   }
 
   private String modelSource(ReportTable t, List<Object> row) {

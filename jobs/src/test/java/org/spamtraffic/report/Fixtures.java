@@ -86,7 +86,9 @@ final class Fixtures {
   static ReportTable sensitivity() {
     TableContract c = TableContract.load("investment_sensitivity");
     List<List<Object>> rows = new ArrayList<>();
-    String[] parameters = {"sms_firewall_capex", "email_filter_cost_per_mailbox", "discount_rate"};
+    String[] parameters = {
+      "capacity_capex_usd.sms", "filtering_usd_per_user_year.email", "staff_cost_usd_per_fte_year"
+    };
     for (int i = 0; i < parameters.length; i++) {
       Map<String, Object> v = new LinkedHashMap<>();
       v.put("level", "reporting");

@@ -267,8 +267,7 @@ class ReportContentTest {
   void frenchHeadingsCaptionsAndNumbers() throws Exception {
     Labels fr = Labels.of("fr");
     ReportDocument doc = StudyReport.build(tables, fr, PARAMETERS);
-    // French is a partial translation (the i18n work completes it): what it has is used, the
-    // rest falls back to English; numbers are always in French.
+    // Words, numbers and quarters in French (T4 2025, not 2025-Q4).
     List<List<String>> types = docxTables(docx(doc, fr)).get(0);
     assertThat(types.get(0).get(0)).isEqualTo("Type de spam");
     List<Object> email = published("World", Fixtures.Q2, "email");
@@ -285,7 +284,7 @@ class ReportContentTest {
         .isCloseTo(
             volumes.number(email, "spam_detected"),
             org.assertj.core.data.Percentage.withPercentage(0.5));
-    assertThat(table(doc, "Couverture des marchés nationaux, 2025-Q4").rows())
+    assertThat(table(doc, "Couverture des marchés nationaux, T4 2025").rows())
         .anyMatch(r -> r.get(0).equals("Allemagne") && r.get(3).equals("masqué"));
   }
 
@@ -359,7 +358,7 @@ class ReportContentTest {
     assertThat(ChartData.csv(tornado.chart()))
         .startsWith(
             "parameter,total_at_low,total_at_high,base_total\n"
-                + "sms_firewall_capex,2100000,4200000,3000000\n");
+                + "Capital cost of filtering capacity (SMS),2100000,4200000,3000000\n");
     ReportDocument.Figure readiness =
         doc.figures().stream()
             .filter(f -> f.chart().frame().id().equals("readiness-by-region"))

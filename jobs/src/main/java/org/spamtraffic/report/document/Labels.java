@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import org.spamtraffic.language.Language;
+import org.spamtraffic.language.LocalFormats;
 
 /**
  * Every text of the report in one language: one message bundle, {@code
@@ -35,6 +36,9 @@ public final class Labels {
 
   private static final String BUNDLE = "spamtraffic.report.messages";
   private static final String NAMES = "spamtraffic/report/country-names.csv";
+
+  private static final java.util.regex.Pattern QUARTER =
+      java.util.regex.Pattern.compile("[0-9]{4}-Q[1-4]");
 
   private final Language language;
   private final ResourceBundle bundle;
@@ -69,9 +73,17 @@ public final class Labels {
     return language.code();
   }
 
-  /** The locale numbers are printed in (CLDR's, through ICU; Chinese is zh-CN). */
+  /**
+   * The locale numbers are printed in (CLDR's, through ICU; Chinese is zh-CN). Arabic is asked for
+   * Western digits ({@code ar-u-nu-latn}), as CLDR and ICU write it, so that the charts (drawn with
+   * the JDK's formats, whose older CLDR data uses Arabic-Indic digits) print the same digits as the
+   * text.
+   */
   public Locale locale() {
-    return language.locale();
+    Locale l = language.locale();
+    return language == Language.ARABIC
+        ? new Locale.Builder().setLocale(l).setUnicodeLocaleKeyword("nu", "latn").build()
+        : l;
   }
 
   /**
@@ -110,9 +122,29 @@ public final class Labels {
     }
   }
 
-  /** The text of {@code key} with its arguments filled in (ICU MessageFormat). */
+  /**
+   * The text of {@code key} with its arguments filled in (ICU MessageFormat); an argument that is a
+   * quarter ({@code 2025-Q4}) is written as the language writes it ({@link #period}).
+   */
   public String format(String key, Object... args) {
-    return new MessageFormat(pattern(key), locale()).format(args);
+    Object[] printed = args.clone();
+    for (int i = 0; i < printed.length; i++) {
+      if (printed[i] instanceof String s && QUARTER.matcher(s).matches()) {
+        printed[i] = period(s);
+      }
+    }
+    return new MessageFormat(pattern(key), locale()).format(printed);
+  }
+
+  /**
+   * A quarter as the report's language writes it, from CLDR ({@code T4 2025}, {@code 2025年第4季度},
+   * {@code 4-й кв. 2025 г.}); English keeps the study's own notation, {@code 2025-Q4}, which the
+   * tables and returns use.
+   */
+  public String period(String quarter) {
+    return language == Language.ENGLISH || quarter == null
+        ? quarter
+        : LocalFormats.of(language).period(quarter);
   }
 
   /** The label of {@code prefix.code}, or {@code code} itself when there is none. */
