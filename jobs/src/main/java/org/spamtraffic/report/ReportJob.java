@@ -192,12 +192,14 @@ public final class ReportJob {
         Zips.withEntryTimes(
             new WorkbookWriter(labels)
                 .write(
+                    document,
                     ordered,
                     labels.format("workbook.title", options.studyId()),
                     commit.committedAt()),
             commit.committedAt()),
         "workbook",
-        "Every published table, one sheet each, with a README sheet describing them",
+        "Every table of the draft as it prints it (Table 1, Table 2...), then every published"
+            + " table, one sheet each, with a README sheet describing them",
         all);
     Set<String> used = new LinkedHashSet<>();
     document.figures().forEach(f -> used.add(f.table()));
@@ -287,7 +289,9 @@ public final class ReportJob {
     ObjectNode software = m.putObject("software");
     software.put("name", "spamtraffic");
     software.put("version", Version.current());
+    software.put("commit", sourceCommit());
     policy(m);
+    contentParameters(m, options, tables);
     ObjectNode wh = m.putObject("warehouse");
     wh.put("commit", commit.number());
     wh.put("committed_at", commit.committedAt().toString());
@@ -304,6 +308,72 @@ public final class ReportJob {
     missing.forEach(missingNode::add);
     outputs(m, bundle);
     return m;
+  }
+
+  /**
+   * Everything that decides what the bundle says besides the tables, and its SHA-256: the study,
+   * the language and countries asked for, the disclosure policy, and the investment model's
+   * settings as the published tables give them (parameter set, price year, horizon, discount rate).
+   * Two bundles with the same hash and the same warehouse commit say the same. Paths are left out
+   * (they are in the internal manifest's {@code parameters}), so the hash does not depend on where
+   * the bundle was written.
+   */
+  private void contentParameters(ObjectNode m, Options options, PublishedTables tables) {
+    ObjectNode p = JSON.createObjectNode();
+    p.put("study_id", options.studyId());
+    p.put("language", options.language());
+    ArrayNode countries = p.putArray("countries");
+    options.countries().forEach(countries::add);
+    policy(p);
+    ObjectNode model = p.putObject("investment_model");
+    tables
+        .get(StudyReport.TOTALS)
+        .ifPresent(
+            t ->
+                t.rows(r -> true).stream()
+                    .findFirst()
+                    .ifPresent(
+                        r -> {
+                          for (String c :
+                              List.of(
+                                  "parameter_set",
+                                  "price_year",
+                                  "horizon_years",
+                                  "discount_rate")) {
+                            Object v = t.has(c) ? t.value(r, c) : null;
+                            model.put(c, v == null ? null : v.toString());
+                          }
+                        }));
+    m.set("content_parameters", p);
+    try {
+      m.put(
+          "content_parameters_sha256",
+          Bundle.sha256(
+              JSON.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(p)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot hash the parameters", e);
+    }
+  }
+
+  /**
+   * The git commit the software was built from ({@code -dirty} when its tree had changes), as the
+   * build records it in {@code org/spamtraffic/cli/build.properties}; "unknown" for a build without
+   * that record (a source tree without git, or a build before the cli records it).
+   */
+  static String sourceCommit() {
+    java.util.Properties build = new java.util.Properties();
+    try (java.io.InputStream in = Version.class.getResourceAsStream("build.properties")) {
+      if (in != null) {
+        build.load(in);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read build.properties", e);
+    }
+    String c = build.getProperty("commit", "");
+    if (c.isEmpty() || c.startsWith("${")) {
+      return "unknown";
+    }
+    return c + ("true".equals(build.getProperty("dirty")) ? "-dirty" : "");
   }
 
   private void policy(ObjectNode m) {
@@ -354,6 +424,7 @@ public final class ReportJob {
     software.put("name", "spamtraffic");
     software.put("version", Version.current());
     software.put("java", System.getProperty("java.version"));
+    software.put("commit", sourceCommit());
     ObjectNode parameters = m.putObject("parameters");
     parameters.put("language", options.language());
     ArrayNode countries = parameters.putArray("countries");
@@ -361,6 +432,7 @@ public final class ReportJob {
     parameters.put("out", options.outUri());
     parameters.put("warehouse", warehouse.root().toString());
     policy(m);
+    contentParameters(m, options, tables);
     ObjectNode wh = m.putObject("warehouse");
     wh.put("root", warehouse.root().toString());
     wh.put("commit", commit.number());

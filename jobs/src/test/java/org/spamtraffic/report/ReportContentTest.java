@@ -447,6 +447,49 @@ class ReportContentTest {
   }
 
   @Test
+  void theWorkbookHasEveryTableOfTheDraftAsTheDraftPrintsIt() throws Exception {
+    for (String language : List.of("en", "fr")) {
+      Labels labels = Labels.of(language);
+      ReportDocument doc = StudyReport.build(tables, labels, PARAMETERS);
+      WorkbookWriter writer = new WorkbookWriter(labels);
+      byte[] xlsx = writer.write(doc, List.of(Fixtures.volumes()), "t", Instant.EPOCH);
+      try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+        org.apache.poi.ss.usermodel.DataFormatter shows =
+            new org.apache.poi.ss.usermodel.DataFormatter(labels.locale());
+        int numbers = 0;
+        assertThat(doc.tables()).isNotEmpty();
+        for (int n = 1; n <= doc.tables().size(); n++) {
+          ReportDocument.Table t = doc.tables().get(n - 1);
+          XSSFSheet sheet = wb.getSheet(writer.reportSheetName(n));
+          assertThat(sheet).as("sheet of table %d", n).isNotNull();
+          assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+              .isEqualTo(labels.get("table") + " " + n + " – " + t.title());
+          for (int c = 0; c < t.header().size(); c++) {
+            assertThat(sheet.getRow(1).getCell(c).getStringCellValue())
+                .isEqualTo(t.header().get(c));
+          }
+          for (int r = 0; r < t.rows().size(); r++) {
+            for (int c = 0; c < t.header().size(); c++) {
+              String printed = doc.resolve(t.rows().get(r).get(c), labels);
+              Cell cell = sheet.getRow(r + 2).getCell(c);
+              if (cell.getCellType() == CellType.NUMERIC) {
+                numbers++;
+              }
+              // A number cell shows exactly the digits the draft prints; a dash is left empty.
+              assertThat(shows.formatCellValue(cell).replace('\u202f', '\u00a0'))
+                  .as("%s table %d row %d column %d", language, n, r + 1, c + 1)
+                  .isEqualTo(printed.equals("–") ? "" : printed.replace('\u202f', '\u00a0'));
+            }
+          }
+        }
+        assertThat(numbers).as("number cells").isGreaterThan(50);
+        assertThat(wb.getSheetIndex(writer.reportSheetName(1)))
+            .isLessThan(wb.getSheetIndex(WorkbookWriter.sheetName(Fixtures.volumes())));
+      }
+    }
+  }
+
+  @Test
   void anUnknownLanguageOrCountryIsRefusedWithTheChoices() {
     assertThatThrownBy(() -> Labels.of("xx"))
         .hasMessage("No report labels for language 'xx'; available: [en, fr, es, ar, zh, ru]");

@@ -220,6 +220,18 @@ class ReportJobTest {
       }
     }
     assertThat(m.path("software").path("version").asText()).isEqualTo(Version.current());
+    // The code and the parameters that made the bundle, in both manifests (no path in the hash).
+    for (JsonNode manifest : List.of(m, shown)) {
+      assertThat(manifest.path("software").path("commit").asText())
+          .isEqualTo(ReportJob.sourceCommit())
+          .isNotBlank();
+      JsonNode content = manifest.path("content_parameters");
+      assertThat(content.path("language").asText()).isEqualTo("en");
+      assertThat(content.path("disclosure_policy").path("min_operators").asInt()).isEqualTo(3);
+      assertThat(content.toString()).doesNotContain("/");
+      assertThat(manifest.path("content_parameters_sha256").asText())
+          .isEqualTo(sha256(new ObjectMapper().writeValueAsBytes(content)));
+    }
     assertThat(m.path("study_id").asText()).isEqualTo("test-study");
     assertThat(m.path("parameters").path("countries").get(0).asText()).isEqualTo("KEN");
     assertThat(m.path("warehouse").path("commit").asLong()).isEqualTo(1);

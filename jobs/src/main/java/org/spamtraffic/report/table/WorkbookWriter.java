@@ -25,13 +25,17 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.spamtraffic.report.chart.ValueFormat;
 import org.spamtraffic.report.data.ReportTable;
 import org.spamtraffic.report.document.Labels;
+import org.spamtraffic.report.document.ReportDocument;
 import org.spamtraffic.schema.TableContract;
 
 /**
  * Writes the published tables as one XLSX workbook: a README sheet saying what each sheet holds
- * (from the table contracts), then one sheet per table with a bold, filled, frozen header row, an
- * auto-filter, number formats per column (counts with thousands separators, shares as %), column
- * widths that fit, and withheld cells grey with the word "suppressed".
+ * (from the table contracts), then one sheet per table of the report draft ("Table 1", "Table
+ * 2"...: its title, headings, labels and rounding exactly as the draft prints them, numbers as
+ * numbers in the same rounding, withheld cells marked, the table's note under it), then one sheet
+ * per published table with a bold, filled, frozen header row, an auto-filter, number formats per
+ * column (counts with thousands separators, shares as %), column widths that fit, and withheld
+ * cells grey with the word "suppressed". Arabic sheets run right to left.
  */
 public final class WorkbookWriter {
   /** Widest column, in characters: longer text wraps in the cell. */
@@ -55,6 +59,18 @@ public final class WorkbookWriter {
    *     the same inputs give the same properties)
    */
   public byte[] write(List<ReportTable> tables, String title, Instant createdAt) {
+    return write(null, tables, title, createdAt);
+  }
+
+  /**
+   * The workbook of the draft's tables, then {@code tables}, in the order given.
+   *
+   * @param report the draft whose tables get a sheet each (null for none)
+   * @param title first line of the README
+   * @param createdAt recorded as the workbook's creation time
+   */
+  public byte[] write(
+      ReportDocument report, List<ReportTable> tables, String title, Instant createdAt) {
     try (XSSFWorkbook wb = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       wb.getProperties().getCoreProperties().setCreated(Optional.of(Date.from(createdAt)));
@@ -64,7 +80,11 @@ public final class WorkbookWriter {
           .getUnderlyingProperties()
           .setLanguageProperty(labels.documentTag());
       Styles styles = new Styles(wb);
-      readme(wb, styles, tables, title);
+      List<ReportDocument.Table> shown = report == null ? List.of() : report.tables();
+      readme(wb, styles, shown, tables, title);
+      for (int i = 0; i < shown.size(); i++) {
+        reportSheet(wb, styles, report, i + 1, shown.get(i));
+      }
       for (ReportTable table : tables) {
         sheet(wb, styles, table);
       }
@@ -81,7 +101,18 @@ public final class WorkbookWriter {
     return name.length() <= 31 ? name : name.substring(0, 31);
   }
 
-  private void readme(XSSFWorkbook wb, Styles styles, List<ReportTable> tables, String title) {
+  /** The sheet name of the draft's table {@code number}: "Table 3" in the report's language. */
+  public String reportSheetName(int number) {
+    String name = labels.get("table") + " " + number;
+    return name.length() <= 31 ? name : name.substring(0, 31);
+  }
+
+  private void readme(
+      XSSFWorkbook wb,
+      Styles styles,
+      List<ReportDocument.Table> shown,
+      List<ReportTable> tables,
+      String title) {
     XSSFSheet sheet = wb.createSheet(README);
     sheet.setRightToLeft(labels.rightToLeft());
     int r = 0;
@@ -106,6 +137,15 @@ public final class WorkbookWriter {
       labels.get("workbook.withheld-share")
     };
     header(sheet.createRow(r++), header, styles);
+    for (int i = 0; i < shown.size(); i++) {
+      Row row = sheet.createRow(r++);
+      text(row, 0, reportSheetName(i + 1), styles.wrap);
+      text(row, 1, shown.get(i).title(), styles.wrap);
+      text(row, 2, labels.get("workbook.report-table"), styles.wrap);
+      fitHeight(row, shown.get(i).title(), "");
+      number(row, 3, shown.get(i).rows().size(), styles.countTop);
+      number(row, 4, shown.get(i).withheldCells(labels.get("suppressed")), styles.countTop);
+    }
     for (ReportTable table : tables) {
       Row row = sheet.createRow(r++);
       text(row, 0, sheetName(table), styles.wrap);
@@ -242,6 +282,64 @@ public final class WorkbookWriter {
     }
   }
 
+  /**
+   * One table of the draft as the draft prints it: the title line, the headings, the cells with
+   * their labels and rounding (a printed number becomes a number cell showing the same digits), the
+   * withheld cells marked, and the note under the table.
+   */
+  private void reportSheet(
+      XSSFWorkbook wb, Styles styles, ReportDocument report, int number, ReportDocument.Table t) {
+    XSSFSheet sheet = wb.createSheet(reportSheetName(number));
+    sheet.setRightToLeft(labels.rightToLeft());
+    Cell title = sheet.createRow(0).createCell(0);
+    title.setCellValue(labels.get("table") + " " + number + " – " + t.title());
+    title.setCellStyle(styles.title);
+    int columns = t.header().size();
+    int[] widths = new int[columns];
+    Row head = sheet.createRow(1);
+    for (int c = 0; c < columns; c++) {
+      text(head, c, t.header().get(c), styles.header);
+      widths[c] = Math.min(24, t.header().get(c).length() + 2);
+    }
+    PrintedCells cells = new PrintedCells(labels.locale());
+    String withheld = labels.get("suppressed");
+    int r = 2;
+    for (List<String> values : t.rows()) {
+      Row row = sheet.createRow(r++);
+      for (int c = 0; c < columns; c++) {
+        String shown = report.resolve(values.get(c), labels);
+        Cell cell = row.createCell(c);
+        widths[c] = Math.max(widths[c], shown.length() + 2);
+        if (!t.numeric().get(c)) {
+          cell.setCellValue(shown);
+        } else if (shown.equals(withheld)) {
+          cell.setCellValue(shown);
+          cell.setCellStyle(styles.suppressed);
+        } else if (shown.equals(org.spamtraffic.report.document.Printed.NONE)) {
+          cell.setBlank();
+        } else {
+          Optional<PrintedCells.Value> value = cells.parse(shown);
+          if (value.isPresent()) {
+            cell.setCellValue(value.get().number());
+            cell.setCellStyle(styles.excel(value.get().excelFormat()));
+          } else {
+            cell.setCellValue(shown);
+            cell.setCellStyle(styles.right);
+          }
+        }
+      }
+    }
+    if (!t.note().isEmpty()) {
+      text(sheet.createRow(r + 1), 0, t.note(), styles.plain);
+    }
+    for (int c = 0; c < columns; c++) {
+      sheet.setColumnWidth(c, Math.min(MAX_WIDTH, Math.max(8, widths[c])) * 256);
+    }
+    printLayout(sheet, 1);
+    sheet.setRepeatingRows(new CellRangeAddress(1, 1, -1, -1));
+    sheet.createFreezePane(0, 2);
+  }
+
   private static void header(Row row, String[] names, Styles styles) {
     for (int c = 0; c < names.length; c++) {
       Cell cell = row.createCell(c);
@@ -273,8 +371,11 @@ public final class WorkbookWriter {
     final CellStyle shareTop;
     final CellStyle date;
     final CellStyle suppressed;
+    final CellStyle right;
+    final CellStyle plain;
     final java.util.Map<ValueFormat, CellStyle> numbers =
         new java.util.EnumMap<>(ValueFormat.class);
+    final java.util.Map<String, CellStyle> excel = new java.util.HashMap<>();
 
     Styles(XSSFWorkbook wb) {
       this.wb = wb;
@@ -322,6 +423,21 @@ public final class WorkbookWriter {
       s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
       s.setAlignment(HorizontalAlignment.RIGHT);
       suppressed = s;
+
+      right = wb.createCellStyle();
+      right.setAlignment(HorizontalAlignment.RIGHT);
+      plain = wb.createCellStyle();
+    }
+
+    /** A style with an Excel number format ("#,##0.0", "0.0%"), one per format. */
+    CellStyle excel(String format) {
+      return excel.computeIfAbsent(
+          format,
+          f -> {
+            CellStyle style = wb.createCellStyle();
+            style.setDataFormat(wb.createDataFormat().getFormat(f));
+            return style;
+          });
     }
 
     CellStyle number(ValueFormat format) {
