@@ -311,7 +311,8 @@ public final class WorkbookWriter {
         Cell cell = row.createCell(c);
         widths[c] = Math.max(widths[c], shown.length() + 2);
         if (!t.numeric().get(c)) {
-          cell.setCellValue(shown);
+          // Text as the draft prints it, a formula-like name neutralised by the one rule.
+          cell.setCellValue(org.spamtraffic.output.SpreadsheetText.neutralised(shown));
         } else if (shown.equals(withheld)) {
           cell.setCellValue(shown);
           cell.setCellStyle(styles.suppressed);
