@@ -806,6 +806,88 @@ public final class StudyReport {
     return blocks;
   }
 
+  /**
+   * The entry routes of the spam a country's operators detected in its latest quarter, per type:
+   * the published shares of its volumes rows (on-net, international gateway, grey route).
+   */
+  private Optional<ReportDocument.Table> countryRoutes(String code, String name) {
+    if (volumes.isEmpty()) {
+      return Optional.empty();
+    }
+    ReportTable v = volumes.get();
+    Predicate<List<Object>> mine = v.where("level", "country").and(v.where("area", code));
+    Optional<String> quarter =
+        v.rows(mine).stream().map(r -> v.text(r, "quarter")).max(Comparator.naturalOrder());
+    if (quarter.isEmpty()) {
+      return Optional.empty();
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (String type : types(v)) {
+      one(v, "country", code, quarter.get(), type)
+          .ifPresent(
+              r ->
+                  rows.add(
+                      List.of(
+                          labels.name("type", type),
+                          sentence(v, r, "share_on_net"),
+                          sentence(v, r, "share_international_gateway"),
+                          sentence(v, r, "share_grey_route"))));
+    }
+    return rows.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            table(
+                "country-" + slug(code) + "-routes",
+                labels.format("country.routes.table", name, quarter.get()),
+                List.of(
+                    labels.get("col.type"),
+                    labels.get("route.mix.on_net"),
+                    labels.get("route.mix.international_gateway"),
+                    labels.get("route.mix.grey_route")),
+                rows,
+                List.of(false, true, true, true),
+                VOLUMES));
+  }
+
+  /** The five largest published source countries of the spam a country received, per type. */
+  private Optional<ReportDocument.Table> countrySources(String code, String name) {
+    Optional<ReportTable> sources = tables.get(SOURCES);
+    if (sources.isEmpty()) {
+      return Optional.empty();
+    }
+    ReportTable s = sources.get();
+    Predicate<List<Object>> mine =
+        s.where("level", "country")
+            .and(s.where("area", code))
+            .and(s.where("source_kind", "country"));
+    String quarter = latestOf(s, mine);
+    List<List<String>> rows = new ArrayList<>();
+    for (String type : typesOf(s)) {
+      for (List<Object> r : topSources(s, mine, quarter, type, 5)) {
+        rows.add(
+            List.of(
+                labels.name("type", type),
+                printed.value(s.value(r, "rank"), ValueFormat.COUNT),
+                sourceName(s.text(r, "source")),
+                sentence(s, r, "share_of_area")));
+      }
+    }
+    return rows.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            table(
+                "country-" + slug(code) + "-sources",
+                labels.format("country.sources.table", name, quarter),
+                List.of(
+                    labels.get("col.type"),
+                    labels.get("col.rank"),
+                    labels.get("col.source"),
+                    labels.get("col.share-area")),
+                rows,
+                List.of(false, true, false, true),
+                SOURCES));
+  }
+
   /** A source's name: a country's UN name, or "Unknown (not identified)". */
   private String sourceName(String code) {
     return "unknown".equals(code) ? labels.get("sources.unknown") : countryName(code);
@@ -1878,6 +1960,16 @@ public final class StudyReport {
               labels.format("country.volumes.title", name),
               8);
       blocks.add(figure(chart, labels.format("country.volumes.caption", name), VOLUMES));
+      any = true;
+    }
+    Optional<ReportDocument.Table> routes = countryRoutes(code, name);
+    if (routes.isPresent()) {
+      blocks.add(routes.get());
+      any = true;
+    }
+    Optional<ReportDocument.Table> sources = countrySources(code, name);
+    if (sources.isPresent()) {
+      blocks.add(sources.get());
       any = true;
     }
     Optional<ReportTable> coverage = tables.get(COVERAGE);

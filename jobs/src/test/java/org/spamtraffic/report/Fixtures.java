@@ -272,6 +272,23 @@ final class Fixtures {
         rows.add(row(c, v));
       }
     }
+    // Kenya's own sources of SMS spam (its country profile), the third not identified.
+    String[] kenya = {"CHN", "USA", "unknown"};
+    for (int i = 0; i < kenya.length; i++) {
+      Map<String, Object> v = new LinkedHashMap<>();
+      v.put("level", "country");
+      v.put("area", "KEN");
+      v.put("quarter", Q2);
+      v.put("spam_type", "sms");
+      v.put("source_kind", "country");
+      v.put("source", kenya[i]);
+      v.put("reporting_operators", 3);
+      v.put("suppressed", false);
+      v.put("spam_detected", 500_000L - 100_000L * i);
+      v.put("share_of_area", 0.5 - 0.15 * i);
+      v.put("rank", i + 1);
+      rows.add(row(c, v));
+    }
     return ReportTable.of(c, rows);
   }
 

@@ -447,6 +447,42 @@ class ReportContentTest {
   }
 
   @Test
+  void aCountryProfileGivesTheCountrysRoutesAndSources() {
+    Labels en = Labels.of("en");
+    ReportDocument doc = StudyReport.build(tables, en, PARAMETERS);
+    assertThat(
+            table(
+                    doc,
+                    "Top five source countries of the spam received in Kenya, by spam type, 2025-Q4")
+                .rows())
+        .containsExactly(
+            List.of("SMS", "1", "China", "50.0%"),
+            List.of("SMS", "2", "United States of America", "35.0%"),
+            List.of("SMS", "3", "Unknown (not identified)", "20.0%"));
+    ReportDocument.Table routes =
+        table(
+            doc, "Entry routes of the spam detected in Kenya, share of each type's spam, 2025-Q4");
+    assertThat(routes.rows()).isNotEmpty();
+    org.spamtraffic.report.document.Printed printed =
+        new org.spamtraffic.report.document.Printed(en);
+    for (List<String> r : routes.rows()) {
+      String type =
+          StudyReport.TYPE_ORDER.stream()
+              .filter(t -> en.name("type", t).equals(r.get(0)))
+              .findFirst()
+              .orElseThrow();
+      List<Object> row = published("KEN", Fixtures.Q2, type);
+      List<String> columns =
+          List.of("share_on_net", "share_international_gateway", "share_grey_route");
+      for (int c = 0; c < columns.size(); c++) {
+        int i = volumes.index(columns.get(c));
+        assertThat(r.get(c + 1))
+            .isEqualTo(printed.value(row.get(i), ValueFormat.PERCENT, volumes.suppressed(row, i)));
+      }
+    }
+  }
+
+  @Test
   void theWorkbookHasEveryTableOfTheDraftAsTheDraftPrintsIt() throws Exception {
     for (String language : List.of("en", "fr")) {
       Labels labels = Labels.of(language);
