@@ -14,21 +14,31 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "show",
     mixinStandardHelpOptions = true,
-    description = {
-      "Prints rows of a warehouse table as the latest commit (or --as-of) has it, or, without a",
-      "table, lists the study's tables (their Spark SQL names, snapshots and rows) and commits."
+    description =
+        "Prints rows of a warehouse table as the latest commit (or --as-of) has it, or, without a"
+            + " table, lists the study's tables (their Spark SQL names, snapshots and rows) and"
+            + " commits.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/spamtraffic show",
+      "  bin/spamtraffic show rejects --where \"rule = 'code'\" --limit 5",
+      "  bin/spamtraffic show volumes --as-of 3"
     })
 final class ShowCommand extends SparkCommand {
-  @Parameters(arity = "0..1", paramLabel = "TABLE", description = "Table to print")
+  @Parameters(arity = "0..1", paramLabel = "TABLE", description = "Table to print.")
   String table;
 
-  @Option(names = "--where", description = "A Spark SQL filter, e.g. \"rule = 'code'\"")
+  @Option(
+      names = "--where",
+      paramLabel = "FILTER",
+      description = "A Spark SQL filter, e.g. \"rule = 'code'\".")
   String where;
 
   @Option(
       names = "--limit",
+      paramLabel = "N",
       defaultValue = "20",
-      description = "Rows to print (default: ${DEFAULT-VALUE})")
+      description = "Rows to print (default: ${DEFAULT-VALUE}).")
   int limit;
 
   @Mixin AsOfOption asOf;
