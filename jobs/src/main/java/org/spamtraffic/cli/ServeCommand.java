@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  bin/spamtraffic serve",
-      "  bin/spamtraffic serve --port 8443 --landing /srv/landing --trusted-proxy 10.0.0.2"
+      "  bin/spamtraffic serve --landing /srv/landing --trusted-proxy 10.0.0.2"
     })
 final class ServeCommand implements Callable<Integer> {
   @Option(
