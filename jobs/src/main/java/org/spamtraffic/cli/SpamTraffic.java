@@ -3,6 +3,7 @@ package org.spamtraffic.cli;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -51,6 +52,7 @@ import picocli.CommandLine.Command;
       TokensCommand.class,
       NotebooksCommand.class,
       ExpireCommand.class,
+      AutoComplete.GenerateCompletion.class,
       CommandLine.HelpCommand.class
     })
 public final class SpamTraffic implements Runnable {
@@ -91,6 +93,20 @@ public final class SpamTraffic implements Runnable {
    */
   static CommandLine commandLine(boolean verbose) {
     CommandLine cli = new CommandLine(new SpamTraffic());
+    // picocli's own command, generated from this model; hidden by picocli, shown and explained
+    // here.
+    cli.getSubcommands()
+        .get("generate-completion")
+        .getCommandSpec()
+        .usageMessage()
+        .hidden(false)
+        .description(
+            "Prints a bash (and zsh) completion script for every command and option, generated"
+                + " from the command model: load it with source <(spamtraffic"
+                + " generate-completion) with bin/ on the PATH, or save it in"
+                + " /etc/bash_completion.d/.")
+        .footerHeading("%nExamples:%n")
+        .footer("  bin/spamtraffic generate-completion > spamtraffic-completion.bash");
     cli.setUsageHelpAutoWidth(true);
     cli.setParameterExceptionHandler(
         (e, args) -> {

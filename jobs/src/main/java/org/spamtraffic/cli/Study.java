@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
           + " ingest-survey, aggregate, publish, estimate and report, each ending with one line"
           + " saying what it read and wrote.",
       "With no input given it reads the bundled samples (data-samples/) and writes under ./out/."
-          + " Give one input and every input must be given: the samples are never mixed into a"
+          + " Once one input is given, every input must be: the samples are never mixed into a"
           + " real study. Every input is checked to exist before the first stage starts."
     },
     footerHeading = "%nExamples:%n",

@@ -239,8 +239,11 @@ class CommandHelpTest {
     return examples;
   }
 
-  /** Splits a command line as a shell does, for the quotes the examples use. */
+  /**
+   * Splits a command line as a shell does, for the quotes the examples use, up to a redirection.
+   */
   private static List<String> words(String line) {
+    line = line.replaceFirst(" [>|].*$", "");
     List<String> words = new ArrayList<>();
     StringBuilder w = new StringBuilder();
     char quote = 0;
