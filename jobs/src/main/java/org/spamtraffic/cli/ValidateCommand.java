@@ -11,6 +11,7 @@ import org.spamtraffic.intake.annotate.Annotator;
 import org.spamtraffic.language.Catalogue;
 import org.spamtraffic.language.Language;
 import org.spamtraffic.language.LocalFormats;
+import org.spamtraffic.validate.ColumnLetters;
 import org.spamtraffic.validate.FileOwner;
 import org.spamtraffic.validate.Finding;
 import org.spamtraffic.validate.Messages;
@@ -186,6 +187,7 @@ final class ValidateCommand implements Callable<Integer> {
               (rule, n) ->
                   out.printf(Locale.ROOT, "    %-28s %s%n", rule, LocalFormats.of(lang).number(n)));
     }
+    Map<String, String> letters = ColumnLetters.of(r);
     int shown = 0;
     for (Finding f : r.findings()) {
       if (shown++ >= first) {
@@ -197,7 +199,7 @@ final class ValidateCommand implements Callable<Integer> {
               ? words.text("summary.file")
               : (f.sheet() != null ? f.sheet() + "!" : "")
                   + words.text("summary.row", f.row())
-                  + (f.column() != null ? ", " + f.column() : "");
+                  + (f.column() != null ? ", " + ColumnLetters.describe(letters, f.column()) : "");
       out.printf(
           Locale.ROOT,
           "  %-7s %s: %s [%s]%n",
