@@ -355,25 +355,9 @@ public final class ReportJob {
     }
   }
 
-  /**
-   * The git commit the software was built from ({@code -dirty} when its tree had changes), as the
-   * build records it in {@code org/spamtraffic/cli/build.properties}; "unknown" for a build without
-   * that record (a source tree without git, or a build before the cli records it).
-   */
+  /** The git commit the software was built from ({@link Version#commit()}). */
   static String sourceCommit() {
-    java.util.Properties build = new java.util.Properties();
-    try (java.io.InputStream in = Version.class.getResourceAsStream("build.properties")) {
-      if (in != null) {
-        build.load(in);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read build.properties", e);
-    }
-    String c = build.getProperty("commit", "");
-    if (c.isEmpty() || c.startsWith("${")) {
-      return "unknown";
-    }
-    return c + ("true".equals(build.getProperty("dirty")) ? "-dirty" : "");
+    return Version.commit();
   }
 
   private void policy(ObjectNode m) {
