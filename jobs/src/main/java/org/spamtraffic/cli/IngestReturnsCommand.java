@@ -12,10 +12,11 @@ import picocli.CommandLine.Option;
     name = "ingest-returns",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads every CSV, XLSX and XLS return in a landing folder, checks every row, and commits",
-      "returns (valid rows of each operator's latest submission per period), rejects (every",
-      "finding, with file, sheet, row, column, value, rule and message) and submissions (one row",
-      "per file) to the warehouse in one atomic commit."
+      "Reads the CSV, XLSX and XLS returns of a landing folder not yet recorded, checks every",
+      "row, and commits returns (valid rows of each operator's latest submission per period),",
+      "rejects (every finding, with file, sheet, row, column, value, rule and message) and",
+      "submissions (one row per file) to the warehouse in one atomic commit; --rebuild reads",
+      "every file again."
     })
 final class IngestReturnsCommand extends SparkCommand {
   @Option(
@@ -46,6 +47,13 @@ final class IngestReturnsCommand extends SparkCommand {
               + " previous period (default: ${DEFAULT-VALUE})")
   double jumpFactor;
 
+  @Option(
+      names = "--rebuild",
+      description =
+          "Read every file of the landing folder again and rebuild returns, rejects and"
+              + " submissions from them (by default a run reads only the files not yet recorded)")
+  boolean rebuild;
+
   @Override
   protected int run(SparkSession spark, Warehouse warehouse) {
     FileInspector.Limits limits =
@@ -59,7 +67,7 @@ final class IngestReturnsCommand extends SparkCommand {
             "ingest-returns",
             () ->
                 new IngestReturns(spark, warehouse)
-                    .run(new IngestReturns.Options(landing, limits, jumpFactor)));
+                    .run(new IngestReturns.Options(landing, limits, jumpFactor, rebuild)));
     return 0;
   }
 }
