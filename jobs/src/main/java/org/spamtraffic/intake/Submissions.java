@@ -28,10 +28,11 @@ import org.spamtraffic.validate.ReturnChecks;
 import org.spamtraffic.warehouse.Contracts;
 
 /**
- * The driver-side book of one ingest run: every file found, in the order received; which are
- * duplicates; what the aggregations over the checked rows say of each; and, from that, the
- * cross-row problems, the live submission of each operator and period, each file's status and
- * counts. Everything here is small (one entry per file, one group per operator, period and type).
+ * The driver-side book of one ingest run: every file found, in the order received (those an earlier
+ * run recorded, {@link RecordedFile}, with the new ones this run reads); which are duplicates; what
+ * the aggregations over the checked rows say of each; and, from that, the cross-row problems, the
+ * live submission of each operator and period, each file's status and counts. Everything here is
+ * small (one entry per file, one group per operator, period and type).
  */
 final class Submissions {
   /** One file and what is known of it. */
