@@ -28,6 +28,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.spamtraffic.language.Catalogue;
+import org.spamtraffic.language.Language;
 import org.spamtraffic.survey.expr.Expression;
 import org.spamtraffic.survey.expr.Words;
 import org.spamtraffic.survey.form.Choice;
@@ -37,7 +39,6 @@ import org.spamtraffic.survey.form.Group;
 import org.spamtraffic.survey.form.Question;
 import org.spamtraffic.survey.form.QuestionType;
 import org.spamtraffic.survey.response.ResponseFile;
-import org.spamtraffic.survey.text.Catalogue;
 
 /**
  * The fillable Excel form of a questionnaire, for countries that answer offline: one workbook per
@@ -98,6 +99,7 @@ public final class OfflineForm {
     private final Form form;
     private final Options options;
     private final String lang;
+    private final Language language;
     private final Catalogue texts;
     private final XSSFWorkbook wb;
     private final XSSFSheet sheet;
@@ -116,7 +118,8 @@ public final class OfflineForm {
       this.form = form;
       this.options = options;
       this.lang = options.language();
-      this.texts = Catalogue.of("offline-form", code(lang));
+      this.language = Language.find(code(lang)).orElse(Language.ENGLISH);
+      this.texts = Catalogue.of("spamtraffic.survey.messages.offline-form", language);
       this.wb = wb;
       this.sheet = wb.createSheet(ResponseFile.OFFLINE_SHEET);
       this.lists = wb.createSheet("lists");

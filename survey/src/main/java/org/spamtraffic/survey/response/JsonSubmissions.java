@@ -8,7 +8,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.spamtraffic.survey.text.Catalogue;
+import org.spamtraffic.language.Catalogue;
+import org.spamtraffic.language.Language;
 
 /**
  * Submissions as the tools' APIs give them in JSON: KoboToolbox's {@code data.json} (a {@code
@@ -18,7 +19,8 @@ import org.spamtraffic.survey.text.Catalogue;
  */
 final class JsonSubmissions {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Catalogue TEXTS = Catalogue.of("response-findings");
+  private static final Catalogue TEXTS =
+      Catalogue.of("spamtraffic.survey.messages.response-findings", Language.ENGLISH);
 
   private JsonSubmissions() {}
 

@@ -9,9 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.spamtraffic.language.Catalogue;
+import org.spamtraffic.language.Language;
 import org.spamtraffic.survey.sheet.Sheet;
 import org.spamtraffic.survey.sheet.Sheets;
-import org.spamtraffic.survey.text.Catalogue;
 
 /**
  * Reads one response file into raw submissions and the rows of their repeat groups:
@@ -41,7 +42,8 @@ public record ResponseFile(
   /** The sheet of an offline form. */
   public static final String OFFLINE_SHEET = "questionnaire";
 
-  private static final Catalogue TEXTS = Catalogue.of("response-findings");
+  private static final Catalogue TEXTS =
+      Catalogue.of("spamtraffic.survey.messages.response-findings", Language.ENGLISH);
 
   /**
    * Whether a file name looks like a response file (CSV, XLSX, XLS, ZIP, JSON), not a lock file.

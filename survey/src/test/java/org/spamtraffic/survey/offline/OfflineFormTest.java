@@ -42,7 +42,7 @@ class OfflineFormTest {
           .isEqualTo("20. Une loi anti-spam est-elle en vigueur ? *");
       // Skip logic in words, with the question number and the choice label, never the raw XPath.
       assertThat(rows.get("law_regime").getCell(3).getStringCellValue())
-          .endsWith("Répondre seulement si vous avez répondu 'Oui' à la question 20.");
+          .endsWith("Répondre seulement si vous avez répondu « Oui » à la question 20.");
       assertThat(rows.get("trend_email").getCell(3).getStringCellValue())
           .endsWith(
               "Répondre seulement si votre réponse à la question 6 n'est ni 'Aucun' ni 'Ne sait"
