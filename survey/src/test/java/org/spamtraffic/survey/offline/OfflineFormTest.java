@@ -45,8 +45,8 @@ class OfflineFormTest {
           .endsWith("Répondre seulement si vous avez répondu « Oui » à la question 20.");
       assertThat(rows.get("trend_email").getCell(3).getStringCellValue())
           .endsWith(
-              "Répondre seulement si votre réponse à la question 6 n'est ni 'Aucun' ni 'Ne sait"
-                  + " pas'.");
+              "Répondre seulement si votre réponse à la question 6 n'est ni « Aucun » ni « Ne sait"
+                  + " pas ».");
       assertThat(rows.get("investment_currency").getCell(3).getStringCellValue())
           .contains("vous avez répondu à la question 46 ou vous avez répondu à la question 47");
       // The repeat: three entries of its questions, rows named repeat[n]/question.
