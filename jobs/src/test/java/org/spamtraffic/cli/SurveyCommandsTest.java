@@ -91,6 +91,21 @@ class SurveyCommandsTest {
     assertThat(n.path("errors").get(1).path("sheet").asText()).isEqualTo("survey");
     assertThat(n.path("errors").get(1).path("code").asText()).isEqualTo("duplicate-name");
 
+    // The same findings in the language a focal point asks for; codes stay as they are.
+    Run french = run("check-form", "--lang", "fr", bad.toString());
+    assertThat(french.exit()).isEqualTo(1);
+    assertThat(french.out())
+        .contains("REFUSÉE   " + bad + " : 2 erreur(s)")
+        .contains(
+            "  erreur  feuille survey, ligne 3, colonne name: Le nom « colour » est utilisé deux"
+                + " fois dans le formulaire : questions, groupes et répétitions doivent être"
+                + " uniques dans leur groupe [duplicate-name]")
+        .contains("Ce que font les outils : KoboToolbox et ODK Central refusent le formulaire");
+    Run arabic = run("check-form", "--lang", "ar", bad.toString());
+    assertThat(arabic.out()).contains("الورقة survey").contains("[duplicate-name]");
+    assertThat(run("check-form", "--lang", "de", bad.toString()).err())
+        .contains("use one of en, fr, es, ar, zh, ru");
+
     Run missing = run("check-form", dir.resolve("nope.xlsx").toString());
     assertThat(missing.exit()).isEqualTo(1);
     assertThat(missing.out()).contains("no such file").doesNotContain("Exception");

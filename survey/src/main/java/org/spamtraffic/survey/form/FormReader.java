@@ -687,7 +687,7 @@ public final class FormReader {
                     r.number(),
                     "name",
                     name,
-                    parent.group == null ? "the survey" : "'" + parent.group.name() + "'"));
+                    parent.group == null ? "survey" : parent.group.name()));
           }
           continue;
         }

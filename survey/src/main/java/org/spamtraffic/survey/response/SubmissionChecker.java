@@ -400,7 +400,10 @@ public final class SubmissionChecker {
                 "",
                 Finding.Rule.REQUIRED,
                 Finding.ERROR,
-                message != null ? message : texts.text("required", q.label(language))));
+                // The form's own message says what to do; the label says which question.
+                message != null
+                    ? texts.text("required.form", q.label(language), message)
+                    : texts.text("required", q.label(language))));
       }
       return;
     }
