@@ -167,16 +167,17 @@ final class XFormWriter {
       }
       ChoiceList list = form.choices(q);
       if (list != null) {
-        for (int i = 0; i < list.choices().size(); i++) {
-          var c = list.choices().get(i);
-          Element item = doc.createElementNS(XF, "item");
-          String id = "static_instance-" + list.name() + "-" + i;
-          label(item, null, id, c.labels());
-          Element value = doc.createElementNS(XF, "value");
-          value.setTextContent(c.name());
-          item.appendChild(value);
-          control.appendChild(item);
-        }
+        // As pyxform writes choices: a secondary instance per list, read by an itemset.
+        instanceOf(list);
+        Element itemset = doc.createElementNS(XF, "itemset");
+        itemset.setAttribute("nodeset", "instance('" + list.name() + "')/root/item");
+        Element value = doc.createElementNS(XF, "value");
+        value.setAttribute("ref", "name");
+        itemset.appendChild(value);
+        Element label = doc.createElementNS(XF, "label");
+        label.setAttribute("ref", "jr:itext(itextId)");
+        itemset.appendChild(label);
+        control.appendChild(itemset);
       }
       controls.peek().appendChild(control);
     }
@@ -186,6 +187,41 @@ final class XFormWriter {
     Element id = bind(root + "/meta/instanceID", "string");
     id.setAttribute("readonly", "true()");
     id.setAttributeNS(JR, "jr:preload", "uid");
+  }
+
+  /** The list's secondary instance ({@code <item><itextId>list-0</itextId><name>…}), once. */
+  private void instanceOf(ChoiceList list) {
+    if (!written.add("instance " + list.name())) {
+      return;
+    }
+    Element instance = doc.createElementNS(XF, "instance");
+    instance.setAttribute("id", list.name());
+    Element root = doc.createElementNS(XF, "root");
+    instance.appendChild(root);
+    for (int i = 0; i < list.choices().size(); i++) {
+      var c = list.choices().get(i);
+      String id = list.name() + "-" + i;
+      Element item = doc.createElementNS(XF, "item");
+      Element itextId = doc.createElementNS(XF, "itextId");
+      itextId.setTextContent(id);
+      item.appendChild(itextId);
+      Element name = doc.createElementNS(XF, "name");
+      name.setTextContent(c.name());
+      item.appendChild(name);
+      root.appendChild(item);
+      texts(id, c.labels());
+    }
+    // Secondary instances follow the main one, before the binds.
+    model.insertBefore(instance, firstBind());
+  }
+
+  private org.w3c.dom.Node firstBind() {
+    for (org.w3c.dom.Node n = model.getFirstChild(); n != null; n = n.getNextSibling()) {
+      if ("bind".equals(n.getLocalName())) {
+        return n;
+      }
+    }
+    return null;
   }
 
   private static String parentPath(String path) {
