@@ -23,6 +23,7 @@ import org.spamtraffic.survey.form.Question;
 public final class SurveyIntake {
   private final SubmissionChecker checker;
   private final Catalogue texts;
+  private final Language language;
 
   /** An intake against {@code form}; {@code countryQuestion} names the country question. */
   public SurveyIntake(Form form, String countryQuestion) {
@@ -37,6 +38,7 @@ public final class SurveyIntake {
   public SurveyIntake(Form form, String countryQuestion, Language language) {
     this.checker = new SubmissionChecker(form, countryQuestion, language);
     this.texts = SubmissionChecker.catalogue(language);
+    this.language = language;
   }
 
   /**
@@ -94,7 +96,7 @@ public final class SurveyIntake {
     List<ResponseFile> read = new ArrayList<>();
     List<RawRepeat> repeatRows = new ArrayList<>();
     for (InputFile file : files) {
-      ResponseFile r = ResponseFile.read(file.name(), file.bytes());
+      ResponseFile r = ResponseFile.read(file.name(), file.bytes(), language);
       fileFindings.addAll(r.findings());
       read.add(r);
       repeatRows.addAll(r.repeatRows());

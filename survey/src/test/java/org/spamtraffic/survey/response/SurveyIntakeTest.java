@@ -137,6 +137,15 @@ class SurveyIntakeTest {
                 + " الماضية»: يجب الإجابة عن هذا السؤال",
             "لا يمكن الجمع بين «لا شيء» وتدابير أخرى (القيد: not(selected(., 'none') and"
                 + " count-selected(.) > 1))");
+    // A file that cannot be read says so in the language too.
+    SurveyIntake.Batch broken =
+        new SurveyIntake(FORM, "country", Language.CHINESE)
+            .run(List.of(new SurveyIntake.InputFile("broken.json", utf8("{"))));
+    assertThat(broken.fileFindings())
+        .extracting(Finding::message)
+        .singleElement()
+        .asString()
+        .startsWith("无法将该文件读取为 CSV、Excel、ZIP 或 JSON 导出文件或离线表格：不是 JSON：");
     // English stays the default, with the question named.
     assertThat(
             run(new SurveyIntake.InputFile("kobo.csv", utf8(csv))).submissions().get(0).findings())
