@@ -121,31 +121,57 @@ public enum FormCheck {
     return catalogue(language).text("verdict." + verdict.name().toLowerCase(Locale.ROOT));
   }
 
+  /**
+   * A part of a message that is itself a text of the catalogue ({@code hint.did-you-mean}), said in
+   * the message's language.
+   *
+   * @param key its key in the catalogue
+   * @param args its values
+   */
+  public record Hint(String key, List<String> args) {}
+
+  /** A hint {@code key} with {@code args} (written as they are). */
+  static Hint hint(String key, Object... args) {
+    List<String> values = new ArrayList<>();
+    for (Object a : args) {
+      values.add(String.valueOf(a));
+    }
+    return new Hint(key, List.copyOf(values));
+  }
+
   /** The finding's message in English, with {@code args} in its placeholders. */
   public String message(Object... args) {
     return message(Language.ENGLISH, plain(args));
   }
 
-  /** The finding's message in {@code language}, with {@code args} in its placeholders. */
-  public String message(Language language, List<String> args) {
-    return catalogue(language).text(code(), args.toArray());
+  /**
+   * The finding's message in {@code language}, with {@code args} in its placeholders (each a text,
+   * or a {@link Hint} said in that language).
+   */
+  public String message(Language language, List<Object> args) {
+    Catalogue c = catalogue(language);
+    Object[] values = new Object[args.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = args.get(i) instanceof Hint h ? c.text(h.key(), h.args().toArray()) : args.get(i);
+    }
+    return c.text(code(), values);
   }
 
   /** A finding of this check at {@code sheet}, {@code row}, {@code column}. */
   FormFinding at(String sheet, Integer row, String column, Object... args) {
-    List<String> plain = plain(args);
+    List<Object> plain = plain(args);
     return new FormFinding(this, sheet, row, column, message(Language.ENGLISH, plain), plain);
   }
 
   /**
-   * The arguments as text: they are names, cells and row numbers, written as they are (a row is
-   * "row 1234", not a quantity to group as "1,234").
+   * The arguments as text, hints kept: they are names, cells and row numbers, written as they are
+   * (a row is "row 1234", not a quantity to group as "1,234").
    */
-  private static List<String> plain(Object... args) {
-    List<String> out = new ArrayList<>();
+  private static List<Object> plain(Object... args) {
+    List<Object> out = new ArrayList<>();
     for (Object a : args) {
-      out.add(String.valueOf(a));
+      out.add(a instanceof Hint ? a : String.valueOf(a));
     }
-    return out;
+    return List.copyOf(out);
   }
 }

@@ -18,7 +18,7 @@ import org.spamtraffic.language.Language;
  *     ({@link #message(Language)}); null when the message is not the check's catalogue text
  */
 public record FormFinding(
-    FormCheck check, String sheet, Integer row, String column, String message, List<String> args) {
+    FormCheck check, String sheet, Integer row, String column, String message, List<Object> args) {
 
   /** A finding whose message is given as it is (it reads the same in every language). */
   public FormFinding(FormCheck check, String sheet, Integer row, String column, String message) {
