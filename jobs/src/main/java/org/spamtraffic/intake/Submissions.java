@@ -39,7 +39,7 @@ final class Submissions {
     final ReturnFile file;
     final String id;
     final String duplicateOf;
-    // The operator of the landing folder that holds the file, or null: see FileOwner.
+    // The operator whose landing folder the file is in, or null: see FileOwner.
     final String sender;
     final List<FileFinding> findings = new ArrayList<>();
     long rows;

@@ -9,8 +9,8 @@ import org.spamtraffic.schema.ReturnFormat;
  *
  * <p>The operator comes from the credential the file arrived with, never from the file: the
  * portal's access token, the landing folder the study team placed it in ({@code
- * landing/…/<operator>/<file>}: the folder that holds the file names the operator), or {@code
- * validate --operator}. A row that names another operator is then rejected by {@value
+ * landing/<operator>/…/<file>}: the first folder below the landing folder names the operator), or
+ * {@code validate --operator}. A row that names another operator is then rejected by {@value
  * #SENDER_RULE}, and supersession only ever compares a file with the same operator's other files.
  * Only when no sender is known (plain {@code validate FILE}, a file lying directly in the landing
  * folder) is the file's operator that of its first valid row, and a row of another operator is
@@ -62,10 +62,13 @@ public record FileOwner(String operator, boolean fromSender) implements java.io.
   }
 
   /**
-   * The operator of a file in a landing folder laid out by operator: the name of the folder that
-   * holds the file, when the file lies below {@code landingRoot} (not directly in it) and that name
-   * is an operator id; otherwise null (no sender known). Both arguments are URIs or paths in the
-   * same form (as the file system lists them).
+   * The operator of a file in a landing folder laid out by operator, {@code
+   * <landing>/<operator>/…/<file>}: the name of the first folder below {@code landingRoot}, when
+   * the file lies in it or deeper and that name is an operator id; otherwise null (no sender
+   * known). The first folder, not the one that holds the file, because that is the folder the
+   * portal writes and the one an operator's files are kept under: an operator's own sub-folders
+   * ({@code KE-KILIMA/2025/q1.csv}) never make "2025" an operator. Both arguments are URIs or paths
+   * in the same form (as the file system lists them).
    */
   public static String senderInLanding(String landingRoot, String fileUri) {
     String root = landingRoot.endsWith("/") ? landingRoot : landingRoot + "/";
@@ -73,11 +76,11 @@ public record FileOwner(String operator, boolean fromSender) implements java.io.
       return null;
     }
     String relative = fileUri.substring(root.length());
-    int lastSlash = relative.lastIndexOf('/');
-    if (lastSlash <= 0) {
+    int firstSlash = relative.indexOf('/');
+    if (firstSlash <= 0) {
       return null;
     }
-    String folder = relative.substring(relative.lastIndexOf('/', lastSlash - 1) + 1, lastSlash);
+    String folder = relative.substring(0, firstSlash);
     return isOperatorId(folder) ? folder : null;
   }
 }

@@ -10,14 +10,19 @@ import org.spamtraffic.schema.ReturnFormat;
 /** Whose return a file is: the sender's when known, never what the rows say. */
 class FileOwnerTest {
   @Test
-  void theLandingFolderThatHoldsAFileNamesItsOperator() {
+  void theFirstFolderBelowTheLandingFolderNamesItsOperator() {
     String root = "file:/data/landing";
     assertThat(FileOwner.senderInLanding(root, root + "/KE-KILIMA/20250415T091500Z_q1.csv"))
         .isEqualTo("KE-KILIMA");
     assertThat(FileOwner.senderInLanding(root + "/", root + "/KE-KILIMA/q1.csv"))
         .isEqualTo("KE-KILIMA");
-    // The folder that holds the file, however deep (generated sets use many/<operator>/).
-    assertThat(FileOwner.senderInLanding(root, root + "/many/FR-AZUR/q1.csv")).isEqualTo("FR-AZUR");
+    // An operator's own sub-folders below its folder are its own: "2025" is no operator.
+    assertThat(FileOwner.senderInLanding(root, root + "/KE-KILIMA/2025/q1.csv"))
+        .isEqualTo("KE-KILIMA");
+    assertThat(FileOwner.senderInLanding(root, root + "/KE-KILIMA/2025/q1/late.csv"))
+        .isEqualTo("KE-KILIMA");
+    // A first folder that is no operator id names no sender, whatever lies deeper.
+    assertThat(FileOwner.senderInLanding(root, root + "/hostile+corpus/FR-AZUR/q1.csv")).isNull();
     // A file directly in the landing folder has no known sender; nor has a folder that is no id.
     assertThat(FileOwner.senderInLanding(root, root + "/q1.csv")).isNull();
     assertThat(FileOwner.senderInLanding(root, root + "/my returns/q1.csv")).isNull();
