@@ -11,17 +11,20 @@ import picocli.CommandLine.Option;
     name = "aggregate",
     mixinStandardHelpOptions = true,
     description = {
-      "Reads returns (and survey_country_facts when present) and writes countries, itu_regions,",
-      "volumes, coverage, routes, sources and country_profile in one warehouse commit.",
+      "Reads returns (and survey_country_facts when present) and writes countries, itu_regions,"
+          + " volumes, coverage, routes, sources and country_profile in one warehouse commit.",
       "These tables keep full figures; run publish for the disclosure-controlled ones."
-    })
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {"  bin/spamtraffic aggregate", "  bin/spamtraffic aggregate --out hdfs:///spam"})
 final class AggregateCommand extends SparkCommand {
   @Option(
       names = "--low-coverage",
+      paramLabel = "RATIO",
       defaultValue = "0.5",
       description =
           "Coverage ratio under which a national estimate is flagged low_coverage (default:"
-              + " ${DEFAULT-VALUE})")
+              + " ${DEFAULT-VALUE}).")
   double lowCoverage;
 
   @Override

@@ -10,7 +10,7 @@ final class AsOfOption {
       paramLabel = "COMMIT",
       description =
           "Read the study as it was at this warehouse commit (default: the latest;"
-              + " bin/spamtraffic show lists the commits)")
+              + " bin/spamtraffic show lists the commits).")
   Long commit;
 
   /** The warehouse as of the commit asked for, or as it is. */

@@ -46,6 +46,11 @@ import picocli.CommandLine.Spec;
           + " finding with its sheet, row, column and code. Several files or a folder of forms:"
           + " one line per form and a summary; --details lists every finding too.",
       "Exit code: 0 when every form is accepted, 1 when one is refused."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/spamtraffic check-form some-form.xlsx",
+      "  bin/spamtraffic check-form forms/ --json"
     })
 final class CheckFormCommand implements Callable<Integer> {
   @Option(
@@ -67,13 +72,13 @@ final class CheckFormCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "FORM",
-      description = "XLSForm files, or folders (of XLSForms, or one form as CSV files)")
+      description = "XLSForm files, or folders (of XLSForms, or one form as CSV files).")
   List<Path> forms;
 
-  @Option(names = "--json", description = "Print JSON: every finding with a machine code")
+  @Option(names = "--json", description = "Print JSON: every finding with a machine code.")
   boolean json;
 
-  @Option(names = "--details", description = "In a batch, list every finding of every form")
+  @Option(names = "--details", description = "In a batch, list every finding of every form.")
   boolean details;
 
   @Spec CommandSpec spec;

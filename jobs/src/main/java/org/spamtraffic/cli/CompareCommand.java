@@ -15,14 +15,28 @@ import picocli.CommandLine.Option;
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {
-      "Compares every table two warehouses share (or --tables) at their latest commits (or",
-      "--as-of, --other-as-of), row for row, ignoring order. Exit code 0 when all are equal."
+      "Compares every table two warehouses share (or --tables) at their latest commits (or"
+          + " --as-of, --other-as-of), row for row, ignoring order.",
+      "Exit code: 0 when all are equal, 1 when one differs."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/spamtraffic compare --other hdfs:///spam/warehouse",
+      "  bin/spamtraffic compare --other old/warehouse --tables volumes,routes"
     })
 final class CompareCommand extends SparkCommand {
-  @Option(names = "--other", required = true, description = "The other warehouse (URI)")
+  @Option(
+      names = "--other",
+      paramLabel = "URI",
+      required = true,
+      description = "The other warehouse, any Hadoop file system URI.")
   String other;
 
-  @Option(names = "--tables", split = ",", description = "Tables to compare (default: all shared)")
+  @Option(
+      names = "--tables",
+      paramLabel = "TABLE",
+      split = ",",
+      description = "Tables to compare (default: all shared).")
   List<String> tables;
 
   @picocli.CommandLine.Mixin AsOfOption asOf;
@@ -30,7 +44,7 @@ final class CompareCommand extends SparkCommand {
   @Option(
       names = "--other-as-of",
       paramLabel = "COMMIT",
-      description = "Read the other warehouse as of this commit (default: its latest)")
+      description = "Read the other warehouse as of this commit (default: its latest).")
   Long otherAsOf;
 
   @Override

@@ -43,15 +43,33 @@ import picocli.CommandLine.Spec;
     name = "derive-returns",
     mixinStandardHelpOptions = true,
     resourceBundle = EvidenceText.BUNDLE,
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/spamtraffic derive-returns --operator-id KE-KILIMA \\",
+      "      --operator-name Kilima --country KEN --sms sms-firewall.csv \\",
+      "      --service-size sms=4800000"
+    },
     sortOptions = false)
 final class DeriveReturnsCommand implements Callable<Integer> {
-  @Option(names = "--operator-id", required = true, descriptionKey = "derive.operator-id")
+  @Option(
+      names = "--operator-id",
+      paramLabel = "ID",
+      required = true,
+      descriptionKey = "derive.operator-id")
   String operatorId;
 
-  @Option(names = "--operator-name", required = true, descriptionKey = "derive.operator-name")
+  @Option(
+      names = "--operator-name",
+      paramLabel = "NAME",
+      required = true,
+      descriptionKey = "derive.operator-name")
   String operatorName;
 
-  @Option(names = "--country", required = true, descriptionKey = "derive.country")
+  @Option(
+      names = "--country",
+      paramLabel = "XXX",
+      required = true,
+      descriptionKey = "derive.country")
   String country;
 
   @Option(names = "--email", paramLabel = "PATH", descriptionKey = "derive.email")
@@ -66,10 +84,10 @@ final class DeriveReturnsCommand implements Callable<Integer> {
   @Option(names = "--voice", paramLabel = "PATH", descriptionKey = "derive.voice")
   List<String> voice = new ArrayList<>();
 
-  @Option(names = "--period", descriptionKey = "derive.period")
+  @Option(names = "--period", paramLabel = "PERIOD", descriptionKey = "derive.period")
   String period;
 
-  @Option(names = "--by", defaultValue = "month", descriptionKey = "derive.by")
+  @Option(names = "--by", paramLabel = "UNIT", defaultValue = "month", descriptionKey = "derive.by")
   String by;
 
   @Option(names = "--service-size", paramLabel = "TYPE=N", descriptionKey = "derive.service-size")
@@ -81,7 +99,11 @@ final class DeriveReturnsCommand implements Callable<Integer> {
   @Option(names = "--trusted-file", paramLabel = "FILE", descriptionKey = "derive.trusted-file")
   Path trustedFile;
 
-  @Option(names = "--mailbox", defaultValue = "trap", descriptionKey = "derive.mailbox")
+  @Option(
+      names = "--mailbox",
+      paramLabel = "KIND",
+      defaultValue = "trap",
+      descriptionKey = "derive.mailbox")
   String mailbox;
 
   @Option(names = "--mail-route", paramLabel = "ROUTE=CIDR", descriptionKey = "derive.mail-route")
@@ -90,11 +112,12 @@ final class DeriveReturnsCommand implements Callable<Integer> {
   @Option(names = "--layout", paramLabel = "KIND=FILE", descriptionKey = "derive.layout")
   Map<String, Path> layouts = new LinkedHashMap<>();
 
-  @Option(names = "--calls-per-day", descriptionKey = "derive.calls-per-day")
+  @Option(names = "--calls-per-day", paramLabel = "N", descriptionKey = "derive.calls-per-day")
   Integer callsPerDay;
 
   @Option(
       names = "--short-call-seconds",
+      paramLabel = "SECONDS",
       defaultValue = "10",
       descriptionKey = "derive.short-call-seconds")
   int shortCallSeconds;
@@ -105,16 +128,24 @@ final class DeriveReturnsCommand implements Callable<Integer> {
   @Option(names = "--ip-data", paramLabel = "DIR", descriptionKey = "derive.ip-data")
   Path ipData;
 
-  @Option(names = "--out", defaultValue = "derived-return", descriptionKey = "derive.out")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "derived-return",
+      descriptionKey = "derive.out")
   String out;
 
   @Option(names = "--spark", descriptionKey = "derive.spark")
   boolean spark;
 
-  @Option(names = "--master", descriptionKey = "derive.master")
+  @Option(names = "--master", paramLabel = "URL", descriptionKey = "derive.master")
   String master;
 
-  @Option(names = "--part-size", defaultValue = "67108864", descriptionKey = "derive.part-size")
+  @Option(
+      names = "--part-size",
+      paramLabel = "BYTES",
+      defaultValue = "67108864",
+      descriptionKey = "derive.part-size")
   long partBytes;
 
   @Option(names = "--no-validate", descriptionKey = "derive.no-validate")

@@ -20,11 +20,16 @@ import picocli.CommandLine.Option;
 @Command(
     name = "estimate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Estimates the investment each country needs to counter spam (docs/investment-model.md)",
-      "from country_profile: writes investment, investment_totals, investment_intervals",
-      "(Monte Carlo), investment_sensitivity, investment_not_estimated (what cannot be sized,",
-      "and why) and investment_forecast (the volumes capacity is sized for)."
+    description =
+        "Estimates the investment each country needs to counter spam (docs/investment-model.md)"
+            + " from country_profile: writes investment, investment_totals, investment_intervals"
+            + " (Monte Carlo), investment_sensitivity, investment_not_estimated (what cannot be"
+            + " sized, and why) and investment_forecast (the volumes capacity is sized for).",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/spamtraffic estimate",
+      "  bin/spamtraffic estimate --parameters my.json --quarter 2025-Q4 \\",
+      "      --confirmed confirmed.csv"
     })
 final class EstimateCommand extends SparkCommand {
   @Option(
@@ -33,32 +38,56 @@ final class EstimateCommand extends SparkCommand {
       description =
           "An analyst's parameter file (schemas/investment-parameters.schema.json); it may list"
               + " only the settings and parameters it changes. Default: the bundled"
-              + " schemas/investment-parameters-default.json")
+              + " schemas/investment-parameters-default.json.")
   String parameters;
 
   @Option(
-      names = "--as-of",
+      names = "--quarter",
       paramLabel = "YYYY-Qn",
-      description = "Last quarter of the four-quarter window (default: latest in country_profile)")
-  String asOf;
+      description =
+          "Last quarter of the four-quarter window (default: the latest in country_profile).")
+  String quarter;
+
+  /**
+   * The old spelling, kept hidden for one release. {@code --as-of} names a warehouse commit on
+   * every other command, so a commit number here is refused rather than taken for a quarter.
+   */
+  @Option(
+      names = "--as-of",
+      hidden = true,
+      paramLabel = "YYYY-Qn",
+      description = "Old spelling of --quarter, kept for one release.")
+  void asOf(String value) {
+    if (value.matches("\\d+")) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "estimate takes the window's last quarter as --quarter YYYY-Qn; --as-of "
+              + value
+              + " looks like a warehouse commit, which estimate does not read");
+    }
+    quarter = value;
+  }
 
   @Option(
       names = "--draws",
+      paramLabel = "N",
       defaultValue = "10000",
-      description = "Monte Carlo draws (default: ${DEFAULT-VALUE})")
+      description = "Monte Carlo draws (default: ${DEFAULT-VALUE}).")
   int draws;
 
   @Option(
       names = "--seed",
+      paramLabel = "N",
       defaultValue = "52",
       description =
-          "Monte Carlo seed; the same seed gives the same intervals (default: ${DEFAULT-VALUE})")
+          "Monte Carlo seed; the same seed gives the same intervals (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
       names = "--distribution",
+      paramLabel = "NAME",
       defaultValue = "pert",
-      description = "pert or triangular (default: ${DEFAULT-VALUE})")
+      description = "pert or triangular (default: ${DEFAULT-VALUE}).")
   String distribution;
 
   @Option(
@@ -66,7 +95,7 @@ final class EstimateCommand extends SparkCommand {
       paramLabel = "FILE",
       description =
           "Disclosure policy file deciding which figures are publishable, in the shape of"
-              + " schemas/disclosure-policy.json (default: that file; use the one publish used)")
+              + " schemas/disclosure-policy.json (default: that file; use the one publish used).")
   java.nio.file.Path policy;
 
   @Option(
@@ -84,7 +113,7 @@ final class EstimateCommand extends SparkCommand {
     Confirmations list = confirmed == null ? Confirmations.none() : confirmations(spark, confirmed);
     EstimateJob.Options options =
         new EstimateJob.Options(
-            asOf,
+            quarter,
             set,
             draws,
             seed,

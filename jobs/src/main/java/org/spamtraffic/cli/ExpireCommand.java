@@ -10,19 +10,21 @@ import picocli.CommandLine.Option;
 @Command(
     name = "expire",
     mixinStandardHelpOptions = true,
-    description = {
-      "Removes from the warehouse what no study commit needs, when older than --older-than:",
-      "untagged Iceberg snapshots (jobs' intermediate ones and those of jobs that died), the",
-      "branches of jobs that never committed, and files no snapshot references. Every commit's",
-      "tables stay (tagged study-N), so --as-of keeps working for every commit."
-    })
+    description =
+        "Removes from the warehouse what no study commit needs, when older than --older-than:"
+            + " untagged Iceberg snapshots (jobs' intermediate ones and those of jobs that died),"
+            + " the branches of jobs that never committed, and files no snapshot references. Every"
+            + " commit's tables stay (tagged study-N), so --as-of keeps working for every commit.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  bin/spamtraffic expire", "  bin/spamtraffic expire --older-than P30D"})
 final class ExpireCommand extends SparkCommand {
   @Option(
       names = "--older-than",
+      paramLabel = "DURATION",
       defaultValue = "P7D",
       description =
           "Keep everything younger than this ISO-8601 duration (default: ${DEFAULT-VALUE}, seven"
-              + " days; a job running longer than this could lose its files)")
+              + " days; a job running longer than this could lose its files).")
   Duration olderThan;
 
   @Override

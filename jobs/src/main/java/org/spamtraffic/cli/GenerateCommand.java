@@ -15,37 +15,58 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a realistic synthetic landing set (seeded: the same seed gives the same files):",
-      "  --rows N --out DIR        many operators, one CSV per operator and quarter",
-      "  --rows N --single-file F  one operator's return of N rows in one CSV",
-      "  --samples DIR             the bundled sample set (data-samples/returns)"
+      "Writes a realistic synthetic landing set (seeded: the same seed gives the same files):"
+          + " with --rows N --out DIR, many operators, one CSV per operator and quarter; with"
+          + " --rows N --single-file FILE, one operator's return of N rows in one CSV; with"
+          + " --samples DIR, the bundled sample set (data-samples/returns)."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/spamtraffic generate --rows 1000000 --out big-landing/",
+      "  bin/spamtraffic generate --rows 100000 --single-file one.csv",
+      "  bin/spamtraffic generate --samples my-samples/"
     })
 final class GenerateCommand implements Callable<Integer> {
-  @Option(names = "--rows", description = "Rows to write")
+  @Option(names = "--rows", paramLabel = "N", description = "Rows to write.")
   Long rows;
 
-  @Option(names = "--out", description = "Landing folder to write (with --rows)")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Landing folder to write (with --rows).")
   Path out;
 
-  @Option(names = "--single-file", description = "Write one CSV file (with --rows)")
+  @Option(
+      names = "--single-file",
+      paramLabel = "FILE",
+      description = "Write one CSV file (with --rows).")
   Path singleFile;
 
-  @Option(names = "--samples", description = "Write the bundled sample set into this folder")
+  @Option(
+      names = "--samples",
+      paramLabel = "DIR",
+      description = "Write the bundled sample set into this folder.")
   Path samples;
 
   @Option(
       names = "--operators",
+      paramLabel = "N",
       defaultValue = "200",
-      description = "Operators (with --out; default: ${DEFAULT-VALUE})")
+      description = "Operators (with --out; default: ${DEFAULT-VALUE}).")
   int operators;
 
   @Option(
       names = "--bad-share",
+      paramLabel = "RATIO",
       defaultValue = "0.001",
-      description = "Share of rows made bad on purpose (default: ${DEFAULT-VALUE})")
+      description = "Share of rows made bad on purpose (default: ${DEFAULT-VALUE}).")
   double badShare;
 
-  @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "42",
+      description = "Seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Spec CommandSpec spec;
@@ -69,7 +90,8 @@ final class GenerateCommand implements Callable<Integer> {
           out);
     } else {
       throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "Give --samples DIR, or --rows N with --out DIR or --single-file F");
+          spec.commandLine(),
+          "Give --samples DIR, or --rows N with --out DIR or --single-file FILE");
     }
     out_.flush();
     return 0;

@@ -5,46 +5,66 @@ import org.spamtraffic.intake.FileInspector;
 import org.spamtraffic.intake.IngestReturns;
 import org.spamtraffic.warehouse.Warehouse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Ingests a landing folder of operator returns into the warehouse. */
 @Command(
     name = "ingest-returns",
     mixinStandardHelpOptions = true,
-    description = {
-      "Reads every CSV, XLSX and XLS return in a landing folder, checks every row, and commits",
-      "returns (valid rows of each operator's latest submission per period), rejects (every",
-      "finding, with file, sheet, row, column, value, rule and message) and submissions (one row",
-      "per file) to the warehouse in one atomic commit."
+    description =
+        "Reads every CSV, XLSX and XLS return in a landing folder, checks every row, and commits"
+            + " returns (valid rows of each operator's latest submission per period), rejects"
+            + " (every finding, with file, sheet, row, column, value, rule and message) and"
+            + " submissions (one row per file) to the warehouse in one atomic commit.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/spamtraffic ingest-returns",
+      "  bin/spamtraffic ingest-returns --landing out/landing --out out/"
     })
 final class IngestReturnsCommand extends SparkCommand {
-  @Option(
-      names = "--landing",
-      defaultValue = "${env:SPAMTRAFFIC_HOME:-.}/data-samples/returns",
-      description = "Landing folder, any Hadoop file system URI (default: ${DEFAULT-VALUE})")
-  String landing;
+  @Mixin LandingOption landing;
+
+  private String location;
 
   @Option(
       names = "--max-file-size",
+      paramLabel = "BYTES",
       defaultValue = "2147483648",
-      description = "Largest file accepted, in bytes (default: ${DEFAULT-VALUE})")
+      description = "Largest file accepted, in bytes (default: ${DEFAULT-VALUE}).")
   long maxFileBytes;
 
   @Option(
       names = "--chunk-size",
+      paramLabel = "BYTES",
       defaultValue = "33554432",
       description =
           "A UTF-8 CSV larger than this many bytes is read in parallel chunks cut at line ends"
-              + " (default: ${DEFAULT-VALUE})")
+              + " (default: ${DEFAULT-VALUE}).")
   long chunkBytes;
 
   @Option(
       names = "--jump-factor",
+      paramLabel = "FACTOR",
       defaultValue = "5",
       description =
           "Warn when an operator's spam for a type changes more than this factor against its"
               + " previous period (default: ${DEFAULT-VALUE})")
   double jumpFactor;
+
+  @Override
+  protected void checkOptions() {
+    location = inputs().locations(sparkOptions.warehouseUri()).get(LandingOption.OPTION);
+  }
+
+  @Override
+  protected void checkInputs(SparkSession spark) {
+    inputs().checkExist(spark, java.util.Map.of(LandingOption.OPTION, location));
+  }
+
+  private Inputs inputs() {
+    return Inputs.of(spec.commandLine(), landing.input());
+  }
 
   @Override
   protected int run(SparkSession spark, Warehouse warehouse) {
@@ -59,7 +79,7 @@ final class IngestReturnsCommand extends SparkCommand {
             "ingest-returns",
             () ->
                 new IngestReturns(spark, warehouse)
-                    .run(new IngestReturns.Options(landing, limits, jumpFactor)));
+                    .run(new IngestReturns.Options(location, limits, jumpFactor)));
     return 0;
   }
 }

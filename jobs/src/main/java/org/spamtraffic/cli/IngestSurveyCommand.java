@@ -8,6 +8,7 @@ import org.spamtraffic.survey.scoring.ScoringRules;
 import org.spamtraffic.surveyingest.IngestSurvey;
 import org.spamtraffic.warehouse.Warehouse;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Ingests questionnaire responses into the warehouse. */
@@ -19,30 +20,58 @@ import picocli.CommandLine.Option;
           + " filled-in offline forms), checks every answer against the questionnaire, and writes"
           + " survey_responses, survey_answers, survey_rejects, survey_indicators,"
           + " survey_distributions and survey_country_facts."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/spamtraffic ingest-survey",
+      "  bin/spamtraffic ingest-survey --survey-landing exports/ --out out/"
     })
 final class IngestSurveyCommand extends SparkCommand {
+  @Mixin SurveyLandingOption landing;
+
+  /** The old spelling, kept hidden for one release: --landing is the returns' landing folder. */
   @Option(
       names = "--landing",
-      defaultValue = "${env:SPAMTRAFFIC_HOME:-.}/data-samples/survey",
-      description = "Folder of response files, read recursively (default: ${DEFAULT-VALUE})")
-  String landing;
+      hidden = true,
+      paramLabel = "DIR",
+      description = "Old spelling of --survey-landing, kept for one release.")
+  void oldLanding(String folder) {
+    landing.landing = folder;
+  }
+
+  private String location;
 
   @Option(
       names = "--form",
+      paramLabel = "FORM",
       description =
           "An XLSForm (.xlsx, or a folder with survey.csv, choices.csv, settings.csv) to check"
               + " against instead of the study's questionnaire; it must have the questions the"
-              + " scoring rules read")
+              + " scoring rules read.")
   Path form;
 
   @Override
+  protected void checkOptions() {
+    location = inputs().locations(sparkOptions.warehouseUri()).get(SurveyLandingOption.OPTION);
+  }
+
+  @Override
+  protected void checkInputs(SparkSession spark) {
+    inputs().checkExist(spark, java.util.Map.of(SurveyLandingOption.OPTION, location));
+  }
+
+  private Inputs inputs() {
+    return Inputs.of(spec.commandLine(), landing.input());
+  }
+
+  @Override
   protected int run(SparkSession spark, Warehouse warehouse) {
-    IngestSurvey.Options options = IngestSurvey.Options.of(landing);
+    IngestSurvey.Options options = IngestSurvey.Options.of(location);
     if (form != null) {
       Form f = FormReader.read(form).orThrow();
       options =
           new IngestSurvey.Options(
-              landing,
+              location,
               f,
               options.countryQuestion(),
               ScoringRules.reference(f),

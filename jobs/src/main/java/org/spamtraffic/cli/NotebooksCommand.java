@@ -19,6 +19,8 @@ import picocli.CommandLine.Parameters;
     name = "notebooks",
     mixinStandardHelpOptions = true,
     description = "The analyst notebooks (notebooks/*.ipynb); see notebooks/README.md.",
+    footerHeading = "%nExamples:%n",
+    footer = "  bin/spamtraffic notebooks run",
     subcommands = {NotebooksCommand.Run.class})
 final class NotebooksCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -32,17 +34,22 @@ final class NotebooksCommand implements Runnable {
   @Command(
       name = "run",
       mixinStandardHelpOptions = true,
-      description = {
-        "Runs the code cells of each notebook in order with JShell, in this JVM and on one Spark",
-        "session, over the warehouse (--warehouse, default <out>/warehouse). Writes each executed",
-        "notebook, with its outputs (text, tables, charts as PNG), to <out>/notebooks/. Stops a",
-        "notebook at its first failing cell and exits 1 naming the cell and the error."
+      description =
+          "Runs the code cells of each notebook in order with JShell, in this JVM and on one Spark"
+              + " session, over the warehouse (--warehouse, default <out>/warehouse). Writes each"
+              + " executed notebook, with its outputs (text, tables, charts as PNG), to"
+              + " <out>/notebooks/. Stops a notebook at its first failing cell and exits 1 naming"
+              + " the cell and the error.",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  bin/spamtraffic notebooks run",
+        "  bin/spamtraffic notebooks run notebooks/02-routes-and-sources.ipynb --as-of 3"
       })
   static final class Run extends SparkCommand {
     @Parameters(
         arity = "0..*",
         paramLabel = "NOTEBOOK",
-        description = "Notebooks to run (default: every notebooks/*.ipynb of the project)")
+        description = "Notebooks to run (default: every notebooks/*.ipynb of the project).")
     List<Path> notebooks = new ArrayList<>();
 
     @picocli.CommandLine.Mixin AsOfOption asOf;

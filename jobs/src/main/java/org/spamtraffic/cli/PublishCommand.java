@@ -11,19 +11,21 @@ import picocli.CommandLine.Option;
 @Command(
     name = "publish",
     mixinStandardHelpOptions = true,
-    description = {
-      "Reads volumes, coverage, routes and sources and writes published_volumes,",
-      "published_coverage, published_routes and published_sources under the disclosure policy:",
-      "rows from too few operators or dominated by one operator are withheld, and more rows are",
-      "withheld until a linear-programming audit shows none can be narrowed below the protection",
-      "level from what is published."
-    })
+    description =
+        "Reads volumes, coverage, routes and sources and writes published_volumes,"
+            + " published_coverage, published_routes and published_sources under the disclosure"
+            + " policy: rows from too few operators or dominated by one operator are withheld, and"
+            + " more rows are withheld until a linear-programming audit shows none can be narrowed"
+            + " below the protection level from what is published.",
+    footerHeading = "%nExamples:%n",
+    footer = {"  bin/spamtraffic publish", "  bin/spamtraffic publish --policy my-policy.json"})
 final class PublishCommand extends SparkCommand {
   @Option(
       names = "--policy",
+      paramLabel = "FILE",
       description =
           "Disclosure policy file (min_operators, max_share, protection), in the shape of"
-              + " schemas/disclosure-policy.json (default: that file)")
+              + " schemas/disclosure-policy.json (default: that file).")
   java.nio.file.Path policy;
 
   @Override

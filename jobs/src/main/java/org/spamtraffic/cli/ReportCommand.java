@@ -12,29 +12,38 @@ import picocli.CommandLine.Option;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = {
-      "Writes the report bundle to <out>/reports/<study-id>/ from the published",
-      "(disclosure-controlled) tables: charts (PNG, SVG, CSV), tables.xlsx and CSV,",
-      "the TSAG report draft report.docx, and manifest.json."
+    description =
+        "Writes the report bundle to <out>/reports/<study-id>/ from the published"
+            + " (disclosure-controlled) tables: charts (PNG, SVG, CSV), tables.xlsx and CSV, the"
+            + " TSAG report draft report.docx, and manifest.json.",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/spamtraffic report",
+      "  bin/spamtraffic report --lang fr --country KEN --country SEN --study-id 2026"
     })
 final class ReportCommand extends SparkCommand {
   @Option(
       names = "--study-id",
+      paramLabel = "ID",
       defaultValue = "sample",
-      description = "Name of the study run; names the report folder (default: ${DEFAULT-VALUE})")
+      description =
+          "Name of the study run; the report goes to <out>/reports/<study-id> (default:"
+              + " ${DEFAULT-VALUE}).")
   String studyId;
 
   @Option(
       names = "--lang",
+      paramLabel = "LANG",
       defaultValue = "en",
       description =
-          "Language of headings, captions and labels: en or fr (default: ${DEFAULT-VALUE})")
+          "Language of headings, captions and labels, one of the six ITU languages the report"
+              + " has labels in; another is refused, naming them (default: ${DEFAULT-VALUE}).")
   String language;
 
   @Option(
       names = "--country",
       paramLabel = "XXX",
-      description = "Add a profile section for this country (ISO alpha-3), repeatable")
+      description = "Add a profile section for this country (ISO alpha-3), repeatable.")
   List<String> countries = new ArrayList<>();
 
   @picocli.CommandLine.Mixin AsOfOption asOf;

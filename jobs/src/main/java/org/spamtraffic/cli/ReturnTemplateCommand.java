@@ -1,54 +1,42 @@
 package org.spamtraffic.cli;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.spamtraffic.intake.template.ReturnTemplate;
-import org.spamtraffic.schema.ReturnFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Writes the operators' return template (XLSX), generated from the return format. */
+/**
+ * The old name of {@code template} without {@code --questionnaire}, kept hidden for a release so
+ * that scripts keep working; it writes exactly what {@code template} writes.
+ */
 @Command(
     name = "return-template",
+    hidden = true,
     mixinStandardHelpOptions = true,
-    description = {
-      "Writes the return template for operators: instructions, an operator sheet, the data",
-      "sheet with dropdowns, input hints and a protected header row, generated from",
-      "schemas/return-v1.schema.json."
-    })
+    description = "Replaced by template (the return template is its default); kept for a release.",
+    footerHeading = "%nExamples:%n",
+    footer = "  bin/spamtraffic template --out return.xlsx --lang fr")
 final class ReturnTemplateCommand implements Callable<Integer> {
-  @Option(names = "--out", required = true, description = "The XLSX file to write")
+  @Option(names = "--out", paramLabel = "FILE", required = true, description = "The XLSX file.")
   Path out;
 
   @Option(
       names = "--lang",
+      paramLabel = "LANG",
       defaultValue = "en",
-      description = "Language of labels and instructions: en, fr, es, ar, zh, ru (default: en)")
+      description = "en, fr, es, ar, zh or ru (default: ${DEFAULT-VALUE}).")
   String lang;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    ReturnTemplate template;
-    try {
-      template = ReturnTemplate.of(ReturnFormat.v1(), lang);
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
-    template.write(out);
-    var stdout = spec.commandLine().getOut();
-    stdout.printf(Locale.ROOT, "return-template  wrote %s (%s)%n", out, lang);
-    if (!template.hasLabels()) {
-      stdout.printf(
-          Locale.ROOT,
-          "  the return format has no column labels in '%s' yet: they are in English%n",
-          lang);
-    }
-    stdout.flush();
-    return 0;
+    TemplateCommand template = new TemplateCommand();
+    template.out = out;
+    template.lang = lang;
+    template.spec = spec;
+    return template.returnTemplate();
   }
 }

@@ -8,7 +8,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** Base of every command that runs Spark: builds the session, runs, stops the session. */
+/**
+ * Base of every command that runs Spark: checks its options, builds the session, checks its inputs
+ * exist, opens the warehouse, runs, stops the session. Nothing is written to the warehouse before
+ * both checks have passed.
+ */
 abstract class SparkCommand implements Callable<Integer> {
   @Mixin SparkOptions sparkOptions;
 
@@ -16,6 +20,7 @@ abstract class SparkCommand implements Callable<Integer> {
 
   @Override
   public final Integer call() {
+    checkOptions();
     Logging.configure(sparkOptions.verbose());
     SparkSession spark =
         SparkSessions.create(
@@ -24,6 +29,7 @@ abstract class SparkCommand implements Callable<Integer> {
             sparkOptions.conf(),
             System.console() != null);
     try {
+      checkInputs(spark);
       Warehouse warehouse =
           Warehouse.open(
                   spark,
@@ -34,6 +40,18 @@ abstract class SparkCommand implements Callable<Integer> {
       spark.stop();
     }
   }
+
+  /**
+   * Checks the options together before Spark starts (a usage error is {@link
+   * picocli.CommandLine.ParameterException}, exit code 2). By default there is nothing to check.
+   */
+  protected void checkOptions() {}
+
+  /**
+   * Checks, with the session's file systems, that the command's inputs exist, before the warehouse
+   * is opened. By default there is nothing to check.
+   */
+  protected void checkInputs(SparkSession spark) {}
 
   /** The command's work; returns the exit code. */
   protected abstract int run(SparkSession spark, Warehouse warehouse);

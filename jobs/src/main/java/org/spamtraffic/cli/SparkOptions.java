@@ -8,19 +8,21 @@ import picocli.CommandLine.Option;
 public final class SparkOptions {
   @Option(
       names = "--master",
+      paramLabel = "URL",
       description =
-          "Spark master URL (default: local[*], or the one spark-submit sets). Example:"
-              + " spark://host:7077")
+          "Spark master URL (default: local[*], or the one spark-submit sets), e.g."
+              + " spark://host:7077.")
   String master;
 
   @Option(
       names = "--conf",
       paramLabel = "KEY=VALUE",
-      description = "A Spark setting, repeatable. Example: --conf spark.executor.memory=8g")
+      description = "A Spark setting, repeatable, e.g. --conf spark.executor.memory=8g.")
   Map<String, String> conf = new LinkedHashMap<>();
 
   @Option(
       names = "--out",
+      paramLabel = "URI",
       defaultValue = "out",
       description =
           "Output root, any Hadoop file system URI (default: ${DEFAULT-VALUE}). The warehouse is"
@@ -29,23 +31,25 @@ public final class SparkOptions {
 
   @Option(
       names = "--warehouse",
-      description = "Warehouse root, any Hadoop file system URI (default: <out>/warehouse)")
+      paramLabel = "URI",
+      description = "Warehouse root, any Hadoop file system URI (default: <out>/warehouse).")
   String warehouse;
 
   @Option(
       names = "--catalog",
+      paramLabel = "NAME",
       defaultValue = "local",
       description =
           "The Iceberg catalog of the warehouse's tables (default: ${DEFAULT-VALUE}). When"
               + " spark.sql.catalog.NAME is set with --conf (a site's Hive, REST, JDBC or Glue"
               + " catalog, as Iceberg's Spark documentation sets it), that catalog; otherwise an"
               + " embedded catalog in --warehouse. Tables are NAME.spamtraffic.TABLE, and"
-              + " spamtraffic.TABLE in Spark SQL")
+              + " spamtraffic.TABLE in Spark SQL.")
   String catalog;
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "Show Spark's own log (INFO) and full stack traces")
+      description = "Show Spark's own log (INFO) and full stack traces.")
   boolean verbose;
 
   /** The warehouse URI. */

@@ -21,21 +21,29 @@ import picocli.CommandLine.Spec;
 
 /**
  * Writes templates people fill in: the questionnaire's offline Excel form (one workbook per
- * country) or its XLSForm for a collection tool. The operators' return template is to come to the
- * same command, as the default when no questionnaire option is given.
+ * country) or its XLSForm for a collection tool, and, when no questionnaire option is given, the
+ * operators' return template.
  */
 @Command(
     name = "template",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a template to fill in.",
-      "--questionnaire: the questionnaire's offline Excel form, in one language, for one country.",
-      "--questionnaire --xlsform: the questionnaire as an XLSForm, to load into KoboToolbox, ODK"
-          + " Central or SurveyCTO.",
-      "Without --questionnaire: the operators' return template (--lang en|fr|es|ar|zh|ru)."
+      "Writes a template to fill in. By default the operators' return template: instructions, an"
+          + " operator sheet and the data sheet with dropdowns for every coded column, generated"
+          + " from schemas/return-v1.schema.json.",
+      "With --questionnaire, the Member States' questionnaire as an offline Excel form, in one"
+          + " language, for one country or several; with --questionnaire --xlsform, the"
+          + " questionnaire as an XLSForm to load into KoboToolbox, ODK Central or SurveyCTO."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/spamtraffic template --out return.xlsx --lang fr",
+      "  bin/spamtraffic template --questionnaire --lang fr --country SEN \\",
+      "      --out SEN.xlsx",
+      "  bin/spamtraffic template --questionnaire --xlsform --out questionnaire.xlsx"
     })
 final class TemplateCommand implements Callable<Integer> {
-  /** Which template; room for the return template to join as another choice. */
+  /** Which template: the questionnaire, or (when not given) the return template. */
   static final class Kind {
     @Option(
         names = "--questionnaire",
@@ -49,13 +57,17 @@ final class TemplateCommand implements Callable<Integer> {
 
   @Option(
       names = "--lang",
+      paramLabel = "LANG",
       defaultValue = "en",
       description =
-          "Label language of the offline form: en, fr, or a column name (default: ${DEFAULT-VALUE})")
+          "Language of labels and instructions: en, fr, es, ar, zh or ru for the return template;"
+              + " a language of the questionnaire (or its label column) for the questionnaire"
+              + " (default: ${DEFAULT-VALUE}).")
   String lang;
 
   @Option(
       names = "--country",
+      paramLabel = "XXX",
       split = ",",
       description =
           "ISO alpha-3 code(s) to fill in: one workbook per country. With more than one, --out is"
@@ -67,13 +79,14 @@ final class TemplateCommand implements Callable<Integer> {
 
   @Option(
       names = "--out",
-      description = "The .xlsx file to write (a folder with several --country)")
+      paramLabel = "FILE",
+      description = "The .xlsx file to write (a folder with several --country).")
   Path out;
 
   @Spec CommandSpec spec;
 
   /** The operators' return template, generated from the return format. */
-  private int returnTemplate() {
+  int returnTemplate() {
     org.spamtraffic.intake.template.ReturnTemplate template;
     try {
       template =

@@ -16,6 +16,11 @@ import picocli.CommandLine.Spec;
     name = "tokens",
     mixinStandardHelpOptions = true,
     description = "Creates, revokes and lists the portal's access tokens (stored hashed).",
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/spamtraffic tokens create --operator KE-KILIMA",
+      "  bin/spamtraffic tokens list"
+    },
     subcommands = {
       TokensCommand.Create.class,
       TokensCommand.Revoke.class,
@@ -33,23 +38,34 @@ final class TokensCommand implements Runnable {
   static final class UsersFile {
     @Option(
         names = "--users",
+        paramLabel = "FILE",
         defaultValue = "portal-users.json",
-        description = "Credentials file (default: ./portal-users.json)")
+        description = "Credentials file (default: ./${DEFAULT-VALUE}).")
     Path users;
   }
 
   @Command(
       name = "create",
       mixinStandardHelpOptions = true,
-      description = "Creates a token and prints it once: send it to the operator securely.")
+      description = "Creates a token and prints it once: send it to the operator securely.",
+      footerHeading = "%nExamples:%n",
+      footer = {
+        "  bin/spamtraffic tokens create --operator KE-KILIMA",
+        "  bin/spamtraffic tokens create --operator itu-analyst --role analyst"
+      })
   static final class Create implements Callable<Integer> {
-    @Option(names = "--operator", required = true, description = "Operator id, e.g. KE-KILIMA")
+    @Option(
+        names = "--operator",
+        paramLabel = "ID",
+        required = true,
+        description = "Operator id, e.g. KE-KILIMA.")
     String operator;
 
     @Option(
         names = "--role",
+        paramLabel = "ROLE",
         defaultValue = "operator",
-        description = "operator (uploads, sees its own files) or analyst (sees all)")
+        description = "operator (uploads, sees its own files) or analyst (sees all).")
     String role;
 
     @picocli.CommandLine.Mixin UsersFile file;
@@ -68,9 +84,11 @@ final class TokensCommand implements Runnable {
   @Command(
       name = "revoke",
       mixinStandardHelpOptions = true,
-      description = "Revokes a token by its id (the part before the dot; see tokens list).")
+      description = "Revokes a token by its id (the part before the dot; see tokens list).",
+      footerHeading = "%nExamples:%n",
+      footer = "  bin/spamtraffic tokens revoke 3f9a2c7e1b04")
   static final class Revoke implements Callable<Integer> {
-    @Parameters(paramLabel = "ID", description = "Token id")
+    @Parameters(paramLabel = "ID", description = "Token id.")
     String id;
 
     @picocli.CommandLine.Mixin UsersFile file;
@@ -86,7 +104,12 @@ final class TokensCommand implements Runnable {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the tokens.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Lists the tokens.",
+      footerHeading = "%nExamples:%n",
+      footer = "  bin/spamtraffic tokens list --users portal-users.json")
   static final class ListTokens implements Callable<Integer> {
     @picocli.CommandLine.Mixin UsersFile file;
     @Spec CommandSpec spec;

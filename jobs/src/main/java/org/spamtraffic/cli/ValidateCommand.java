@@ -11,6 +11,7 @@ import org.spamtraffic.intake.annotate.Annotator;
 import org.spamtraffic.language.Catalogue;
 import org.spamtraffic.language.Language;
 import org.spamtraffic.language.LocalFormats;
+import org.spamtraffic.validate.ColumnLetters;
 import org.spamtraffic.validate.FileOwner;
 import org.spamtraffic.validate.Finding;
 import org.spamtraffic.validate.Messages;
@@ -28,39 +29,47 @@ import picocli.CommandLine.Spec;
     name = "validate",
     mixinStandardHelpOptions = true,
     description = {
-      "Checks one return file (CSV, XLSX or XLS) with the rules of ingest-returns, without a",
-      "cluster: prints a summary and the first findings.",
-      "Exit code: 0 when every row is accepted, 1 when rows or the file are rejected."
+      "Checks one return file (CSV, XLSX or XLS) with the rules of ingest-returns, without a"
+          + " cluster: prints a summary and the first findings, each with its row, column letter"
+          + " and column name as the portal shows them.",
+      "Exit code: 0 when every row is accepted, 1 when rows or the file are rejected, 2 when the"
+          + " command could not run."
+    },
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  bin/spamtraffic validate my-return.xlsx",
+      "  bin/spamtraffic validate my-return.csv --json",
+      "  bin/spamtraffic validate my-return.xlsx --annotate checked.xlsx --lang fr"
     })
 final class ValidateCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "FILE", description = "The return file (path or Hadoop URI)")
+  @Parameters(paramLabel = "FILE", description = "The return file (path or Hadoop URI).")
   String file;
 
-  @Option(names = "--json", description = "Print the whole result as JSON, for machines")
+  @Option(names = "--json", description = "Print the whole result as JSON, for machines.")
   boolean json;
 
   @Option(
       names = "--first",
+      paramLabel = "N",
       defaultValue = "20",
-      description = "How many findings to print (default: ${DEFAULT-VALUE})")
+      description = "How many findings to print (default: ${DEFAULT-VALUE}).")
   int first;
 
   @Option(
       names = "--annotate",
-      paramLabel = "OUT.xlsx",
-      description = {
-        "Also write a copy of the file with every problem marked on its cell (red: error,",
-        "yellow: warning, with a comment) and a summary sheet; CSV and XLS become XLSX"
-      })
+      paramLabel = "FILE",
+      description =
+          "Also write a copy of the file with every problem marked on its cell (red: error,"
+              + " yellow: warning, with a comment) and a summary sheet; CSV and XLS become XLSX.")
   java.nio.file.Path annotate;
 
   @Option(
       names = "--operator",
       paramLabel = "ID",
-      description = {
-        "Check the file as sent by this operator (the id ITU gave you): rows that name another",
-        "operator are rejected (rule operator_is_sender), as the portal and ingest-returns do"
-      })
+      description =
+          "Check the file as sent by this operator (the id ITU gave you): rows that name another"
+              + " operator are rejected (rule operator_is_sender), as the portal and"
+              + " ingest-returns do.")
   String operator;
 
   @Option(
@@ -68,15 +77,15 @@ final class ValidateCommand implements Callable<Integer> {
       paramLabel = "LANG",
       defaultValue = "en",
       converter = LanguageOption.class,
-      description = {
-        "The language of the summary, the messages and the marked copy: en, fr, es, ar, zh or",
-        "ru (default: ${DEFAULT-VALUE}). --json keeps English messages; rule ids and codes stay"
-      })
+      description =
+          "The language of the summary, the messages and the marked copy: en, fr, es, ar, zh or"
+              + " ru (default: ${DEFAULT-VALUE}). --json keeps English messages; rule ids and"
+              + " codes stay.")
   Language lang;
 
   @Option(
-      names = "--verbose",
-      description = "Also log, on stderr, the technical detail of a file that cannot be read")
+      names = {"-v", "--verbose"},
+      description = "Also log, on stderr, the technical detail of a file that cannot be read.")
   boolean verbose; // read by SpamTraffic.execute before the command runs (Logging)
 
   @Spec CommandSpec spec;
@@ -178,6 +187,7 @@ final class ValidateCommand implements Callable<Integer> {
               (rule, n) ->
                   out.printf(Locale.ROOT, "    %-28s %s%n", rule, LocalFormats.of(lang).number(n)));
     }
+    Map<String, String> letters = ColumnLetters.of(r);
     int shown = 0;
     for (Finding f : r.findings()) {
       if (shown++ >= first) {
@@ -189,7 +199,7 @@ final class ValidateCommand implements Callable<Integer> {
               ? words.text("summary.file")
               : (f.sheet() != null ? f.sheet() + "!" : "")
                   + words.text("summary.row", f.row())
-                  + (f.column() != null ? ", " + f.column() : "");
+                  + (f.column() != null ? ", " + ColumnLetters.describe(letters, f.column()) : "");
       out.printf(
           Locale.ROOT,
           "  %-7s %s: %s [%s]%n",

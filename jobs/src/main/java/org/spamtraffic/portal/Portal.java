@@ -847,9 +847,10 @@ public final class Portal implements AutoCloseable {
     if (column == null) {
       return texts.get("result.row", row);
     }
-    String letter = letters.get(String.valueOf(column));
     return texts.get(
-        "result.row_column", row, (letter == null ? "" : letter + " ") + "(" + column + ")");
+        "result.row_column",
+        row,
+        org.spamtraffic.validate.ColumnLetters.describe(letters, String.valueOf(column)));
   }
 
   private void annotatedDownload(Context ctx) throws IOException {

@@ -21,7 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.hadoop.conf.Configuration;
 import org.spamtraffic.intake.FileInspector;
 import org.spamtraffic.intake.annotate.Annotator;
-import org.spamtraffic.schema.Field;
 import org.spamtraffic.schema.ReturnFormat;
 import org.spamtraffic.validate.ReturnValidator;
 import org.spamtraffic.validate.ValidationJson;
@@ -174,7 +173,8 @@ final class Reception {
       saved.put("stored", usable);
       saved.put("stored_as", stored == null ? null : who.operator() + "/" + key);
       saved.put("received_at", received.toString());
-      saved.put("columns", report == null ? Map.of() : columnLetters(report));
+      saved.put(
+          "columns", report == null ? Map.of() : org.spamtraffic.validate.ColumnLetters.of(report));
       results.save(who.operator(), key, saved);
       int status =
           usable ? 201 : Results.sentForAnother(saved) && !Results.hasMacros(saved) ? 403 : 422;
@@ -236,23 +236,6 @@ final class Reception {
   }
 
   /** Canonical column → the file's column letter, for "row 5, column H" in the page. */
-  private static Map<String, String> columnLetters(ValidationReport report) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (report.file().mapping() == null) {
-      return out;
-    }
-    List<Field> fields = ReturnFormat.v1().fields();
-    int[] positions = report.file().mapping().positions();
-    for (int i = 0; i < fields.size(); i++) {
-      if (positions[i] >= 0) {
-        out.put(
-            fields.get(i).name(),
-            org.apache.poi.ss.util.CellReference.convertNumToColString(positions[i]));
-      }
-    }
-    return out;
-  }
-
   /** Copies at most {@code limit} bytes; returns -1 when the stream holds more. */
   private static long copyAtMost(InputStream in, OutputStream out, long limit) throws IOException {
     byte[] buffer = new byte[1 << 16];
