@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  bin/spamtraffic check-form some-form.xlsx",
-      "  bin/spamtraffic check-form forms/ --json"
+      "  bin/spamtraffic check-form forms/ --json",
+      "  bin/spamtraffic check-form some-form.xlsx --lang fr"
     })
 final class CheckFormCommand implements Callable<Integer> {
   @Option(
@@ -58,10 +59,9 @@ final class CheckFormCommand implements Callable<Integer> {
       paramLabel = "LANG",
       defaultValue = "en",
       converter = LanguageOption.class,
-      description = {
-        "The language of the lines and the findings: en, fr, es, ar, zh or ru (default:",
-        "${DEFAULT-VALUE}). --json keeps English messages; codes stay as they are."
-      })
+      description =
+          "The language of the lines and the findings: en, fr, es, ar, zh or ru (default:"
+              + " ${DEFAULT-VALUE}). --json keeps English messages; codes stay as they are.")
   Language lang = Language.ENGLISH;
 
   /** check-form's own lines in the language asked for. */
