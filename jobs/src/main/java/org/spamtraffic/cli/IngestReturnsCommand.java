@@ -13,14 +13,16 @@ import picocli.CommandLine.Option;
     name = "ingest-returns",
     mixinStandardHelpOptions = true,
     description =
-        "Reads every CSV, XLSX and XLS return in a landing folder, checks every row, and commits"
-            + " returns (valid rows of each operator's latest submission per period), rejects"
-            + " (every finding, with file, sheet, row, column, value, rule and message) and"
-            + " submissions (one row per file) to the warehouse in one atomic commit.",
+        "Reads the CSV, XLSX and XLS returns of a landing folder that are not yet recorded, checks"
+            + " every row, and commits returns (valid rows of each operator's latest submission per"
+            + " period), rejects (every finding, with file, sheet, row, column, value, rule and"
+            + " message) and submissions (one row per file) to the warehouse in one atomic commit;"
+            + " --rebuild reads every file again.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  bin/spamtraffic ingest-returns",
-      "  bin/spamtraffic ingest-returns --landing out/landing --out out/"
+      "  bin/spamtraffic ingest-returns --landing out/landing --out out/",
+      "  bin/spamtraffic ingest-returns --landing out/landing --out out/ --rebuild"
     })
 final class IngestReturnsCommand extends SparkCommand {
   @Mixin LandingOption landing;
@@ -52,6 +54,13 @@ final class IngestReturnsCommand extends SparkCommand {
               + " previous period (default: ${DEFAULT-VALUE})")
   double jumpFactor;
 
+  @Option(
+      names = "--rebuild",
+      description =
+          "Read every file of the landing folder again and rebuild returns, rejects and"
+              + " submissions from them (by default a run reads only the files not yet recorded)")
+  boolean rebuild;
+
   @Override
   protected void checkOptions() {
     location = inputs().locations(sparkOptions.warehouseUri()).get(LandingOption.OPTION);
@@ -79,7 +88,7 @@ final class IngestReturnsCommand extends SparkCommand {
             "ingest-returns",
             () ->
                 new IngestReturns(spark, warehouse)
-                    .run(new IngestReturns.Options(location, limits, jumpFactor)));
+                    .run(new IngestReturns.Options(location, limits, jumpFactor, rebuild)));
     return 0;
   }
 }

@@ -35,15 +35,19 @@ import org.spamtraffic.warehouse.Warehouse;
  * column, value, rule and message) and {@code submissions} (one row per file, counts that add up)
  * in one atomic warehouse commit.
  *
- * <p>The landing folder is the source of truth: every run rebuilds the three tables from all the
- * files in it, so a re-run gives the same tables and a resubmitted file is recognised by its hash.
- * One pass ({@link CheckingPass}) reads and checks the rows inside Spark tasks; its valid rows go
- * through the DataFrame writer into the job's branch of {@code returns}, its rejected rows to
- * scratch, and small per-file figures to the driver. The driver then decides the rules across rows
- * and which submission is live for each operator and period ({@link Submissions}), turns the rows
- * rejected across rows into rejects, and deletes them and the rows of submissions that are not live
- * from the branch (an Iceberg row-level delete, which rewrites only the files that hold such rows).
- * Nothing is visible until the commit.
+ * <p>The landing folder is the source of truth, and a run is incremental: it reads only the files
+ * {@code submissions} has not recorded ({@link LandingChanges}), and changes the tables row by row:
+ * the new files' rows and rejects are added, the rows of recorded submissions a new file replaces
+ * are deleted from {@code returns}, the period jumps of the operators concerned are judged again,
+ * and {@code submissions} is rewritten (one row per file). The tables are then what a run over the
+ * whole landing folder gives ({@code --rebuild}, {@link Options#rebuild}); where a recorded file is
+ * gone or changed, the run rebuilds by itself and says why. One pass ({@link CheckingPass}) reads
+ * and checks the rows inside Spark tasks; its valid rows go through the DataFrame writer into the
+ * job's branch of {@code returns}, its rejected rows to scratch, and small per-file figures to the
+ * driver. The driver then decides the rules across rows and which submission is live for each
+ * operator and period ({@link Submissions}), turns the rows rejected across rows into rejects, and
+ * deletes them and the rows of submissions that are not live from the branch (an Iceberg row-level
+ * delete, which rewrites only the files that hold such rows). Nothing is visible until the commit.
  */
 public final class IngestReturns {
   /**
@@ -53,10 +57,21 @@ public final class IngestReturns {
    * @param limits file size and zip limits
    * @param jumpFactor a period-on-period change beyond this factor (either way) is flagged
    */
-  public record Options(String landing, FileInspector.Limits limits, double jumpFactor) {
+  public record Options(
+      String landing, FileInspector.Limits limits, double jumpFactor, boolean rebuild) {
+    /** Incremental options. */
+    public Options(String landing, FileInspector.Limits limits, double jumpFactor) {
+      this(landing, limits, jumpFactor, false);
+    }
+
     /** Defaults for a landing folder. */
     public static Options of(String landing) {
       return new Options(landing, FileInspector.Limits.DEFAULT, 5.0);
+    }
+
+    /** The same options, rebuilding every table from the whole landing folder. */
+    public Options rebuilding() {
+      return new Options(landing, limits, jumpFactor, true);
     }
   }
 
@@ -72,6 +87,9 @@ public final class IngestReturns {
    * @param warnings warnings raised
    * @param returnsRows rows in {@code returns} (accepted rows of live submissions)
    * @param commit the warehouse commit number
+   * @param filesRead files this run read (the others were recorded by earlier runs)
+   * @param rebuilt why the run rebuilt the tables from the whole landing folder ({@code --rebuild},
+   *     or a recorded file gone or changed), or null when it did not
    */
   public record Result(
       int files,
@@ -82,23 +100,30 @@ public final class IngestReturns {
       long rowsRejected,
       long warnings,
       long returnsRows,
-      long commit)
+      long commit,
+      int filesRead,
+      String rebuilt)
       implements StageResult {
     @Override
     public String summary() {
-      return String.format(
-          Locale.ROOT,
-          "read %d files (%d failed, %d duplicate), %,d rows: %,d accepted + %,d rejected,"
-              + " %,d warnings → returns %,d rows (commit %d)",
-          files,
-          failedFiles,
-          duplicateFiles,
-          rowsRead,
-          rowsAccepted,
-          rowsRejected,
-          warnings,
-          returnsRows,
-          commit);
+      String read =
+          filesRead == files
+              ? String.format(Locale.ROOT, "read %d files", files)
+              : String.format(Locale.ROOT, "read %d new files of %d", filesRead, files);
+      return (rebuilt == null ? "" : "rebuilt from the landing folder (" + rebuilt + "): ")
+          + String.format(
+              Locale.ROOT,
+              "%s (%d failed, %d duplicate), %,d rows: %,d accepted + %,d rejected,"
+                  + " %,d warnings → returns %,d rows (commit %d)",
+              read,
+              failedFiles,
+              duplicateFiles,
+              rowsRead,
+              rowsAccepted,
+              rowsRejected,
+              warnings,
+              returnsRows,
+              commit);
     }
   }
 
@@ -117,24 +142,59 @@ public final class IngestReturns {
     List<String> uris = list(conf, options.landing());
     FileInspector inspector = new FileInspector(conf, options.limits());
     Steps steps = new Steps();
-    List<ReturnFile> inspected = uris.parallelStream().map(inspector::inspect).toList();
+    boolean incremental =
+        !options.rebuild()
+            && warehouse.has("submissions")
+            && warehouse.has("returns")
+            && warehouse.has("rejects");
+    List<RecordedFile> recorded =
+        incremental ? RecordedFile.of(warehouse.read("submissions")) : List.of();
+    LandingChanges changes = LandingChanges.of(conf, uris, recorded, inspector);
+    List<ReturnFile> inspected = changes.added().parallelStream().map(inspector::inspect).toList();
+    changes.checkOrder(inspected);
+    String rebuilt = options.rebuild() ? "--rebuild" : null;
+    if (incremental && changes.rebuildReason() != null) {
+      rebuilt = changes.rebuildReason();
+      Steps.LOG.warn("ingest-returns: rebuilding from the whole landing folder: {}", rebuilt);
+      incremental = false;
+      Set<String> done = new java.util.HashSet<>(changes.added());
+      List<ReturnFile> all = new ArrayList<>(inspected);
+      all.addAll(
+          uris.parallelStream()
+              .filter(u -> !done.contains(u))
+              .map(u -> changes.inspected(u) != null ? changes.inspected(u) : inspector.inspect(u))
+              .toList());
+      inspected = all;
+    }
     Submissions submissions =
-        new Submissions(inspected, LandingFolder.qualified(conf, options.landing()));
-    steps.done("inspected " + inspected.size() + " files");
+        new Submissions(
+            incremental ? changes.kept() : List.of(),
+            inspected,
+            LandingFolder.qualified(conf, options.landing()),
+            changes.modifiedAt());
+    steps.done("inspected " + inspected.size() + " files of " + uris.size());
 
     Warehouse.Transaction tx = warehouse.begin("ingest-returns");
     String rejectedFolder = tx.scratch() + "/rejected-rows";
     List<ReadTask> tasks = submissions.readTasks();
     CollectionAccumulator<CheckingPass.TaskSummary> accumulator =
         spark.sparkContext().collectionAccumulator("ingest-returns checking pass");
-    JavaRDD<Row> valid =
-        CheckingPass.validRows(
-            spark,
-            slices(tasks, spark.sparkContext().defaultParallelism()),
-            submissions.chunkedIds(),
-            rejectedFolder,
-            accumulator);
-    tx.write("returns", spark.createDataFrame(valid, ReturnRow.SCHEMA));
+    boolean reading = !incremental || !tasks.isEmpty();
+    if (reading) {
+      JavaRDD<Row> valid =
+          CheckingPass.validRows(
+              spark,
+              slices(tasks, spark.sparkContext().defaultParallelism()),
+              submissions.chunkedIds(),
+              rejectedFolder,
+              accumulator);
+      Dataset<Row> rows = spark.createDataFrame(valid, ReturnRow.SCHEMA);
+      if (incremental) {
+        tx.append("returns", rows);
+      } else {
+        tx.write("returns", rows);
+      }
+    }
     List<CheckingPass.TaskSummary> summaries = CheckingPass.summaries(accumulator);
     steps.done("checking pass, " + tasks.size() + " read tasks");
 
@@ -143,35 +203,99 @@ public final class IngestReturns {
     Map<String, Set<Long>> repeated = repeatedKeyHashes(parts);
     submissions.recordDuplicates(
         repeated.isEmpty() ? List.of() : duplicateRows(tx.read("returns"), repeated));
-    submissions.decide(options.jumpFactor());
+    submissions.decide();
     Map<String, Submissions.CrossRows> cross = submissions.crossRows();
     steps.done("duplicate keys and decisions across rows");
 
     // Rejects first: the rows rejected across rows are read from returns before they leave it.
-    Dataset<Row> rejects = rowRejects(summaries, submissions);
-    if (!cross.isEmpty()) {
-      rejects = rejects.unionByName(crossRejects(tx.read("returns"), cross));
+    if (reading) {
+      Dataset<Row> rejects = rowRejects(summaries, submissions);
+      if (!cross.isEmpty()) {
+        rejects = rejects.unionByName(crossRejects(tx.read("returns"), cross));
+      }
+      if (incremental) {
+        tx.append("rejects", withFile(rejects, submissions));
+      } else {
+        tx.write("rejects", withFile(rejects, submissions));
+      }
     }
-    tx.write(
-        "rejects",
-        withFile(rejects, submissions).unionByName(submissions.fileFindingsFrame(spark)));
-    String drop = RowsLeaving.condition(submissions, parts, cross);
+    String drop = RowsLeaving.condition(submissions, parts, cross, submissions.periodsLeaving());
     if (drop != null) {
       tx.delete("returns", drop);
     }
+    if (incremental) {
+      judgePeriodJumpsAgain(tx, submissions, options.jumpFactor(), inspector);
+    } else {
+      submissions.periodJumps(options.jumpFactor());
+    }
+    submissions.countWarnings();
+    tx.append("rejects", submissions.fileFindingsFrame(spark));
     steps.done("rejects, and returns settled");
     long returnsRows = tx.read("returns").count();
     tx.write("submissions", submissions.frame(spark));
-    tx.rows("returns", returnsRows).rows("submissions", inspected.size());
+    tx.rows("returns", returnsRows).rows("submissions", submissions.ids().size());
     Warehouse.Commit commit = tx.commit();
     steps.done("submissions and commit");
-    return submissions.result(returnsRows, commit.number());
+    return submissions.result(returnsRows, commit.number(), rebuilt);
   }
+
+  /**
+   * The period jumps of the operators whose live figures this run changed, judged again on their
+   * rows of the settled {@code returns} (the recorded submissions' warnings of it replaced): what a
+   * run over every file would find, without reading the other operators' rows.
+   */
+  private void judgePeriodJumpsAgain(
+      Warehouse.Transaction tx, Submissions submissions, double factor, FileInspector inspector) {
+    Set<String> operators = submissions.operatorsChanged();
+    if (operators.isEmpty()) {
+      return;
+    }
+    List<String> judged = submissions.recordedOf(operators);
+    if (!judged.isEmpty()) {
+      Map<String, Long> recordedJumps = new HashMap<>();
+      for (Row r :
+          tx.read("rejects")
+              .filter(
+                  col("rule").equalTo(PERIOD_JUMP).and(col("submission_id").isin(judged.toArray())))
+              .groupBy("submission_id")
+              .count()
+              .collectAsList()) {
+        recordedJumps.put(r.getString(0), r.getLong(1));
+      }
+      submissions.replacedJumpWarnings(recordedJumps);
+      if (!recordedJumps.isEmpty()) {
+        tx.delete(
+            "rejects",
+            "rule = "
+                + RowsLeaving.literal(PERIOD_JUMP)
+                + " AND submission_id IN "
+                + RowsLeaving.list(recordedJumps.keySet()));
+      }
+    }
+    List<Submissions.LiveFigure> figures = new ArrayList<>();
+    for (Row r :
+        tx.read("returns")
+            .filter(col("operator_id").isin(operators.toArray()))
+            .groupBy("submission_id", "operator_id", "spam_type", "period")
+            .agg(org.apache.spark.sql.functions.sum("spam_detected"))
+            .collectAsList()) {
+      figures.add(
+          new Submissions.LiveFigure(
+              r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getLong(4)));
+    }
+    submissions.periodJumps(factor, figures);
+    Map<String, String> sheets = new HashMap<>();
+    for (String uri : submissions.recordedWithNewFindings()) {
+      sheets.put(uri, inspector.inspect(uri).sheet());
+    }
+    submissions.sheets(sheets);
+  }
+
+  private static final String PERIOD_JUMP = "period_jump";
 
   /** Logs how long each step took (INFO: {@code --verbose}), to see where a slow run goes. */
   private static final class Steps {
-    private static final org.slf4j.Logger LOG =
-        org.slf4j.LoggerFactory.getLogger(IngestReturns.class);
+    static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IngestReturns.class);
     private long start = System.nanoTime();
 
     void done(String what) {

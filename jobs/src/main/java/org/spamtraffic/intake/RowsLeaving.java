@@ -19,13 +19,18 @@ import org.spamtraffic.validate.ReturnChecks;
 final class RowsLeaving {
   private RowsLeaving() {}
 
-  /** The condition, or null when every written row stays. */
+  /**
+   * The condition, or null when every row stays. {@code periodsLeaving}: recorded submission → the
+   * periods a new file replaces it in (an incremental run).
+   */
   static String condition(
       Submissions submissions,
       Map<String, CheckingPass.Part> parts,
-      Map<String, Submissions.CrossRows> cross) {
+      Map<String, Submissions.CrossRows> cross,
+      Map<String, Set<String>> periodsLeaving) {
     List<String> whole = new ArrayList<>();
     List<String> terms = new ArrayList<>();
+    periodsLeaving.forEach((id, periods) -> terms.add(is(id) + " AND period IN " + list(periods)));
     for (CheckingPass.Part p : parts.values()) {
       if (p.valid == 0) {
         continue; // nothing of it was written
@@ -75,7 +80,7 @@ final class RowsLeaving {
     return "submission_id = " + literal(submission);
   }
 
-  private static String list(Collection<String> values) {
+  static String list(Collection<String> values) {
     return values.stream().map(RowsLeaving::literal).collect(Collectors.joining(", ", "(", ")"));
   }
 

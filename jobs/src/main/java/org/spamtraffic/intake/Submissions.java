@@ -28,15 +28,24 @@ import org.spamtraffic.validate.ReturnChecks;
 import org.spamtraffic.warehouse.Contracts;
 
 /**
- * The driver-side book of one ingest run: every file found, in the order received; which are
- * duplicates; what the aggregations over the checked rows say of each; and, from that, the
- * cross-row problems, the live submission of each operator and period, each file's status and
- * counts. Everything here is small (one entry per file, one group per operator, period and type).
+ * The driver-side book of one ingest run: every file found, in the order received (those an earlier
+ * run recorded, {@link RecordedFile}, with the new ones this run reads); which are duplicates; what
+ * the aggregations over the checked rows say of each; and, from that, the cross-row problems, the
+ * live submission of each operator and period, each file's status and counts. Everything here is
+ * small (one entry per file, one group per operator, period and type).
  */
 final class Submissions {
   /** One file and what is known of it. */
   static final class Entry {
     final ReturnFile file;
+    // A file an earlier run recorded, not read again (null for a file read by this run).
+    final RecordedFile recorded;
+    // Its modification time as listed, or null.
+    Long modifiedAt;
+    // Its sheet, when a recorded file gets new findings (the record does not hold it).
+    String sheet;
+    // Period-jump warnings recorded with it, which this run replaces (recorded files only).
+    long replacedJumpWarnings;
     final String id;
     final String duplicateOf;
     // The operator whose landing folder the file is in, or null: see FileOwner.
@@ -71,6 +80,7 @@ final class Submissions {
 
     Entry(ReturnFile file, String id, String duplicateOf, String sender) {
       this.file = file;
+      this.recorded = null;
       this.id = id;
       this.duplicateOf = duplicateOf;
       this.sender = sender;
@@ -78,24 +88,51 @@ final class Submissions {
       this.findings.addAll(file.findings());
     }
 
+    /** A recorded file: its counts and accepted periods as recorded, its other findings kept. */
+    Entry(RecordedFile recorded, String sender) {
+      this.file = recorded.asReturnFile();
+      this.recorded = recorded;
+      this.id = recorded.id();
+      this.duplicateOf = recorded.duplicateOf();
+      this.sender = sender;
+      this.fileOperator = recorded.operator();
+      this.anyOperator = recorded.operator();
+      this.rows = recorded.rowsRead();
+      this.modifiedAt = recorded.modifiedAtMillis();
+      this.acceptedPeriods.addAll(recorded.periods());
+    }
+
     FileOwner owner() {
       return FileOwner.of(sender, fileOperator);
     }
 
     boolean failed() {
+      if (recorded != null) {
+        return recorded.failed();
+      }
       return !file.readable() || readError != null;
     }
 
     boolean read() {
-      return duplicateOf == null && file.readable();
+      return recorded == null && duplicateOf == null && file.readable();
     }
 
     long rejected() {
+      if (recorded != null) {
+        return recorded.rowsRejected();
+      }
       return failed() ? 0 : rows - valid + crossRejected;
     }
 
     long accepted() {
+      if (recorded != null) {
+        return recorded.rowsAccepted();
+      }
       return failed() ? 0 : rows - rejected();
+    }
+
+    String sheet() {
+      return sheet != null ? sheet : file.sheet();
     }
   }
 
@@ -114,12 +151,42 @@ final class Submissions {
    * form the file system lists files), whose layout by operator names each file's sender.
    */
   Submissions(List<ReturnFile> inspected, String landingRoot) {
-    List<ReturnFile> ordered = new ArrayList<>(inspected);
-    ordered.sort(
-        Comparator.comparingLong(ReturnFile::receivedAtMillis).thenComparing(ReturnFile::uri));
+    this(List.of(), inspected, landingRoot, Map.of());
+  }
+
+  /**
+   * The book of the files {@code recorded} by earlier runs and the files {@code inspected} by this
+   * one (none recorded), together in the order received, as if all were read by this run: a
+   * recorded file keeps its id, a new one gets the id a run over all of them would give it (the
+   * caller makes sure no new file is an earlier copy of a recorded one: see {@link
+   * LandingChanges}). {@code modifiedAt}: the files' modification times as listed, by URI.
+   */
+  Submissions(
+      List<RecordedFile> recorded,
+      List<ReturnFile> inspected,
+      String landingRoot,
+      Map<String, Long> modifiedAt) {
+    record Received(long at, String uri, RecordedFile recorded, ReturnFile file) {}
+    List<Received> ordered = new ArrayList<>();
+    recorded.forEach(r -> ordered.add(new Received(r.receivedAtMillis(), r.uri(), r, null)));
+    inspected.forEach(f -> ordered.add(new Received(f.receivedAtMillis(), f.uri(), null, f)));
+    ordered.sort(Comparator.comparingLong(Received::at).thenComparing(Received::uri));
     Map<String, String> firstBySha = new HashMap<>();
     Map<String, Integer> copies = new HashMap<>();
-    for (ReturnFile f : ordered) {
+    for (Received received : ordered) {
+      if (received.recorded() != null) {
+        RecordedFile r = received.recorded();
+        Entry e = new Entry(r, FileOwner.senderInLanding(landingRoot, r.uri()));
+        e.modifiedAt = modifiedAt.get(r.uri()); // a touched file's new time
+        copies.merge(r.sha256().substring(0, 16), 1, Integer::sum);
+        if (r.duplicateOf() == null && r.sizeBytes() > 0) {
+          firstBySha.putIfAbsent(r.sha256(), r.id());
+        }
+        entries.add(e);
+        byId.put(e.id, e);
+        continue;
+      }
+      ReturnFile f = received.file();
       String first = firstBySha.get(f.sha256());
       Entry e;
       if (first == null || f.sizeBytes() == 0) {
@@ -133,6 +200,7 @@ final class Submissions {
         e.findings.add(new FileFinding("file.duplicate", first, null));
         e.original = byId.get(first);
       }
+      e.modifiedAt = modifiedAt.get(f.uri());
       entries.add(e);
       byId.put(e.id, e);
     }
@@ -232,8 +300,26 @@ final class Submissions {
     }
   }
 
-  /** Decides cross-row problems, accepted and live periods, statuses and warnings. */
+  /**
+   * Decides cross-row problems, accepted and live periods, statuses and warnings, the period jumps
+   * from the checking pass's tallies: a run that read every file.
+   */
   void decide(double jumpFactor) {
+    decide();
+    periodJumps(jumpFactor);
+    countWarnings();
+  }
+
+  /** Judges the period jumps of every operator, on the figures of the files this run read. */
+  void periodJumps(double jumpFactor) {
+    periodJumps(jumpFactor, tallyFigures());
+  }
+
+  /**
+   * Decides cross-row problems of the files read, accepted and live periods, and statuses; the
+   * period jumps are left to {@link #periodJumps} and the warnings to {@link #countWarnings}.
+   */
+  void decide() {
     for (Entry e : entries) {
       if (e.readError != null) {
         e.findings.add(new FileFinding("file.unreadable", e.readError, null));
@@ -248,7 +334,7 @@ final class Submissions {
         e.findings.add(new FileFinding("file.formulas", Long.toString(e.formulas), null));
       }
     }
-    Set<ServiceKey> rejectedGroups = new LinkedHashSet<>();
+    rejectedGroups.clear();
     for (Entry e : entries) {
       if (e.failed() || e.tally == null) {
         continue;
@@ -270,17 +356,33 @@ final class Submissions {
         }
       }
     }
+    List<Entry> recordedOnly = entries.stream().filter(e -> e.recorded != null).toList();
+    for (Map.Entry<List<String>, List<Entry>> c : candidates(recordedOnly).entrySet()) {
+      Entry winner = c.getValue().get(c.getValue().size() - 1);
+      wasLive.computeIfAbsent(winner.id, k -> new TreeSet<>()).add(c.getKey().get(1));
+    }
     decideLive();
     for (Entry e : entries) {
       e.status = status(e);
     }
-    periodJumps(jumpFactor, rejectedGroups);
+  }
+
+  /** Counts each file's warnings: its findings below error, and those recorded with it. */
+  void countWarnings() {
     for (Entry e : entries) {
-      e.warnings = e.findings.stream().filter(f -> f.level() != Rule.Level.ERROR).count();
+      long found = e.findings.stream().filter(f -> f.level() != Rule.Level.ERROR).count();
+      e.warnings =
+          e.recorded == null ? found : e.recorded.warnings() - e.replacedJumpWarnings + found;
     }
   }
 
-  private void decideLive() {
+  // The service-level groups rejected across rows, of the files this run read.
+  private final Set<ServiceKey> rejectedGroups = new LinkedHashSet<>();
+  // Recorded submission → the periods in which it was live before this run's files came.
+  private final Map<String, Set<String>> wasLive = new HashMap<>();
+
+  /** (operator, period) → the files with accepted rows for it, in the order received. */
+  private static Map<List<String>, List<Entry>> candidates(List<Entry> entries) {
     Map<List<String>, List<Entry>> candidates =
         new TreeMap<>(Comparator.comparing(Object::toString));
     for (Entry e : entries) {
@@ -291,7 +393,11 @@ final class Submissions {
         candidates.computeIfAbsent(List.of(e.fileOperator, p), k -> new ArrayList<>()).add(e);
       }
     }
-    for (Map.Entry<List<String>, List<Entry>> c : candidates.entrySet()) {
+    return candidates;
+  }
+
+  private void decideLive() {
+    for (Map.Entry<List<String>, List<Entry>> c : candidates(entries).entrySet()) {
       List<Entry> list = c.getValue();
       Entry winner = list.get(list.size() - 1); // entries are in the order received
       String period = c.getKey().get(1);
@@ -329,12 +435,19 @@ final class Submissions {
   }
 
   /**
-   * Warns where an operator's spam for a type jumps by more than {@code factor} on its last period.
+   * The spam detected of one live submission for one operator, type and period: what the period
+   * jumps are judged on.
    */
-  private void periodJumps(double factor, Set<ServiceKey> rejectedGroups) {
-    Map<List<String>, TreeMap<String, long[]>> series =
-        new TreeMap<>(Comparator.comparing(Object::toString));
-    Map<List<String>, Entry> owner = new HashMap<>();
+  record LiveFigure(
+      String submissionId, String operatorId, String spamType, String period, long detected) {}
+
+  /**
+   * The live figures of the files this run read, from the checking pass's tallies (the rows that
+   * stay in {@code returns}: groups not rejected across rows, duplicate keys left out, live periods
+   * only).
+   */
+  private List<LiveFigure> tallyFigures() {
+    List<LiveFigure> out = new ArrayList<>();
     for (Entry e : entries) {
       if (e.failed() || e.tally == null) {
         continue;
@@ -346,12 +459,27 @@ final class Submissions {
           continue;
         }
         long detected = ge.getValue().detected() - duplicateDetectedPerGroup.getOrDefault(k, 0L);
-        List<String> key = List.of(g.operatorId(), g.spamType());
-        series
-            .computeIfAbsent(key, x -> new TreeMap<>())
-            .merge(g.period(), new long[] {detected}, (a, b) -> new long[] {a[0] + b[0]});
-        owner.put(List.of(g.operatorId(), g.spamType(), g.period()), e);
+        out.add(new LiveFigure(e.id, g.operatorId(), g.spamType(), g.period(), detected));
       }
+    }
+    return out;
+  }
+
+  /**
+   * Warns where an operator's spam for a type jumps by more than {@code factor} against its
+   * previous period, on the submission live for the later period. {@code figures}: the live figures
+   * of every operator judged (a run over some operators passes only theirs).
+   */
+  void periodJumps(double factor, List<LiveFigure> figures) {
+    Map<List<String>, TreeMap<String, long[]>> series =
+        new TreeMap<>(Comparator.comparing(Object::toString));
+    Map<List<String>, Entry> owner = new HashMap<>();
+    for (LiveFigure f : figures) {
+      List<String> key = List.of(f.operatorId(), f.spamType());
+      series
+          .computeIfAbsent(key, x -> new TreeMap<>())
+          .merge(f.period(), new long[] {f.detected()}, (a, b) -> new long[] {a[0] + b[0]});
+      owner.put(List.of(f.operatorId(), f.spamType(), f.period()), byId.get(f.submissionId()));
     }
     for (Map.Entry<List<String>, TreeMap<String, long[]>> s : series.entrySet()) {
       for (Map.Entry<String, long[]> p : s.getValue().entrySet()) {
@@ -505,7 +633,7 @@ final class Submissions {
                 e.id,
                 e.operator(),
                 e.file.uri(),
-                e.file.sheet(),
+                e.sheet(),
                 null,
                 rowLevel ? "spam_detected" : null,
                 f.value(),
@@ -533,6 +661,9 @@ final class Submissions {
                 .map(FileFinding::message)
                 .findFirst()
                 .orElse(null);
+        if (message == null && e.recorded != null && e.replacedBy.isEmpty()) {
+          message = e.recorded.message(); // the first error its findings gave, when read
+        }
       }
       String supersededBy =
           "superseded".equals(e.status)
@@ -558,12 +689,83 @@ final class Submissions {
               e.duplicateOf,
               e.supersedes.isEmpty() ? null : e.supersedes.toArray(String[]::new),
               supersededBy,
-              ReturnFormat.v1().version()));
+              ReturnFormat.v1().version(),
+              e.modifiedAt == null ? null : new Timestamp(e.modifiedAt)));
     }
     return spark.createDataFrame(rows, Contracts.sparkSchema(TableContract.load("submissions")));
   }
 
-  IngestReturns.Result result(long returnsRows, long commit) {
+  // ---- what an incremental run needs --------------------------------------------------------
+
+  /**
+   * Recorded submission → the periods it was live in before this run and is no longer (a new file
+   * replaces it there): its rows of those periods leave {@code returns}.
+   */
+  Map<String, Set<String>> periodsLeaving() {
+    Map<String, Set<String>> out = new TreeMap<>();
+    wasLive.forEach(
+        (id, before) -> {
+          Set<String> lost = new TreeSet<>(before);
+          lost.removeAll(byId.get(id).livePeriods);
+          if (!lost.isEmpty()) {
+            out.put(id, lost);
+          }
+        });
+    return out;
+  }
+
+  /**
+   * The operators whose live figures this run's files change (a new file with accepted rows, which
+   * may replace recorded ones): their period jumps are judged again.
+   */
+  Set<String> operatorsChanged() {
+    Set<String> out = new TreeSet<>();
+    for (Entry e : entries) {
+      if (e.recorded == null && !e.failed() && e.duplicateOf == null) {
+        if (!e.acceptedPeriods.isEmpty()) {
+          out.add(e.fileOperator);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The recorded submissions of {@code operators}, whose period jumps are judged again. */
+  List<String> recordedOf(Set<String> operators) {
+    return entries.stream()
+        .filter(e -> e.recorded != null && !e.failed() && operators.contains(e.fileOperator))
+        .map(e -> e.id)
+        .toList();
+  }
+
+  /** The period-jump warnings recorded with each of the submissions judged again. */
+  void replacedJumpWarnings(Map<String, Long> bySubmission) {
+    bySubmission.forEach((id, n) -> byId.get(id).replacedJumpWarnings = n);
+  }
+
+  /** The recorded files that got new findings, whose sheet their rejects name. */
+  List<String> recordedWithNewFindings() {
+    return entries.stream()
+        .filter(e -> e.recorded != null && !e.findings.isEmpty())
+        .map(e -> e.file.uri())
+        .toList();
+  }
+
+  /** The sheets of recorded files, by URI, as inspected again. */
+  void sheets(Map<String, String> byUri) {
+    for (Entry e : entries) {
+      if (e.recorded != null && byUri.containsKey(e.file.uri())) {
+        e.sheet = byUri.get(e.file.uri());
+      }
+    }
+  }
+
+  /** Files this run read (the others were recorded by earlier runs). */
+  int filesRead() {
+    return (int) entries.stream().filter(e -> e.recorded == null).count();
+  }
+
+  IngestReturns.Result result(long returnsRows, long commit, String rebuilt) {
     long read = 0;
     long accepted = 0;
     long rejected = 0;
@@ -587,6 +789,8 @@ final class Submissions {
         rejected,
         warnings,
         returnsRows,
-        commit);
+        commit,
+        filesRead(),
+        rebuilt);
   }
 }

@@ -65,7 +65,8 @@ class BatchStatusesTest {
               null,
               null,
               c[4].isEmpty() ? null : c[4],
-              1));
+              1,
+              null));
     }
     var schema = Contracts.sparkSchema(TableContract.load("submissions"));
     warehouse

@@ -92,31 +92,37 @@ class WarehouseProcessTest {
   @Test
   void aJobKilledAnywhereLeavesThePreviousStudyIntactAndARerunGivesTheSameTables()
       throws Exception {
-    Path small =
-        landing(
-            "small",
-            "KE-KILIMA/20250415T091500Z_KE-KILIMA_2025-Q1.csv",
-            "FR-AZUR/20250415T091500Z_FR-AZUR_2025-Q1.csv",
-            "FR-AZUR/20250715T101000Z_FR-AZUR_2025-Q2.csv");
-    Path big = landing("big", "KE-KILIMA", "FR-AZUR", "NG-NAIJANET");
-    // The uninterrupted history, for reference.
+    // One landing folder that grows, as a study's does: the killed job is an incremental run that
+    // adds a resubmission (rows of a recorded submission leave returns), new quarters and a copy.
+    Path landing = temp.resolve("landing");
+    add(
+        landing,
+        "KE-KILIMA/20250415T091500Z_KE-KILIMA_2025-Q1.csv",
+        "FR-AZUR/20250415T091500Z_FR-AZUR_2025-Q1.csv",
+        "FR-AZUR/20250715T101000Z_FR-AZUR_2025-Q2.csv",
+        "NG-NAIJANET/20250715T101000Z_NG-NAIJANET_2025-Q2.xlsx");
     Warehouse reference = Warehouse.at(spark, temp.resolve("reference").toString());
-    new IngestReturns(spark, reference).run(IngestReturns.Options.of(small.toString()));
-    new IngestReturns(spark, reference).run(IngestReturns.Options.of(big.toString()));
-
+    new IngestReturns(spark, reference).run(IngestReturns.Options.of(landing.toString()));
     Path dir = temp.resolve("killed");
     Warehouse w = Warehouse.at(spark, dir.toString());
-    new IngestReturns(spark, w).run(IngestReturns.Options.of(small.toString()));
+    new IngestReturns(spark, w).run(IngestReturns.Options.of(landing.toString()));
+    add(
+        landing,
+        "NG-NAIJANET/20250802T140000Z_NG-NAIJANET_2025-Q2_corrected.xlsx",
+        "KE-KILIMA/20250715T101000Z_KE-KILIMA_2025-Q2.csv",
+        "KE-KILIMA/20251015T083000Z_KE-KILIMA_2025-Q3.csv",
+        "KE-KILIMA/20251016T080000Z_KE-KILIMA_2025-Q3 (copy).csv");
+    // The uninterrupted history, for reference.
+    new IngestReturns(spark, reference).run(IngestReturns.Options.of(landing.toString()));
     Map<String, List<String>> first = contents(reference.asOf(1));
     assertThat(contents(w)).isEqualTo(first);
 
+    // A job killed while writing its tables (some written, or all), and right after its commit
+    // (before it tagged the tables and dropped its branches).
     for (String point :
-        List.of(
-            "after-write:returns",
-            "after-write:rejects",
-            "before-study-commit",
-            "after-study-commit")) {
-      try (ChildJvm child = ChildJvm.start(temp, point, "ingest", dir.toString(), big.toString())) {
+        List.of("after-write:returns", "before-study-commit", "after-study-commit")) {
+      try (ChildJvm child =
+          ChildJvm.start(temp, point, "ingest", dir.toString(), landing.toString())) {
         child.await("paused at " + point, WAIT);
         child.kill();
       }
@@ -132,12 +138,14 @@ class WarehouseProcessTest {
     }
     // A re-run gives the tables of the uninterrupted history; then retention clears the dead.
     Warehouse rerun = Warehouse.at(spark, dir.toString());
-    new IngestReturns(spark, rerun).run(IngestReturns.Options.of(big.toString()));
+    IngestReturns.Result again =
+        new IngestReturns(spark, rerun).run(IngestReturns.Options.of(landing.toString()));
+    assertThat(again.rebuilt()).isNull();
     assertThat(contents(rerun)).isEqualTo(contents(reference));
     Retention.Result expired = rerun.expire(Duration.ZERO);
-    // A branch per table each killed job had started: 1 + 2 + 3 before the commit, and the 3 that
+    // A branch per table each killed job had started: 1 and 3 before the commit, and the 3 that
     // the job killed right after its commit never dropped.
-    assertThat(expired.branchesRemoved()).isEqualTo(1 + 2 + 3 + 3);
+    assertThat(expired.branchesRemoved()).isEqualTo(1 + 3 + 3);
     assertThat(contents(rerun.refresh())).isEqualTo(contents(reference));
     assertThat(contents(rerun.asOf(1))).isEqualTo(first);
   }
@@ -155,22 +163,11 @@ class WarehouseProcessTest {
     return out;
   }
 
-  /** A landing folder with copies of some sample operators' folders or files. */
-  private static Path landing(String name, String... parts) throws IOException {
-    Path dir = temp.resolve("landing-" + name);
-    for (String part : parts) {
-      Path from = SAMPLES.resolve(part);
-      if (Files.isDirectory(from)) {
-        try (var files = Files.list(from)) {
-          for (Path f : files.toList()) {
-            copy(f, dir.resolve(part).resolve(f.getFileName().toString()));
-          }
-        }
-      } else {
-        copy(from, dir.resolve(part));
-      }
+  /** Copies some sample files into {@code landing}. */
+  private static void add(Path landing, String... files) throws IOException {
+    for (String file : files) {
+      copy(SAMPLES.resolve(file), landing.resolve(file));
     }
-    return dir;
   }
 
   private static void copy(Path from, Path to) throws IOException {
