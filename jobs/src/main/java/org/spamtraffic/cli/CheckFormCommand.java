@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.spamtraffic.language.Catalogue;
+import org.spamtraffic.language.Language;
 import org.spamtraffic.survey.form.ChoiceList;
 import org.spamtraffic.survey.form.Form;
 import org.spamtraffic.survey.form.FormCheck;
@@ -22,7 +24,6 @@ import org.spamtraffic.survey.form.FormReader;
 import org.spamtraffic.survey.form.FormReading;
 import org.spamtraffic.survey.form.Group;
 import org.spamtraffic.survey.form.Question;
-import org.spamtraffic.survey.text.Catalogue;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -49,10 +50,24 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  bin/spamtraffic check-form some-form.xlsx",
-      "  bin/spamtraffic check-form forms/ --json"
+      "  bin/spamtraffic check-form forms/ --json",
+      "  bin/spamtraffic check-form some-form.xlsx --lang fr"
     })
 final class CheckFormCommand implements Callable<Integer> {
-  private static final Catalogue TEXTS = Catalogue.of("check-form");
+  @Option(
+      names = "--lang",
+      paramLabel = "LANG",
+      defaultValue = "en",
+      converter = LanguageOption.class,
+      description =
+          "The language of the lines and the findings: en, fr, es, ar, zh or ru (default:"
+              + " ${DEFAULT-VALUE}). --json keeps English messages; codes stay as they are.")
+  Language lang = Language.ENGLISH;
+
+  /** check-form's own lines in the language asked for. */
+  private Catalogue texts() {
+    return Catalogue.of("spamtraffic.survey.messages.check-form", lang);
+  }
 
   @Parameters(
       arity = "1..*",
@@ -76,7 +91,7 @@ final class CheckFormCommand implements Callable<Integer> {
     }
     List<FormReading> readings = new ArrayList<>();
     for (Path f : files) {
-      readings.add(read(f));
+      readings.add(read(f, texts()));
     }
     PrintWriter out = spec.commandLine().getOut();
     boolean batch = files.size() != 1;
@@ -104,12 +119,13 @@ final class CheckFormCommand implements Callable<Integer> {
       }
       Map<String, Object> s = summary(readings);
       out.println(
-          TEXTS.text(
-              "summary",
-              s.get("forms"),
-              s.get("accepted"),
-              s.get("with_warnings"),
-              s.get("refused")));
+          texts()
+              .text(
+                  "summary",
+                  s.get("forms"),
+                  s.get("accepted"),
+                  s.get("with_warnings"),
+                  s.get("refused")));
     }
     out.flush();
     return readings.stream().allMatch(FormReading::ok) ? 0 : 1;
@@ -137,7 +153,7 @@ final class CheckFormCommand implements Callable<Integer> {
   }
 
   /** Reads one form; a failure of ours is a finding on that form, not a stack trace. */
-  private static FormReading read(Path f) {
+  private static FormReading read(Path f, Catalogue texts) {
     try {
       return FormReader.read(f);
     } catch (RuntimeException e) {
@@ -150,27 +166,30 @@ final class CheckFormCommand implements Callable<Integer> {
                   null,
                   null,
                   null,
-                  TEXTS.text("internal-error", String.valueOf(e.getMessage())))));
+                  texts.text("internal-error", String.valueOf(e.getMessage())))));
     }
   }
 
-  private static void line(FormReading r, PrintWriter out) {
+  private void line(FormReading r, PrintWriter out) {
+    Catalogue texts = texts();
     int errors = r.errors().size();
     int warnings = r.warnings().size();
     if (r.ok()) {
       out.println(
-          TEXTS.text(
+          texts.text(
               warnings == 0 ? "line.accepted" : "line.accepted-with-warnings",
               r.source(),
               r.form().questions().size(),
               warnings));
     } else {
       FormFinding first = r.errors().get(0);
-      out.println(TEXTS.text("line.refused", r.source(), errors, first.toString(), first.code()));
+      out.println(
+          texts.text("line.refused", r.source(), errors, first.toString(lang), first.code()));
     }
   }
 
-  private static void findings(FormReading r, PrintWriter out) {
+  private void findings(FormReading r, PrintWriter out) {
+    Catalogue texts = texts();
     List<FormFinding> all = new ArrayList<>(r.errors());
     all.addAll(r.warnings());
     String verdict = null;
@@ -178,15 +197,15 @@ final class CheckFormCommand implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "  %-7s %s [%s]%n",
-          f.isError() ? TEXTS.text("level.error") : TEXTS.text("level.warning"),
-          f,
+          f.isError() ? texts.text("level.error") : texts.text("level.warning"),
+          f.toString(lang),
           f.code());
       if (verdict == null) {
-        verdict = f.verdict();
+        verdict = f.verdict(lang);
       }
     }
     if (verdict != null) {
-      out.println("  " + TEXTS.text("what-tools-do", verdict));
+      out.println("  " + texts.text("what-tools-do", verdict));
     }
   }
 
@@ -201,15 +220,12 @@ final class CheckFormCommand implements Callable<Integer> {
     return m;
   }
 
-  private static void describe(Form f, PrintWriter out) {
-    out.printf(Locale.ROOT, "Form %s, version %s: \"%s\"%n", f.id(), f.version(), f.title());
+  private void describe(Form f, PrintWriter out) {
+    Catalogue texts = texts();
+    out.println(texts.text("describe.form", f.id(), f.version(), f.title()));
     out.println(
-        "Languages: "
-            + String.join(", ", f.languages())
-            + " (default "
-            + f.defaultLanguage()
-            + ")");
-    out.println("Groups (" + f.groups().size() + "):");
+        texts.text("describe.languages", String.join(", ", f.languages()), f.defaultLanguage()));
+    out.println(texts.text("describe.groups", f.groups().size()));
     for (Group g : f.groups()) {
       out.printf(
           Locale.ROOT,
@@ -218,7 +234,7 @@ final class CheckFormCommand implements Callable<Integer> {
           g.repeat() ? "repeat" : "group",
           g.relevant() == null ? "" : "  relevant: " + g.relevant().text());
     }
-    out.println("Questions (" + f.questions().size() + "):");
+    out.println(texts.text("describe.questions", f.questions().size()));
     for (Question q : f.questions()) {
       StringBuilder b = new StringBuilder();
       b.append(q.type().xlsformName());
@@ -245,7 +261,7 @@ final class CheckFormCommand implements Callable<Integer> {
       }
       out.printf(Locale.ROOT, "  row %-4d %-45s %s%n", q.row(), q.path(), b);
     }
-    out.println("Choice lists (" + f.choiceLists().size() + "):");
+    out.println(texts.text("describe.lists", f.choiceLists().size()));
     for (ChoiceList l : f.choiceLists().values()) {
       List<String> names = l.choices().stream().map(c -> c.name()).toList();
       String shown =

@@ -49,7 +49,9 @@ class SurveyCommandsTest {
     assertThat(r.exit()).isZero();
     assertThat(r.out())
         .contains("Form itu_spam_questionnaire, version 2026.1")
-        .contains("Languages: English (en), French (fr)")
+        .contains(
+            "Languages: English (en), Français (fr), Español (es), العربية (ar), 中文 (zh),"
+                + " Русский (ru)")
         .contains("legislation/law_regime")
         .contains("relevant: ${has_antispam_law} = 'yes'")
         .contains("country              249:");
@@ -88,6 +90,21 @@ class SurveyCommandsTest {
     assertThat(n.path("errors").get(1).path("row").asInt()).isEqualTo(3);
     assertThat(n.path("errors").get(1).path("sheet").asText()).isEqualTo("survey");
     assertThat(n.path("errors").get(1).path("code").asText()).isEqualTo("duplicate-name");
+
+    // The same findings in the language a focal point asks for; codes stay as they are.
+    Run french = run("check-form", "--lang", "fr", bad.toString());
+    assertThat(french.exit()).isEqualTo(1);
+    assertThat(french.out())
+        .contains("REFUSÉE   " + bad + " : 2 erreur(s)")
+        .contains(
+            "  erreur  feuille survey, ligne 3, colonne name: Le nom « colour » est utilisé deux"
+                + " fois dans le formulaire : questions, groupes et répétitions doivent être"
+                + " uniques dans leur groupe [duplicate-name]")
+        .contains("Ce que font les outils : KoboToolbox et ODK Central refusent le formulaire");
+    Run arabic = run("check-form", "--lang", "ar", bad.toString());
+    assertThat(arabic.out()).contains("الورقة survey").contains("[duplicate-name]");
+    assertThat(run("check-form", "--lang", "de", bad.toString()).err())
+        .contains("use one of en, fr, es, ar, zh, ru");
 
     Run missing = run("check-form", dir.resolve("nope.xlsx").toString());
     assertThat(missing.exit()).isEqualTo(1);
@@ -141,7 +158,10 @@ class SurveyCommandsTest {
     assertThat(r.exit()).isZero();
     JsonNode n = new ObjectMapper().readTree(r.out()).path("forms").get(0);
     assertThat(n.path("ok").asBoolean()).isTrue();
-    assertThat(n.path("languages").toString()).isEqualTo("[\"English (en)\",\"French (fr)\"]");
+    assertThat(n.path("languages").toString())
+        .isEqualTo(
+            "[\"English (en)\",\"Français (fr)\",\"Español (es)\",\"العربية (ar)\",\"中文"
+                + " (zh)\",\"Русский (ru)\"]");
     assertThat(n.path("choice_lists").path("yes_no").toString())
         .isEqualTo("[\"yes\",\"no\",\"dont_know\"]");
   }
@@ -160,12 +180,12 @@ class SurveyCommandsTest {
             "--out",
             out.toString());
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("in French (fr) for SEN");
+    assertThat(r.out()).contains("in Français (fr) for SEN");
     ResponseFile read = ResponseFile.read(out.toString(), Files.readAllBytes(out));
     assertThat(read.submissions()).hasSize(1);
     assertThat(read.submissions().get(0).format()).isEqualTo(SourceFormat.OFFLINE_FORM);
     assertThat(read.submissions().get(0).cells())
-        .containsEntry("_language", "French (fr)")
+        .containsEntry("_language", "Français (fr)")
         .containsEntry("country", "Sénégal (le)");
   }
 
@@ -200,12 +220,12 @@ class SurveyCommandsTest {
             "template",
             "--questionnaire",
             "--lang",
-            "ar",
+            "de",
             "--out",
             dir.resolve("x.xlsx").toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
-        .contains("The questionnaire has no labels in 'ar' (it has English (en), French (fr))")
+        .contains("The questionnaire has no labels in 'de' (it has English (en), Français (fr),")
         .doesNotContain("Exception");
   }
 

@@ -73,7 +73,12 @@ class CatalogueCompletenessTest {
                 "region.Europe",
                 "route.internet",
                 "workbook.description",
-                "unit.million")));
+                "unit.million")),
+        // The questionnaire's surfaces (survey module, and check-form's own lines here).
+        new Surface("spamtraffic.survey.messages.form-checks", Map.of(), Set.of()),
+        new Surface("spamtraffic.survey.messages.response-findings", Map.of(), Set.of()),
+        new Surface("spamtraffic.survey.messages.offline-form", Map.of(), Set.of()),
+        new Surface("spamtraffic.survey.messages.check-form", Map.of(), Set.of("level.error")));
   }
 
   /** What each column of the return means: the format's descriptions, translated as column.*. */

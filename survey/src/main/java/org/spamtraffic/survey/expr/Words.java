@@ -11,7 +11,7 @@ import org.javarosa.xpath.expr.XPathFuncExpr;
 import org.javarosa.xpath.expr.XPathNumericLiteral;
 import org.javarosa.xpath.expr.XPathPathExpr;
 import org.javarosa.xpath.expr.XPathStringLiteral;
-import org.spamtraffic.survey.text.Catalogue;
+import org.spamtraffic.language.Catalogue;
 
 /**
  * Skip logic in words for people who fill in a form on paper or in Excel: {@code ${law} = 'yes'}
@@ -77,7 +77,10 @@ public final class Words {
       if ("".equals(value)) {
         return texts.text(eq.equal ? "logic.empty" : "logic.answered", q);
       }
-      String shown = value instanceof String v ? "'" + form.choice(path, v) + "'" : number(value);
+      String shown =
+          value instanceof String v
+              ? texts.text("logic.choice", form.choice(path, v))
+              : number(value);
       return texts.text(eq.equal ? "logic.equals" : "logic.not-equals", shown, q);
     }
     if (x instanceof XPathCmpExpr c) {
@@ -143,7 +146,7 @@ public final class Words {
         return null;
       }
       path = here;
-      values.add("'" + form.choice(here, s) + "'");
+      values.add(texts.text("logic.choice", form.choice(here, s)));
     }
     String q = path == null ? null : form.question(path);
     if (q == null || values.size() < 2) {

@@ -1,7 +1,10 @@
 package org.spamtraffic.survey.form;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import org.spamtraffic.survey.text.Catalogue;
+import org.spamtraffic.language.Catalogue;
+import org.spamtraffic.language.Language;
 
 /**
  * Every check {@link FormReader} makes, with its machine code (what {@code check-form --json}
@@ -85,8 +88,6 @@ public enum FormCheck {
     ATTACH
   }
 
-  private static final Catalogue TEXTS = Catalogue.of("form-checks");
-
   private final Level level;
   private final Verdict verdict;
 
@@ -105,18 +106,72 @@ public enum FormCheck {
     return level;
   }
 
-  /** What KoboToolbox, ODK and SurveyCTO do with a form that has this problem, in words. */
-  public String verdict() {
-    return TEXTS.text("verdict." + verdict.name().toLowerCase(Locale.ROOT));
+  /** The check-form findings' catalogue in {@code language}. */
+  public static Catalogue catalogue(Language language) {
+    return Catalogue.of("spamtraffic.survey.messages.form-checks", language);
   }
 
-  /** The finding's message, from the catalogue, with {@code args} in its placeholders. */
+  /** What KoboToolbox, ODK and SurveyCTO do with a form that has this problem, in words. */
+  public String verdict() {
+    return verdict(Language.ENGLISH);
+  }
+
+  /** What the tools do with a form that has this problem, in {@code language}. */
+  public String verdict(Language language) {
+    return catalogue(language).text("verdict." + verdict.name().toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * A part of a message that is itself a text of the catalogue ({@code hint.did-you-mean}), said in
+   * the message's language.
+   *
+   * @param key its key in the catalogue
+   * @param args its values
+   */
+  public record Hint(String key, List<String> args) {}
+
+  /** A hint {@code key} with {@code args} (written as they are). */
+  static Hint hint(String key, Object... args) {
+    List<String> values = new ArrayList<>();
+    for (Object a : args) {
+      values.add(String.valueOf(a));
+    }
+    return new Hint(key, List.copyOf(values));
+  }
+
+  /** The finding's message in English, with {@code args} in its placeholders. */
   public String message(Object... args) {
-    return TEXTS.text(code(), args);
+    return message(Language.ENGLISH, plain(args));
+  }
+
+  /**
+   * The finding's message in {@code language}, with {@code args} in its placeholders (each a text,
+   * or a {@link Hint} said in that language).
+   */
+  public String message(Language language, List<Object> args) {
+    Catalogue c = catalogue(language);
+    Object[] values = new Object[args.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = args.get(i) instanceof Hint h ? c.text(h.key(), h.args().toArray()) : args.get(i);
+    }
+    return c.text(code(), values);
   }
 
   /** A finding of this check at {@code sheet}, {@code row}, {@code column}. */
   FormFinding at(String sheet, Integer row, String column, Object... args) {
-    return new FormFinding(this, sheet, row, column, message(args));
+    List<Object> plain = plain(args);
+    return new FormFinding(this, sheet, row, column, message(Language.ENGLISH, plain), plain);
+  }
+
+  /**
+   * The arguments as text, hints kept: they are names, cells and row numbers, written as they are
+   * (a row is "row 1234", not a quantity to group as "1,234").
+   */
+  private static List<Object> plain(Object... args) {
+    List<Object> out = new ArrayList<>();
+    for (Object a : args) {
+      out.add(a instanceof Hint ? a : String.valueOf(a));
+    }
+    return List.copyOf(out);
   }
 }

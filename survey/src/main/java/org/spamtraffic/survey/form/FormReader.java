@@ -290,7 +290,7 @@ public final class FormReader {
                 null,
                 null,
                 String.join(", ", sheetNames()),
-                near == null ? "" : " (is '" + near + "' it, misspelt?)"));
+                near == null ? "" : FormCheck.hint("hint.misspelt", near)));
         return done(null);
       }
       Map<String, String> settings = settings(sheets.get("settings"));
@@ -687,7 +687,7 @@ public final class FormReader {
                     r.number(),
                     "name",
                     name,
-                    parent.group == null ? "the survey" : "'" + parent.group.name() + "'"));
+                    parent.group == null ? "survey" : parent.group.name()));
           }
           continue;
         }
@@ -1362,10 +1362,10 @@ public final class FormReader {
       return l.equals("yes") || l.equals("true") || l.equals("true()");
     }
 
-    private static String suggestion(String typeText) {
+    private static Object suggestion(String typeText) {
       String first = typeText.split(" ")[0];
       if (first.startsWith("select") || first.equals("rank")) {
-        return " (a select is written 'select_one list_name', optionally followed by 'or_other')";
+        return FormCheck.hint("hint.select");
       }
       String near =
           nearest(
@@ -1397,12 +1397,12 @@ public final class FormReader {
                   "today",
                   "deviceid",
                   "username"));
-      return near == null ? "" : " (did you mean '" + near + "'?)";
+      return near == null ? "" : FormCheck.hint("hint.did-you-mean", near);
     }
 
-    private static String suggestionOf(String name, Set<String> known) {
+    private static Object suggestionOf(String name, Set<String> known) {
       String near = nearest(name, known);
-      return near == null ? "" : " (did you mean '" + near + "'?)";
+      return near == null ? "" : FormCheck.hint("hint.did-you-mean", near);
     }
   }
 

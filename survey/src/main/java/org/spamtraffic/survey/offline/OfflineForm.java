@@ -28,6 +28,8 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.spamtraffic.language.Catalogue;
+import org.spamtraffic.language.Language;
 import org.spamtraffic.survey.expr.Expression;
 import org.spamtraffic.survey.expr.Words;
 import org.spamtraffic.survey.form.Choice;
@@ -37,7 +39,6 @@ import org.spamtraffic.survey.form.Group;
 import org.spamtraffic.survey.form.Question;
 import org.spamtraffic.survey.form.QuestionType;
 import org.spamtraffic.survey.response.ResponseFile;
-import org.spamtraffic.survey.text.Catalogue;
 
 /**
  * The fillable Excel form of a questionnaire, for countries that answer offline: one workbook per
@@ -98,6 +99,7 @@ public final class OfflineForm {
     private final Form form;
     private final Options options;
     private final String lang;
+    private final Language language;
     private final Catalogue texts;
     private final XSSFWorkbook wb;
     private final XSSFSheet sheet;
@@ -116,7 +118,8 @@ public final class OfflineForm {
       this.form = form;
       this.options = options;
       this.lang = options.language();
-      this.texts = Catalogue.of("offline-form", code(lang));
+      this.language = Language.find(code(lang)).orElse(Language.ENGLISH);
+      this.texts = Catalogue.of("spamtraffic.survey.messages.offline-form", language);
       this.wb = wb;
       this.sheet = wb.createSheet(ResponseFile.OFFLINE_SHEET);
       this.lists = wb.createSheet("lists");
@@ -155,7 +158,12 @@ public final class OfflineForm {
                 }
               },
               texts);
+      // Noto has the glyphs of all six languages (CI installs fonts-noto-core and fonts-noto-cjk);
+      // a spreadsheet program that lacks it falls back to a font of the same script.
+      String fontName = fontName(language);
+      wb.getFontAt(0).setFontName(fontName);
       Font bold = wb.createFont();
+      bold.setFontName(fontName);
       bold.setBold(true);
       heading = wb.createCellStyle();
       heading.setFont(bold);
@@ -177,6 +185,7 @@ public final class OfflineForm {
       answer.setVerticalAlignment(VerticalAlignment.TOP);
       locked = wb.createCellStyle();
       Font grey = wb.createFont();
+      grey.setFontName(fontName);
       grey.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
       grey.setFontHeightInPoints((short) 8);
       locked.setFont(grey);
@@ -206,7 +215,7 @@ public final class OfflineForm {
           texts.text("meta.uuid"),
           options.submissionId() != null ? options.submissionId() : UUID.randomUUID().toString());
       row("_submission_time", texts.text("meta.date"), "", texts.text("meta.date-guidance"));
-      String title = form.title().isBlank() ? form.id() : form.title();
+      String title = title();
       Row t = sheet.createRow(next++);
       t.createCell(1).setCellValue(title);
       t.getCell(1).setCellStyle(heading);
@@ -235,6 +244,11 @@ public final class OfflineForm {
       sheet.setColumnWidth(2, 32 * 256);
       sheet.setColumnWidth(3, 52 * 256);
       sheet.createFreezePane(0, 1);
+      if (language.rightToLeft()) {
+        // Arabic reads from the right: the sheet runs right to left, column A on the right.
+        sheet.setRightToLeft(true);
+        lists.setRightToLeft(true);
+      }
       fitRowHeights();
       pageSetup();
       wb.setSheetHidden(wb.getSheetIndex(lists), true);
@@ -438,11 +452,45 @@ public final class OfflineForm {
           int chars = Math.max(8, c.getColumnIndex() == 0 ? width * 3 / 2 : width - 2);
           int cellLines = 0;
           for (String part : c.getStringCellValue().split("\n", -1)) {
-            cellLines += Math.max(1, (part.length() + chars - 1) / chars);
+            cellLines += Math.max(1, (displayWidth(part) + chars - 1) / chars);
           }
           lines = Math.max(lines, cellLines);
         }
         r.setHeightInPoints(Math.max(15f, lines * 14.5f + 3f));
+      }
+    }
+
+    /**
+     * How many character widths a text takes: a Chinese character (and any full-width one) is as
+     * wide as two Latin letters, so Chinese rows need twice the lines their length suggests.
+     */
+    private static int displayWidth(String text) {
+      int width = 0;
+      for (int i = 0; i < text.length(); ) {
+        int cp = text.codePointAt(i);
+        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+        boolean wide =
+            script == Character.UnicodeScript.HAN
+                || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA
+                || script == Character.UnicodeScript.HANGUL
+                || (cp >= 0x3000 && cp <= 0x303F)
+                || (cp >= 0xFF00 && cp <= 0xFF60);
+        width += wide ? 2 : 1;
+        i += Character.charCount(cp);
+      }
+      return width;
+    }
+
+    /** The Noto font that writes {@code language}. */
+    private static String fontName(Language language) {
+      switch (language) {
+        case ARABIC:
+          return "Noto Sans Arabic";
+        case CHINESE:
+          return "Noto Sans CJK SC";
+        default:
+          return "Noto Sans";
       }
     }
 
@@ -455,17 +503,34 @@ public final class OfflineForm {
       return false;
     }
 
-    /** Guidance parts as sentences: each ends with a full stop, one space between. */
-    private static String sentences(List<String> parts) {
+    /**
+     * The form's title in the form's language: an XLSForm has one {@code form_title} for all its
+     * languages, so the offline form takes {@code title.<form_id>} from its catalogue when there is
+     * one (the ITU questionnaire's), else the setting.
+     */
+    private String title() {
+      String key = "title." + form.id();
+      if (texts.has(key)) {
+        return texts.text(key);
+      }
+      return form.title().isBlank() ? form.id() : form.title();
+    }
+
+    /**
+     * Guidance parts as sentences: each ends with a full stop, one space between; Chinese ends them
+     * with 。 and puts no space between.
+     */
+    private String sentences(List<String> parts) {
+      boolean chinese = language == Language.CHINESE;
       List<String> out = new ArrayList<>();
       for (String p : parts) {
         String t = p.trim();
         if (t.isEmpty()) {
           continue;
         }
-        out.add(t.matches(".*[.!?»)]$") ? t : t + ".");
+        out.add(t.matches(".*[.!?»)。！？”）]$") ? t : t + (chinese ? "。" : "."));
       }
-      return String.join(" ", out);
+      return String.join(chinese ? "" : " ", out);
     }
 
     private void pageSetup() {
@@ -482,7 +547,7 @@ public final class OfflineForm {
       sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.TopMargin, 0.5);
       sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.BottomMargin, 0.5);
       sheet.getFooter().setCenter("&P / &N");
-      sheet.getHeader().setCenter(form.title().isBlank() ? form.id() : form.title());
+      sheet.getHeader().setCenter(title());
       sheet.setPrintGridlines(false);
     }
 

@@ -8,7 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.spamtraffic.survey.text.Catalogue;
+import org.spamtraffic.language.Catalogue;
 
 /**
  * Submissions as the tools' APIs give them in JSON: KoboToolbox's {@code data.json} (a {@code
@@ -18,21 +18,20 @@ import org.spamtraffic.survey.text.Catalogue;
  */
 final class JsonSubmissions {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Catalogue TEXTS = Catalogue.of("response-findings");
 
   private JsonSubmissions() {}
 
-  static ResponseFile read(String file, byte[] bytes) {
+  static ResponseFile read(String file, byte[] bytes, Catalogue texts) {
     JsonNode root;
     try {
       root = JSON.readTree(bytes);
     } catch (IOException e) {
-      return unreadable(file, "not JSON: " + e.getMessage());
+      return unreadable(file, texts.text("unreadable.json", String.valueOf(e.getMessage())), texts);
     }
     JsonNode list =
         root.isArray() ? root : root.has("results") ? root.get("results") : root.get("value");
     if (list == null || !list.isArray()) {
-      return unreadable(file, TEXTS.text("unreadable.json-shape"));
+      return unreadable(file, texts.text("unreadable.json-shape"), texts);
     }
     List<RawSubmission> out = new ArrayList<>();
     int position = 0;
@@ -93,7 +92,7 @@ final class JsonSubmissions {
     }
   }
 
-  private static ResponseFile unreadable(String file, String why) {
+  private static ResponseFile unreadable(String file, String why, Catalogue texts) {
     return new ResponseFile(
         file,
         List.of(),
@@ -110,6 +109,6 @@ final class JsonSubmissions {
                 null,
                 Finding.Rule.UNREADABLE_FILE,
                 Finding.ERROR,
-                TEXTS.text("unreadable-file", why))));
+                texts.text("unreadable-file", why))));
   }
 }

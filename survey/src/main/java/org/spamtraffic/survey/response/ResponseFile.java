@@ -9,9 +9,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.spamtraffic.language.Catalogue;
+import org.spamtraffic.language.Language;
 import org.spamtraffic.survey.sheet.Sheet;
 import org.spamtraffic.survey.sheet.Sheets;
-import org.spamtraffic.survey.text.Catalogue;
 
 /**
  * Reads one response file into raw submissions and the rows of their repeat groups:
@@ -41,8 +42,6 @@ public record ResponseFile(
   /** The sheet of an offline form. */
   public static final String OFFLINE_SHEET = "questionnaire";
 
-  private static final Catalogue TEXTS = Catalogue.of("response-findings");
-
   /**
    * Whether a file name looks like a response file (CSV, XLSX, XLS, ZIP, JSON), not a lock file.
    */
@@ -59,16 +58,25 @@ public record ResponseFile(
 
   /** Reads {@code bytes} of the file {@code file}; never throws for bad content. */
   public static ResponseFile read(String file, byte[] bytes) {
+    return read(file, bytes, Language.ENGLISH);
+  }
+
+  /**
+   * Reads {@code bytes} of the file {@code file}, its findings (an unreadable file, a sheet not
+   * read) in {@code language}; never throws for bad content.
+   */
+  public static ResponseFile read(String file, byte[] bytes, Language language) {
+    Catalogue texts = SubmissionChecker.catalogue(language);
     String lower = file.toLowerCase(Locale.ROOT);
     try {
       if (lower.endsWith(".csv")) {
         return csv(file, Sheets.csv(file, bytes), List.of());
       }
       if (lower.endsWith(".json")) {
-        return JsonSubmissions.read(file, bytes);
+        return JsonSubmissions.read(file, bytes, texts);
       }
       if (lower.endsWith(".zip")) {
-        return zip(file, bytes);
+        return zip(file, bytes, texts);
       }
       List<Sheet> sheets = Sheets.workbook(bytes);
       for (Sheet s : sheets) {
@@ -79,7 +87,7 @@ public record ResponseFile(
         }
       }
       if (sheets.isEmpty() || sheets.get(0).header().isEmpty()) {
-        return unreadable(file, TEXTS.text("unreadable.first-sheet-empty"));
+        return unreadable(file, texts.text("unreadable.first-sheet-empty"), texts);
       }
       List<Finding> findings = new ArrayList<>();
       List<RawRepeat> repeats = new ArrayList<>();
@@ -100,13 +108,13 @@ public record ResponseFile(
                   null,
                   Finding.Rule.SHEET_NOT_READ,
                   Finding.WARNING,
-                  TEXTS.text("sheet-not-read", other.name(), other.rows().size())));
+                  texts.text("sheet-not-read", other.name(), other.rows().size())));
         }
       }
       return new ResponseFile(
           file, export(file, main.name(), main, SourceFormat.XLSX_EXPORT), repeats, findings);
     } catch (RuntimeException e) {
-      return unreadable(file, String.valueOf(e.getMessage()));
+      return unreadable(file, String.valueOf(e.getMessage()), texts);
     }
   }
 
@@ -120,7 +128,7 @@ public record ResponseFile(
   }
 
   /** ODK Central's ZIP of CSV files: the submissions and one file per repeat. */
-  private static ResponseFile zip(String file, byte[] bytes) {
+  private static ResponseFile zip(String file, byte[] bytes, Catalogue texts) {
     List<RawSubmission> submissions = new ArrayList<>();
     List<RawRepeat> repeats = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
@@ -136,7 +144,7 @@ public record ResponseFile(
         repeats.addAll(part.repeatRows());
       }
     } catch (IOException | RuntimeException ex) {
-      return unreadable(file, "not a readable ZIP of CSV exports: " + ex.getMessage());
+      return unreadable(file, texts.text("unreadable.zip", String.valueOf(ex.getMessage())), texts);
     }
     return new ResponseFile(file, submissions, repeats, findings);
   }
@@ -187,7 +195,7 @@ public record ResponseFile(
     return cells;
   }
 
-  private static ResponseFile unreadable(String file, String why) {
+  private static ResponseFile unreadable(String file, String why, Catalogue texts) {
     return new ResponseFile(
         file,
         List.of(),
@@ -204,7 +212,7 @@ public record ResponseFile(
                 null,
                 Finding.Rule.UNREADABLE_FILE,
                 Finding.ERROR,
-                TEXTS.text("unreadable-file", why))));
+                texts.text("unreadable-file", why))));
   }
 
   private static List<RawSubmission> export(

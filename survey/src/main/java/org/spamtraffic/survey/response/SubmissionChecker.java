@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.spamtraffic.language.Catalogue;
+import org.spamtraffic.language.Language;
 import org.spamtraffic.survey.expr.Expression;
 import org.spamtraffic.survey.expr.ExpressionException;
 import org.spamtraffic.survey.expr.Instance;
@@ -29,7 +31,6 @@ import org.spamtraffic.survey.form.Form;
 import org.spamtraffic.survey.form.Group;
 import org.spamtraffic.survey.form.Question;
 import org.spamtraffic.survey.form.QuestionType;
-import org.spamtraffic.survey.text.Catalogue;
 
 /**
  * Checks every answer of a submission against the form, repeats included: an unknown choice (or one
@@ -49,10 +50,11 @@ public final class SubmissionChecker {
   private static final Set<String> FALSE = Set.of("0", "false", "no", "non", "");
   private static final DateTimeFormatter SURVEYCTO =
       DateTimeFormatter.ofPattern("MMM d, yyyy h:mm:ss a", Locale.ENGLISH);
-  static final Catalogue TEXTS = Catalogue.of("response-findings");
 
   private final Form form;
   private final String countryQuestion;
+  private final Catalogue texts;
+  private final String language;
   private final Section root;
   private final Map<String, Expression> filters = new HashMap<>();
 
@@ -67,12 +69,23 @@ public final class SubmissionChecker {
    * country answers.
    */
   public SubmissionChecker(Form form, String countryQuestion) {
+    this(form, countryQuestion, Language.ENGLISH);
+  }
+
+  /**
+   * A checker whose findings are written in {@code language}: the catalogue's messages, and the
+   * form's own labels, constraint and required messages in that language when the form has it, else
+   * in its default language.
+   */
+  public SubmissionChecker(Form form, String countryQuestion, Language language) {
     if (form.question(countryQuestion).isEmpty()) {
       throw new IllegalArgumentException(
           "The form has no question '" + countryQuestion + "' to say which country answers");
     }
     this.form = form;
     this.countryQuestion = countryQuestion;
+    this.texts = catalogue(language);
+    this.language = form.language(language.code()).orElse(form.defaultLanguage());
     this.root = sections(form);
     Map<String, String> paths = form.paths();
     for (Question q : form.questions()) {
@@ -90,6 +103,11 @@ public final class SubmissionChecker {
                 paths));
       }
     }
+  }
+
+  /** The answer findings' catalogue in {@code language}. */
+  static Catalogue catalogue(Language language) {
+    return Catalogue.of("spamtraffic.survey.messages.response-findings", language);
   }
 
   private static Section sections(Form form) {
@@ -194,7 +212,7 @@ public final class SubmissionChecker {
               v == null ? null : v.text,
               Finding.Rule.NO_COUNTRY,
               Finding.ERROR,
-              TEXTS.text("no-country", countryQuestion)));
+              texts.text("no-country", countryQuestion)));
       return new CheckedSubmission(
           id,
           null,
@@ -323,7 +341,7 @@ public final class SubmissionChecker {
               "",
               Finding.Rule.EXPRESSION_ERROR,
               Finding.WARNING,
-              TEXTS.text("expression-error.relevant", e.getMessage())));
+              texts.text("expression-error.relevant", e.getMessage())));
       return true;
     }
   }
@@ -361,7 +379,7 @@ public final class SubmissionChecker {
                 text,
                 Finding.Rule.NOT_RELEVANT,
                 Finding.WARNING,
-                TEXTS.text("not-relevant", relevance(q))));
+                texts.text("not-relevant", relevance(q))));
       }
       return;
     }
@@ -373,7 +391,7 @@ public final class SubmissionChecker {
         required = false;
       }
       if (required && v != null) {
-        String message = q.requiredMessages().get(form.defaultLanguage());
+        String message = q.requiredMessages().get(language);
         out.add(
             finding(
                 run,
@@ -382,9 +400,10 @@ public final class SubmissionChecker {
                 "",
                 Finding.Rule.REQUIRED,
                 Finding.ERROR,
+                // The form's own message says what to do; the label says which question.
                 message != null
-                    ? message
-                    : TEXTS.text("required", q.label(form.defaultLanguage()))));
+                    ? texts.text("required.form", q.label(language), message)
+                    : texts.text("required", q.label(language))));
       }
       return;
     }
@@ -415,7 +434,7 @@ public final class SubmissionChecker {
                   text,
                   Finding.Rule.CHOICE_FILTER,
                   Finding.ERROR,
-                  TEXTS.text("choice-filter", choice, q.logic().choiceFilter().text())));
+                  texts.text("choice-filter", choice, q.logic().choiceFilter().text())));
           return;
         }
       }
@@ -433,13 +452,13 @@ public final class SubmissionChecker {
                 text,
                 Finding.Rule.EXPRESSION_ERROR,
                 Finding.WARNING,
-                TEXTS.text("expression-error.constraint", e.getMessage())));
+                texts.text("expression-error.constraint", e.getMessage())));
         ok = true;
       }
       if (!ok) {
         node.clear();
         run.rejected++;
-        String message = q.constraintMessages().get(form.defaultLanguage());
+        String message = q.constraintMessages().get(language);
         out.add(
             finding(
                 run,
@@ -448,9 +467,9 @@ public final class SubmissionChecker {
                 text,
                 Finding.Rule.CONSTRAINT,
                 Finding.ERROR,
-                TEXTS.text(
+                texts.text(
                     "constraint",
-                    message == null ? TEXTS.text("constraint.default") : message,
+                    message == null ? texts.text("constraint.default") : message,
                     q.constraint().text())));
         return;
       }
@@ -501,7 +520,7 @@ public final class SubmissionChecker {
   }
 
   /** The same submission, rejected as a repeat of one read before. */
-  public static CheckedSubmission rejectAsDuplicate(CheckedSubmission s, CheckedSubmission first) {
+  public CheckedSubmission rejectAsDuplicate(CheckedSubmission s, CheckedSubmission first) {
     List<Finding> findings = new ArrayList<>(s.findings());
     findings.add(
         new Finding(
@@ -515,7 +534,7 @@ public final class SubmissionChecker {
             s.id(),
             Finding.Rule.DUPLICATE_SUBMISSION,
             Finding.ERROR,
-            TEXTS.text("duplicate-submission", s.id(), first.raw().file(), first.raw().row())));
+            texts.text("duplicate-submission", s.id(), first.raw().file(), first.raw().row())));
     return new CheckedSubmission(
         s.id(),
         s.countryCode(),
@@ -619,7 +638,7 @@ public final class SubmissionChecker {
                     text,
                     Finding.Rule.DUPLICATE_COLUMN,
                     Finding.WARNING,
-                    TEXTS.text(
+                    texts.text(
                         "duplicate-column",
                         cell.getKey(),
                         t.question().name(),
@@ -650,7 +669,7 @@ public final class SubmissionChecker {
                       text,
                       Finding.Rule.WRONG_TYPE,
                       Finding.WARNING,
-                      TEXTS.text("option-column", cell.getKey())));
+                      texts.text("option-column", cell.getKey())));
             }
             break;
           }
@@ -681,7 +700,7 @@ public final class SubmissionChecker {
                     d.text,
                     Finding.Rule.SELECT_MULTIPLE_MISMATCH,
                     Finding.WARNING,
-                    TEXTS.text("select-multiple-mismatch", d.column, d.text, joined)));
+                    texts.text("select-multiple-mismatch", d.column, d.text, joined)));
           }
         });
     return out;
@@ -718,13 +737,13 @@ public final class SubmissionChecker {
             BigDecimal n = new BigDecimal(digits.trim());
             if (n.stripTrailingZeros().scale() > 0) {
               return Typed.problem(
-                  Finding.Rule.WRONG_TYPE, TEXTS.text("wrong-type.fraction", text));
+                  Finding.Rule.WRONG_TYPE, texts.text("wrong-type.fraction", text));
             }
             BigDecimal whole = n.setScale(0);
             return new Typed(
                 whole.toPlainString(), whole.doubleValue(), null, null, null, null, null, null);
           } catch (NumberFormatException | ArithmeticException e) {
-            return Typed.problem(Finding.Rule.WRONG_TYPE, TEXTS.text("wrong-type.integer", text));
+            return Typed.problem(Finding.Rule.WRONG_TYPE, texts.text("wrong-type.integer", text));
           }
         }
       case DECIMAL:
@@ -754,7 +773,7 @@ public final class SubmissionChecker {
                 null,
                 null);
           } catch (NumberFormatException e) {
-            return Typed.problem(Finding.Rule.WRONG_TYPE, TEXTS.text("wrong-type.decimal", text));
+            return Typed.problem(Finding.Rule.WRONG_TYPE, texts.text("wrong-type.decimal", text));
           }
         }
       case DATE:
@@ -763,14 +782,14 @@ public final class SubmissionChecker {
             LocalDate d = LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
             return new Typed(d.toString(), null, d, null, null, null, null, null);
           } catch (DateTimeParseException e) {
-            return Typed.problem(Finding.Rule.WRONG_TYPE, TEXTS.text("wrong-type.date", text));
+            return Typed.problem(Finding.Rule.WRONG_TYPE, texts.text("wrong-type.date", text));
           }
         }
       case DATETIME:
         {
           Optional<Instant> t = instant(text);
           if (t.isEmpty()) {
-            return Typed.problem(Finding.Rule.WRONG_TYPE, TEXTS.text("wrong-type.datetime", text));
+            return Typed.problem(Finding.Rule.WRONG_TYPE, texts.text("wrong-type.datetime", text));
           }
           return new Typed(t.get().toString(), null, null, t.get(), null, null, null, null);
         }
@@ -781,7 +800,7 @@ public final class SubmissionChecker {
             LocalTime t = LocalTime.parse(s);
             return new Typed(t.toString(), null, null, null, t, null, null, null);
           } catch (DateTimeParseException e) {
-            return Typed.problem(Finding.Rule.WRONG_TYPE, TEXTS.text("wrong-type.time", text));
+            return Typed.problem(Finding.Rule.WRONG_TYPE, texts.text("wrong-type.time", text));
           }
         }
       case CHOICES:
@@ -794,10 +813,10 @@ public final class SubmissionChecker {
             double lon = Double.parseDouble(p[1]);
             if (Math.abs(lat) > 90 || Math.abs(lon) > 180) {
               return Typed.problem(
-                  Finding.Rule.WRONG_TYPE, TEXTS.text("wrong-type.geopoint", text));
+                  Finding.Rule.WRONG_TYPE, texts.text("wrong-type.geopoint", text));
             }
           } catch (RuntimeException e) {
-            return Typed.problem(Finding.Rule.WRONG_TYPE, TEXTS.text("wrong-type.geopoint", text));
+            return Typed.problem(Finding.Rule.WRONG_TYPE, texts.text("wrong-type.geopoint", text));
           }
         }
         return Typed.text(text);
@@ -838,7 +857,7 @@ public final class SubmissionChecker {
         String.join(" ", chosen), null, null, null, null, List.copyOf(chosen), null, null);
   }
 
-  private static Optional<String> outsideRange(Question q, BigDecimal n) {
+  private Optional<String> outsideRange(Question q, BigDecimal n) {
     try {
       BigDecimal start = new BigDecimal(q.parameters().getOrDefault("start", "1"));
       BigDecimal end = new BigDecimal(q.parameters().getOrDefault("end", "10"));
@@ -846,7 +865,7 @@ public final class SubmissionChecker {
       BigDecimal high = start.max(end);
       if (n.compareTo(low) < 0 || n.compareTo(high) > 0) {
         return Optional.of(
-            TEXTS.text("range", n.toPlainString(), low.toPlainString(), high.toPlainString()));
+            texts.text("range", n.toPlainString(), low.toPlainString(), high.toPlainString()));
       }
     } catch (NumberFormatException e) {
       return Optional.empty();
@@ -870,7 +889,7 @@ public final class SubmissionChecker {
         names.size() <= 15
             ? String.join(", ", names)
             : String.join(", ", names.subList(0, 10)) + ", ... (" + names.size() + " in all)";
-    return TEXTS.text(
+    return texts.text(
         "unknown-choice",
         value,
         list == null ? q.listName() : list.name(),
@@ -892,7 +911,7 @@ public final class SubmissionChecker {
     return "row-" + UUID.nameUUIDFromBytes(where.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
-  private static Instant submittedAt(RawSubmission raw, String id, List<Finding> findings) {
+  private Instant submittedAt(RawSubmission raw, String id, List<Finding> findings) {
     for (String wanted :
         List.of("_submission_time", "submissiondate", "submission_time", "end", "completiondate")) {
       for (Map.Entry<String, String> cell : raw.cells().entrySet()) {
@@ -912,7 +931,7 @@ public final class SubmissionChecker {
                     cell.getValue(),
                     Finding.Rule.BAD_SUBMISSION_TIME,
                     Finding.WARNING,
-                    TEXTS.text("bad-submission-time", cell.getValue())));
+                    texts.text("bad-submission-time", cell.getValue())));
           }
           return t.orElse(null);
         }

@@ -8,10 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.spamtraffic.language.Catalogue;
+import org.spamtraffic.language.Language;
 import org.spamtraffic.survey.form.Form;
 import org.spamtraffic.survey.form.Group;
 import org.spamtraffic.survey.form.Question;
-import org.spamtraffic.survey.text.Catalogue;
 
 /**
  * Reads a set of response files against a form, plain Java: every submission checked, files that do
@@ -20,13 +21,24 @@ import org.spamtraffic.survey.text.Catalogue;
  * ingest-survey} turns the result into warehouse tables.
  */
 public final class SurveyIntake {
-  private static final Catalogue TEXTS = Catalogue.of("response-findings");
-
   private final SubmissionChecker checker;
+  private final Catalogue texts;
+  private final Language language;
 
   /** An intake against {@code form}; {@code countryQuestion} names the country question. */
   public SurveyIntake(Form form, String countryQuestion) {
-    this.checker = new SubmissionChecker(form, countryQuestion);
+    this(form, countryQuestion, Language.ENGLISH);
+  }
+
+  /**
+   * An intake whose findings are written in {@code language}: the catalogue's messages, and the
+   * form's own constraint and required messages and labels in that language when the form has it
+   * (else in its default language).
+   */
+  public SurveyIntake(Form form, String countryQuestion, Language language) {
+    this.checker = new SubmissionChecker(form, countryQuestion, language);
+    this.texts = SubmissionChecker.catalogue(language);
+    this.language = language;
   }
 
   /**
@@ -84,7 +96,7 @@ public final class SurveyIntake {
     List<ResponseFile> read = new ArrayList<>();
     List<RawRepeat> repeatRows = new ArrayList<>();
     for (InputFile file : files) {
-      ResponseFile r = ResponseFile.read(file.name(), file.bytes());
+      ResponseFile r = ResponseFile.read(file.name(), file.bytes(), language);
       fileFindings.addAll(r.findings());
       read.add(r);
       repeatRows.addAll(r.repeatRows());
@@ -116,7 +128,7 @@ public final class SurveyIntake {
                           offline ? first.cells().get(header) : null,
                           Finding.Rule.UNKNOWN_COLUMN,
                           Finding.WARNING,
-                          TEXTS.text(
+                          texts.text(
                               offline ? "unknown-row" : "unknown-column",
                               header,
                               form.id(),
@@ -136,7 +148,7 @@ public final class SurveyIntake {
                 null,
                 Finding.Rule.MISSING_COLUMN,
                 Finding.WARNING,
-                TEXTS.text(offline ? "missing-row" : "missing-column", q.path())));
+                texts.text(offline ? "missing-row" : "missing-column", q.path())));
       }
       for (RawSubmission raw0 : r.submissions()) {
         RawSubmission raw = linked.bySubmission.getOrDefault(raw0, raw0);
@@ -146,7 +158,7 @@ public final class SurveyIntake {
         }
         CheckedSubmission before = seen.get(s.id());
         if (before != null) {
-          s = SubmissionChecker.rejectAsDuplicate(s, before);
+          s = checker.rejectAsDuplicate(s, before);
         } else {
           seen.put(s.id(), s);
         }
@@ -269,7 +281,7 @@ public final class SurveyIntake {
     return children.size() == r.children().size() ? r : r.withChildren(children);
   }
 
-  private static void orphan(List<Finding> findings, RawRepeat r, String key, Object a, Object b) {
+  private void orphan(List<Finding> findings, RawRepeat r, String key, Object a, Object b) {
     findings.add(
         new Finding(
             null,
@@ -282,7 +294,7 @@ public final class SurveyIntake {
             r.parentKey(),
             Finding.Rule.ORPHAN_REPEAT,
             Finding.ERROR,
-            TEXTS.text(key, a, b)));
+            texts.text(key, a, b)));
   }
 
   /** The columns of each repeat's rows, with unknown and missing ones reported once per table. */
@@ -316,7 +328,7 @@ public final class SurveyIntake {
                               null,
                               Finding.Rule.UNKNOWN_COLUMN,
                               Finding.WARNING,
-                              TEXTS.text("unknown-column", header, form.id(), form.version())));
+                              texts.text("unknown-column", header, form.id(), form.version())));
                     }
                   });
           for (Question q : columns.missingQuestions(repeats.get(name))) {
@@ -332,13 +344,13 @@ public final class SurveyIntake {
                     null,
                     Finding.Rule.MISSING_COLUMN,
                     Finding.WARNING,
-                    TEXTS.text("missing-column", q.path())));
+                    texts.text("missing-column", q.path())));
           }
         });
     return out;
   }
 
-  private static CheckedSubmission checkFormId(CheckedSubmission s, Form form) {
+  private CheckedSubmission checkFormId(CheckedSubmission s, Form form) {
     String formId = s.raw().cells().get("_form_id");
     if (formId == null || formId.isBlank() || formId.trim().equals(form.id()) || !s.accepted()) {
       return s;
@@ -356,7 +368,7 @@ public final class SurveyIntake {
             formId,
             Finding.Rule.WRONG_FORM,
             Finding.ERROR,
-            TEXTS.text("wrong-form", formId, form.id())));
+            texts.text("wrong-form", formId, form.id())));
     return new CheckedSubmission(
         s.id(),
         s.countryCode(),

@@ -350,7 +350,15 @@ class FormReaderTest {
   void theQuestionnaireAsksWhatTheStudyNeeds() {
     Form form = Questionnaire.form();
     assertThat(form.id()).isEqualTo("itu_spam_questionnaire");
-    assertThat(form.languages()).containsExactly("English (en)", "French (fr)");
+    assertThat(form.languages())
+        .containsExactly(
+            "English (en)",
+            "Français (fr)",
+            "Español (es)",
+            "العربية (ar)",
+            "中文 (zh)",
+            "Русский (ru)");
+    assertThat(form.defaultLanguage()).isEqualTo("English (en)");
     for (String type : List.of("email", "sms", "voice", "ip_messaging", "ip_multimedia")) {
       assertThat(form.question("volume_" + type)).isPresent();
       assertThat(form.question("trend_" + type).orElseThrow().relevant()).isNotNull();
@@ -377,10 +385,10 @@ class FormReaderTest {
     }
     assertThat(form.choiceLists().get("country").choices()).hasSize(249);
     assertThat(form.choiceLists().get("area").choices()).hasSize(14); // 13 areas and none
-    // Every question has an English and a French label.
+    // Every question has a label in each of the six languages (QuestionnaireLanguagesTest holds
+    // them to JavaRosa).
     form.questions().stream()
         .filter(q -> q.type() != QuestionType.METADATA)
-        .forEach(
-            q -> assertThat(q.labels()).as(q.name()).containsKeys("English (en)", "French (fr)"));
+        .forEach(q -> assertThat(q.labels()).as(q.name()).containsOnlyKeys(form.languages()));
   }
 }

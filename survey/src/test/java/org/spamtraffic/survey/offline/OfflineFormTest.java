@@ -33,7 +33,7 @@ class OfflineFormTest {
   @Test
   void writesOneRowPerAnswerWithDropdownsFromTheChoiceLists() throws Exception {
     try (XSSFWorkbook wb =
-        new XSSFWorkbook(new ByteArrayInputStream(blank("French (fr)", "SEN")))) {
+        new XSSFWorkbook(new ByteArrayInputStream(blank("Français (fr)", "SEN")))) {
       XSSFSheet sheet = wb.getSheet("questionnaire");
       Map<String, Row> rows = rowsByName(sheet);
       assertThat(rows.get("_uuid").getCell(2).getStringCellValue()).isEqualTo("id-SEN");
@@ -42,11 +42,11 @@ class OfflineFormTest {
           .isEqualTo("20. Une loi anti-spam est-elle en vigueur ? *");
       // Skip logic in words, with the question number and the choice label, never the raw XPath.
       assertThat(rows.get("law_regime").getCell(3).getStringCellValue())
-          .endsWith("Répondre seulement si vous avez répondu 'Oui' à la question 20.");
+          .endsWith("Répondre seulement si vous avez répondu « Oui » à la question 20.");
       assertThat(rows.get("trend_email").getCell(3).getStringCellValue())
           .endsWith(
-              "Répondre seulement si votre réponse à la question 6 n'est ni 'Aucun' ni 'Ne sait"
-                  + " pas'.");
+              "Répondre seulement si votre réponse à la question 6 n'est ni « Aucun » ni « Ne sait"
+                  + " pas ».");
       assertThat(rows.get("investment_currency").getCell(3).getStringCellValue())
           .contains("vous avez répondu à la question 46 ou vous avez répondu à la question 47");
       // The repeat: three entries of its questions, rows named repeat[n]/question.
@@ -87,7 +87,7 @@ class OfflineFormTest {
   void aFilledFormReadsBackThroughTheIntake() throws Exception {
     byte[] filled;
     try (XSSFWorkbook wb =
-        new XSSFWorkbook(new ByteArrayInputStream(blank("French (fr)", "SEN")))) {
+        new XSSFWorkbook(new ByteArrayInputStream(blank("Français (fr)", "SEN")))) {
       Map<String, Row> rows = rowsByName(wb.getSheet("questionnaire"));
       rows.get("_submission_time").getCell(2).setCellValue("2026-03-20");
       rows.get("organisation").getCell(2).setCellValue("ARTP");
@@ -132,9 +132,10 @@ class OfflineFormTest {
 
   @Test
   void refusesALanguageTheFormDoesNotHave() {
-    assertThatThrownBy(() -> blank("Arabic (ar)", null))
+    assertThatThrownBy(() -> blank("Deutsch (de)", null))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("The form has no labels in 'Arabic (ar)' (it has [English (en), French (fr)])");
+        .hasMessageStartingWith(
+            "The form has no labels in 'Deutsch (de)' (it has [English (en), Français (fr)");
   }
 
   private static Map<String, Row> rowsByName(Sheet sheet) {

@@ -9,6 +9,7 @@ import static org.spamtraffic.survey.testing.Workbooks.xlsx;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.spamtraffic.language.Language;
 import org.spamtraffic.survey.form.Form;
 import org.spamtraffic.survey.form.QuestionType;
 import org.spamtraffic.survey.form.Questionnaire;
@@ -113,6 +114,43 @@ class SurveyIntakeTest {
     // Option columns make the select_multiple when its own column is empty.
     assertThat(bra.answer("technical_measures").orElseThrow().choices())
         .containsExactly("filtering", "network");
+  }
+
+  @Test
+  void saysWhyAnAnswerIsRejectedInTheLanguageAsked() {
+    String csv =
+        lines(
+            HEADER,
+            "u-2,2026-03-02 09:00:00,NGA,NCC,high,sideways,high,,none,none,none,no,opt_out,,,,"
+                + "filtering none,,,maybe,yes,yes,yes,twelve,-5,NGN,");
+    SurveyIntake.Batch batch =
+        new SurveyIntake(FORM, "country", Language.ARABIC)
+            .run(List.of(new SurveyIntake.InputFile("kobo.csv", utf8(csv))));
+    List<String> messages =
+        batch.submissions().get(0).findings().stream().map(Finding::message).toList();
+    assertThat(messages)
+        .contains(
+            "«sideways» ليس خياراً في القائمة «trend» (الخيارات المسموح بها: decreasing, stable,"
+                + " increasing, dont_know)",
+            // The form's own required and constraint messages, in Arabic too.
+            "«الرسائل الاقتحامية عبر الرسائل القصيرة (SMS): الاتجاه خلال الأشهر الاثني عشر"
+                + " الماضية»: يجب الإجابة عن هذا السؤال",
+            "لا يمكن الجمع بين «لا شيء» وتدابير أخرى (القيد: not(selected(., 'none') and"
+                + " count-selected(.) > 1))");
+    // A file that cannot be read says so in the language too.
+    SurveyIntake.Batch broken =
+        new SurveyIntake(FORM, "country", Language.CHINESE)
+            .run(List.of(new SurveyIntake.InputFile("broken.json", utf8("{"))));
+    assertThat(broken.fileFindings())
+        .extracting(Finding::message)
+        .singleElement()
+        .asString()
+        .startsWith("无法将该文件读取为 CSV、Excel、ZIP 或 JSON 导出文件或离线表格：不是 JSON：");
+    // English stays the default, with the question named.
+    assertThat(
+            run(new SurveyIntake.InputFile("kobo.csv", utf8(csv))).submissions().get(0).findings())
+        .extracting(Finding::message)
+        .contains("'SMS spam: trend over the last 12 months': This question must be answered");
   }
 
   @Test

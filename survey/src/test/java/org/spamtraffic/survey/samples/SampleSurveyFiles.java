@@ -55,13 +55,13 @@ public final class SampleSurveyFiles {
     offline(
         dir.resolve("offline/SEN-questionnaire-fr.xlsx"),
         new Profile("SEN", 0.45, 21, 10, "XOF"),
-        "French (fr)",
+        "Français (fr)",
         "2026-03-20",
         Map.of());
     offline(
         dir.resolve("offline/CIV-questionnaire-fr.xlsx"),
         new Profile("CIV", 0.35, 48, 13, "XOF"),
-        "French (fr)",
+        "Français (fr)",
         "2026-03-25",
         Map.of("internet_users", "environ 13 millions", "has_monitoring", "Peut-être"));
     offline(
