@@ -2,7 +2,6 @@ package org.spamtraffic.report.table;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.spamtraffic.output.SpreadsheetText;
 import org.spamtraffic.report.chart.ChartData;
 import org.spamtraffic.report.data.ReportTable;
 import org.spamtraffic.schema.TableContract;
@@ -38,11 +37,7 @@ public final class CsvTables {
     return csv(table).getBytes(StandardCharsets.UTF_8);
   }
 
-  /**
-   * One value as CSV text: plain numbers, ISO dates, lists joined with semicolons; text a
-   * spreadsheet would run as a formula neutralised ({@link SpreadsheetText}: names in the tables
-   * come from operators' files).
-   */
+  /** One value as CSV text: plain numbers, ISO dates, lists joined with semicolons. */
   public static String cell(Object value) {
     if (value == null) {
       return "";
@@ -54,10 +49,9 @@ public final class CsvTables {
       return ChartData.number(f.doubleValue());
     }
     if (value instanceof List<?> list) {
-      return SpreadsheetText.neutralised(
-          String.join(";", list.stream().map(String::valueOf).toList()));
+      return String.join(";", list.stream().map(String::valueOf).toList());
     }
-    return SpreadsheetText.neutralised(value.toString());
+    return value.toString();
   }
 
   private static String quote(String cell) {
