@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -191,7 +189,7 @@ class ReportLanguagesTest {
     Path docx = dir.resolve("report.docx");
     Files.write(docx, ReportContentTest.docx(draft(language), labels));
     Path profile = Files.createTempDirectory("lo-profile");
-    run(
+    ExternalTool.run(
         "soffice",
         "--headless",
         "-env:UserInstallation=" + profile.toUri(),
@@ -202,13 +200,14 @@ class ReportLanguagesTest {
         docx.toString());
     Path pdf = dir.resolve("report.pdf");
     assertThat(pdf).exists();
-    run("pdftoppm", "-r", "60", "-l", "4", "-png", pdf.toString(), dir.resolve("page").toString());
-    String fonts = run("pdffonts", pdf.toString());
+    ExternalTool.run(
+        "pdftoppm", "-r", "60", "-l", "4", "-png", pdf.toString(), dir.resolve("page").toString());
+    String fonts = ExternalTool.run("pdffonts", pdf.toString());
     String wanted = language.equals("ar") ? "NotoNaskhArabic" : "NotoSansCJK";
     assertThat(fonts)
         .as("fonts embedded in the %s draft (fonts-noto-core, fonts-noto-cjk)", language)
         .contains(wanted);
-    String first = run("pdftotext", "-l", "1", pdf.toString(), "-");
+    String first = ExternalTool.run("pdftotext", "-l", "1", pdf.toString(), "-");
     assertThat(first).contains(language.equals("ar") ? "الاتحاد" : "国际电信联盟");
   }
 
@@ -290,24 +289,5 @@ class ReportLanguagesTest {
                 out.add(x.destination());
               });
     }
-  }
-
-  private static String run(String... command) throws IOException, InterruptedException {
-    Process p;
-    try {
-      p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new AssertionError(
-          command[0]
-              + " is missing: apt-get install -y libreoffice-writer-nogui poppler-utils"
-              + " fonts-noto-core fonts-noto-cjk ("
-              + e.getMessage()
-              + ")",
-          e);
-    }
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as(command[0] + " finished").isTrue();
-    assertThat(p.exitValue()).as(command[0] + ": " + output).isZero();
-    return output;
   }
 }

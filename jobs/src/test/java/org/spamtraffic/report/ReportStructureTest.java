@@ -2,14 +2,12 @@ package org.spamtraffic.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,7 +40,7 @@ class ReportStructureTest {
     Path docx = OUT.resolve("report.docx");
     Files.write(docx, ReportContentTest.docx(doc, EN));
     Path profile = Files.createTempDirectory("lo-profile");
-    run(
+    ExternalTool.run(
         "soffice",
         "--headless",
         "-env:UserInstallation=" + profile.toUri(),
@@ -53,27 +51,11 @@ class ReportStructureTest {
         docx.toString());
     Path pdf = OUT.resolve("report.pdf");
     assertThat(pdf).exists();
-    run("pdftoppm", "-r", "60", "-png", pdf.toString(), OUT.resolve("page").toString());
-    run("pdftotext", "-layout", pdf.toString(), OUT.resolve("report.txt").toString());
+    ExternalTool.run(
+        "pdftoppm", "-r", "60", "-png", pdf.toString(), OUT.resolve("page").toString());
+    ExternalTool.run("pdftotext", "-layout", pdf.toString(), OUT.resolve("report.txt").toString());
     String text = Files.readString(OUT.resolve("report.txt"), StandardCharsets.UTF_8);
     pages = List.of(text.split("\f"));
-  }
-
-  private static void run(String... command) throws IOException, InterruptedException {
-    Process p;
-    try {
-      p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new AssertionError(
-          command[0]
-              + " is missing: apt-get install -y libreoffice-writer-nogui poppler-utils ("
-              + e.getMessage()
-              + ")",
-          e);
-    }
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as(command[0] + " finished").isTrue();
-    assertThat(p.exitValue()).as(command[0] + ": " + output).isZero();
   }
 
   @Test
