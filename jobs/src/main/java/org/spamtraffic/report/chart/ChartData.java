@@ -3,6 +3,7 @@ package org.spamtraffic.report.chart;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.spamtraffic.output.SpreadsheetText;
 
 /**
  * The numbers behind a chart, as CSV written next to it ({@code charts/<id>.csv}), so that a report
@@ -79,8 +80,9 @@ public final class ChartData {
     out.append('\n');
   }
 
-  /** RFC 4180 quoting where needed. */
-  static String quote(String cell) {
+  /** RFC 4180 quoting where needed, formula-like text neutralised ({@link SpreadsheetText}). */
+  static String quote(String raw) {
+    String cell = SpreadsheetText.neutralised(raw);
     if (cell.contains(",") || cell.contains("\"") || cell.contains("\n")) {
       return "\"" + cell.replace("\"", "\"\"") + "\"";
     }

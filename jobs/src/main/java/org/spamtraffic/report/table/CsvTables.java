@@ -2,6 +2,7 @@ package org.spamtraffic.report.table;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.spamtraffic.output.SpreadsheetText;
 import org.spamtraffic.report.chart.ChartData;
 import org.spamtraffic.report.data.ReportTable;
 import org.spamtraffic.schema.TableContract;
@@ -37,7 +38,11 @@ public final class CsvTables {
     return csv(table).getBytes(StandardCharsets.UTF_8);
   }
 
-  /** One value as CSV text: plain numbers, ISO dates, lists joined with semicolons. */
+  /**
+   * One value as CSV text: plain numbers, ISO dates, lists joined with semicolons; text a
+   * spreadsheet would run as a formula neutralised ({@link SpreadsheetText}: names in the tables
+   * come from operators' files).
+   */
   public static String cell(Object value) {
     if (value == null) {
       return "";
@@ -49,9 +54,10 @@ public final class CsvTables {
       return ChartData.number(f.doubleValue());
     }
     if (value instanceof List<?> list) {
-      return String.join(";", list.stream().map(String::valueOf).toList());
+      return SpreadsheetText.neutralised(
+          String.join(";", list.stream().map(String::valueOf).toList()));
     }
-    return value.toString();
+    return SpreadsheetText.neutralised(value.toString());
   }
 
   private static String quote(String cell) {
