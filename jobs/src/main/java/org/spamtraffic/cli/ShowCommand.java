@@ -143,10 +143,14 @@ final class ShowCommand extends SparkCommand {
     CsvWriter csv =
         CsvWriter.builder().lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.LF).build(out);
     csv.writeRecord(text.columns());
+    // Text a spreadsheet would run is neutralised by the one rule; numbers stay numbers.
+    org.apache.spark.sql.types.StructField[] fields = rows.schema().fields();
     for (Row r : text.takeAsList(n)) {
       String[] values = new String[r.size()];
       for (int i = 0; i < values.length; i++) {
-        values[i] = r.isNullAt(i) ? "" : r.getString(i);
+        boolean number = fields[i].dataType() instanceof org.apache.spark.sql.types.NumericType;
+        String value = r.isNullAt(i) ? "" : r.getString(i);
+        values[i] = number ? value : org.spamtraffic.output.SpreadsheetText.neutralised(value);
       }
       csv.writeRecord(values);
     }

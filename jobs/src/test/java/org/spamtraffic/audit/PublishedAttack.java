@@ -85,7 +85,12 @@ final class PublishedAttack {
     }
     try (CsvReader<NamedCsvRecord> reader = CsvReader.builder().ofNamedCsvRecord(file)) {
       for (NamedCsvRecord r : reader) {
-        rows.add(new LinkedHashMap<>(r.getFieldsAsMap()));
+        // A reader undoes the documented neutralisation of formula-like text (a source network
+        // +869* is published as '+869*): SpreadsheetText.original.
+        Map<String, String> row = new LinkedHashMap<>();
+        r.getFieldsAsMap()
+            .forEach((k, v) -> row.put(k, org.spamtraffic.output.SpreadsheetText.original(v)));
+        rows.add(row);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -91,6 +91,32 @@ class ShowCommandTest {
   }
 
   @Test
+  void csvNeutralisesTextASpreadsheetWouldRunAndLeavesNumbersAlone() {
+    // Kilima's number ranges (+2541*) are formula-like text; its figures are numbers.
+    CommandRun show =
+        CommandRun.of(
+            "show",
+            "returns",
+            "--columns",
+            "source_network,spam_detected",
+            "--where",
+            "source_network LIKE '+%'",
+            "--format",
+            "csv",
+            "--out",
+            out.toString());
+    assertThat(show.exit()).as(show.err()).isZero();
+    List<String> lines = show.out().lines().skip(1).toList();
+    assertThat(lines).isNotEmpty();
+    for (String line : lines) {
+      String[] cells = line.split(",", -1);
+      assertThat(cells[0]).matches("'\\+[0-9]+\\*");
+      assertThat(org.spamtraffic.output.SpreadsheetText.isFormulaLike(cells[0])).isFalse();
+      assertThat(Long.parseLong(cells[1])).isPositive();
+    }
+  }
+
+  @Test
   void anUnknownNameIsAnsweredWithTheNamesAndTheNearest() {
     CommandRun table = CommandRun.of("show", "retruns", "--out", out.toString());
     assertThat(table.exit()).isEqualTo(2);

@@ -31,4 +31,28 @@ class SpreadsheetTextTest {
     }
     assertThat(SpreadsheetText.neutralised(null)).isNull();
   }
+
+  @Test
+  void aReaderGetsBackExactlyWhatWasNeutralised() {
+    for (String value :
+        new String[] {
+          "=HYPERLINK(\"http://x.example\",\"AS1\")",
+          "+869*",
+          "-2+3",
+          "@SUM(1)",
+          "'=1",
+          "'",
+          "''x",
+          "O'Brien",
+          "-12",
+          "Société",
+          ""
+        }) {
+      String written = SpreadsheetText.neutralised(value);
+      assertThat(SpreadsheetText.isFormulaLike(written)).as(written).isFalse();
+      assertThat(SpreadsheetText.original(written)).as(value).isEqualTo(value);
+    }
+    assertThat(SpreadsheetText.neutralised("'=1")).isEqualTo("''=1");
+    assertThat(SpreadsheetText.original(null)).isNull();
+  }
 }

@@ -53,6 +53,9 @@ public final class CsvTables {
     if (value instanceof Float f) {
       return ChartData.number(f.doubleValue());
     }
+    if (value instanceof Number n) {
+      return n.toString(); // a number is never neutralised: -3 stays a number
+    }
     if (value instanceof List<?> list) {
       return SpreadsheetText.neutralised(
           String.join(";", list.stream().map(String::valueOf).toList()));
