@@ -953,7 +953,8 @@ public final class Portal implements AutoCloseable {
   /**
    * One line per request, written by Jetty once the response is complete (so the byte count is what
    * was sent): time, operator (or -), method, path (never the query string), status, bytes received
-   * and sent.
+   * and sent. "Sent" is what Jetty saw written successfully: a response cut short (the client gone,
+   * or the portal stopped while its last write was completing) logs fewer bytes, down to 0.
    */
   private void logRequest(
       org.eclipse.jetty.server.Request request, org.eclipse.jetty.server.Response response) {

@@ -292,6 +292,11 @@ public final class Warehouse {
         .run(olderThan);
   }
 
+  /** The live and dead runs of this warehouse (see {@link DeadRuns}). */
+  DeadRuns runs() {
+    return new DeadRuns(spark, iceberg, this::tableNames, catalog.properties().get("warehouse"));
+  }
+
   List<String> tableNames() {
     List<String> names = new ArrayList<>();
     for (TableIdentifier t :
@@ -363,10 +368,45 @@ public final class Warehouse {
     private final Map<String, Table> written = new LinkedHashMap<>();
     private final Map<String, Long> rowCounts = new LinkedHashMap<>();
     private String scratch;
+    private boolean recorded;
 
     private Transaction(String job) {
       this.job = job;
       this.base = current;
+    }
+
+    /** Lists this transaction among the live runs before it writes anything ({@link DeadRuns}). */
+    private void record() {
+      if (!recorded) {
+        runs().started(branch);
+        recorded = true;
+      }
+    }
+
+    /** No longer a live run; after a commit, cleans what dead runs left. */
+    private void finished(boolean committed) {
+      if (!recorded) {
+        return;
+      }
+      runs().finished(branch);
+      if (committed) {
+        try {
+          DeadRuns.Cleaned c = runs().clean();
+          if (c.runs() > 0) {
+            LOG.info(
+                "Cleaned {} dead runs: {} branches, {} snapshots, {} orphan files, {} scratch"
+                    + " folders",
+                c.runs(),
+                c.branches(),
+                c.snapshots(),
+                c.orphans(),
+                c.scratch());
+          }
+        } catch (RuntimeException e) {
+          // Committed already; what dead runs left waits for the next run or expire.
+          LOG.warn("Could not clean what dead runs left: {}", e.getMessage());
+        }
+      }
     }
 
     /**
@@ -444,6 +484,7 @@ public final class Warehouse {
       if (written.containsKey(table)) {
         return;
       }
+      record();
       Table t = Tables.prepare(iceberg, table);
       Long from = base.commit().tables().get(table);
       if (from == null) {
@@ -467,6 +508,7 @@ public final class Warehouse {
               "The catalog " + catalog.name() + " has no warehouse location for scratch files");
         }
         scratch = root.replaceAll("/+$", "") + "/" + Retention.SCRATCH + "/" + branch;
+        record();
       }
       return scratch;
     }
@@ -518,6 +560,7 @@ public final class Warehouse {
           publish(next);
           dropBranches();
           removeScratch();
+          finished(true);
           return next;
         }
         StudyLog.Head latest = log.head();
@@ -534,6 +577,7 @@ public final class Warehouse {
         if (!conflicts.isEmpty() || attempt >= 10) {
           dropBranches();
           removeScratch();
+          finished(false);
           throw new CommitConflict(
               "Another job committed to the warehouse at "
                   + root()
@@ -557,6 +601,7 @@ public final class Warehouse {
     public void abandon() {
       dropBranches();
       removeScratch();
+      finished(false);
     }
 
     private void dropBranches() {

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -136,18 +138,92 @@ class WarehouseProcessTest {
             .isEqualTo(after.read(t).count());
       }
     }
-    // A re-run gives the tables of the uninterrupted history; then retention clears the dead.
+    // Each killed job is still listed as a run, with a branch per table it had started: 1 and 3
+    // before the commit, and the 3 that the job killed right after its commit never dropped.
+    Warehouse killed = Warehouse.at(spark, dir.toString());
+    List<DeadRuns.Run> dead = killed.runs().recorded();
+    assertThat(dead).hasSize(3).allMatch(DeadRuns::dead);
+    assertThat(jobBranches(killed)).isEqualTo(1 + 3 + 3);
+    // What else a dead run leaves: a data file it wrote before Iceberg's commit, a scratch folder.
+    Path data = folder(killed, "returns").resolve("data");
+    Path deadFile = data.resolve("00000-0-written-by-a-dead-run-00001.parquet");
+    Files.copy(anyParquet(data), deadFile);
+    Files.setLastModifiedTime(deadFile, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+    Path deadScratch = dir.resolve("_scratch").resolve(dead.get(0).branch());
+    Files.createDirectories(deadScratch);
+    Files.writeString(deadScratch.resolve("part-00000.parquet"), "half written");
+    // A run alive now, in the middle of writing: its branch and its newest file must stay.
+    Warehouse.Transaction live = killed.begin("live");
+    live.write("itu_regions", ContractRows.of(spark, "itu_regions", "live", 1));
+    Thread.sleep(50);
+    Path liveFile = data.resolve("00000-0-being-written-by-a-live-run-00001.parquet");
+    Files.copy(anyParquet(data), liveFile);
+
+    // A re-run gives the tables of the uninterrupted history, and cleans what the dead runs left.
     Warehouse rerun = Warehouse.at(spark, dir.toString());
     IngestReturns.Result again =
         new IngestReturns(spark, rerun).run(IngestReturns.Options.of(landing.toString()));
     assertThat(again.rebuilt()).isNull();
     assertThat(contents(rerun)).isEqualTo(contents(reference));
+    assertThat(rerun.runs().recorded()).singleElement().matches(r -> !DeadRuns.dead(r));
+    assertThat(jobBranches(rerun)).as("only the live run's branch").isEqualTo(1);
+    assertThat(deadFile).doesNotExist();
+    assertThat(deadScratch).doesNotExist();
+    assertThat(liveFile).exists();
+    for (String t : TABLES) {
+      List<String> orphans = orphans(rerun, t);
+      assertThat(orphans)
+          .as("files of %s no snapshot references", t)
+          .allMatch(f -> f.endsWith(liveFile.getFileName().toString()))
+          .hasSize(t.equals("returns") ? 1 : 0);
+    }
+    live.abandon();
+    assertThat(rerun.runs().recorded()).isEmpty();
+    Files.delete(liveFile);
+    // Nothing is left for retention: the next run had cleaned it all.
     Retention.Result expired = rerun.expire(Duration.ZERO);
-    // A branch per table each killed job had started: 1 and 3 before the commit, and the 3 that
-    // the job killed right after its commit never dropped.
-    assertThat(expired.branchesRemoved()).isEqualTo(1 + 3 + 3);
+    assertThat(expired.branchesRemoved()).isZero();
+    assertThat(expired.orphansDeleted()).isZero();
     assertThat(contents(rerun.refresh())).isEqualTo(contents(reference));
     assertThat(contents(rerun.asOf(1))).isEqualTo(first);
+    assertThat(contents(rerun.asOf(2))).isEqualTo(contents(reference.asOf(2)));
+  }
+
+  private static int jobBranches(Warehouse w) {
+    int n = 0;
+    for (String t : w.tableNames()) {
+      n += (int) table(w, t).refs().keySet().stream().filter(ref -> ref.startsWith("job_")).count();
+    }
+    return n;
+  }
+
+  private static org.apache.iceberg.Table table(Warehouse w, String t) {
+    try {
+      return org.apache.iceberg.spark.Spark3Util.loadIcebergTable(spark, w.tableName(t));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Path folder(Warehouse w, String t) {
+    return Paths.get(java.net.URI.create(table(w, t).location()));
+  }
+
+  private static Path anyParquet(Path data) throws IOException {
+    try (var files = Files.walk(data)) {
+      return files.filter(f -> f.toString().endsWith(".parquet")).findFirst().orElseThrow();
+    }
+  }
+
+  /** Files of {@code t} that no snapshot references, as Iceberg finds them (nothing deleted). */
+  private static List<String> orphans(Warehouse w, String t) {
+    List<String> out = new ArrayList<>();
+    org.apache.iceberg.spark.actions.SparkActions.get(spark)
+        .deleteOrphanFiles(table(w, t))
+        .olderThan(System.currentTimeMillis() + 60_000)
+        .deleteWith(out::add)
+        .execute();
+    return out;
   }
 
   private static Map<String, List<String>> contents(Warehouse w) {
