@@ -21,5 +21,11 @@ final class Logging {
         "org.slf4j.simpleLogger.log.org.apache.hadoop.util.NativeCodeLoader", "error");
     System.setProperty(
         "org.slf4j.simpleLogger.log.org.apache.spark.util.Utils", verbose ? "info" : "error");
+    // ojAlgo (publish's linear programs) prints eight lines to stdout, between the stage lines,
+    // asking for a hardware profile of machines it does not know; this is its documented switch
+    // (read in OjAlgoUtils' static initialiser, so before the first LP is built).
+    if (!verbose) {
+      System.setProperty("shut.up.ojAlgo", "true");
+    }
   }
 }

@@ -182,12 +182,18 @@ final class ShowCommand extends SparkCommand {
         + String.join(", ", sorted);
   }
 
+  /** A local folder as a plain path, what a person pastes into a shell; elsewhere the URI. */
+  static String forPeople(String uri) {
+    java.net.URI u = new org.apache.hadoop.fs.Path(uri).toUri();
+    return "file".equals(u.getScheme()) ? u.getPath() : uri;
+  }
+
   private static void list(Warehouse warehouse, Warehouse latest, PrintWriter out) {
     Warehouse.Commit head = warehouse.head();
     out.printf(
         Locale.ROOT,
         "warehouse %s, commit %d by %s at %s%n",
-        warehouse.root(),
+        forPeople(warehouse.root()),
         head.number(),
         head.job(),
         head.committedAt());

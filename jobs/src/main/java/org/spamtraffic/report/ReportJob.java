@@ -226,8 +226,10 @@ public final class ReportJob {
       internal.writeUnrecorded(
           "manifest.json", json(manifest(options, commit, tables, bundle, missing)));
     }
+    // A local folder as a plain path, what a person pastes into a shell; elsewhere the URI.
+    java.net.URI where = bundle.dir().toUri();
     return new Result(
-        bundle.dir().toString(),
+        "file".equals(where.getScheme()) ? where.getPath() : bundle.dir().toString(),
         tables.all().size(),
         document.figures().size(),
         document.tables().size(),

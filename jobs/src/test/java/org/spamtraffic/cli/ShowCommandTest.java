@@ -117,6 +117,14 @@ class ShowCommandTest {
   }
 
   @Test
+  void theListNamesALocalWarehouseByItsPath() {
+    CommandRun list = CommandRun.of("show", "--out", out.toString());
+    assertThat(list.exit()).as(list.err()).isZero();
+    assertThat(list.out())
+        .startsWith("warehouse " + out.resolve("warehouse").toAbsolutePath() + ", commit 1 by ");
+  }
+
+  @Test
   void anUnknownNameIsAnsweredWithTheNamesAndTheNearest() {
     CommandRun table = CommandRun.of("show", "retruns", "--out", out.toString());
     assertThat(table.exit()).isEqualTo(2);

@@ -137,6 +137,9 @@ class ReportJobTest {
     String intervals = Files.readString(b.resolve("tables/investment_intervals.csv"));
     assertThat(intervals).contains(",KEN,").doesNotContain(",DEU,");
     assertThat(first.summary()).contains("read 9 published tables").contains("report.docx");
+    // A local bundle is named by its path, which a person can paste, not a file: URI.
+    assertThat(first.bundle()).isEqualTo(b.toAbsolutePath().toString());
+    assertThat(first.summary()).contains("→ " + b.toAbsolutePath() + ":");
   }
 
   @Test
