@@ -219,9 +219,9 @@ public final class IngestReturns {
         tx.write("rejects", withFile(rejects, submissions));
       }
     }
-    String drop = RowsLeaving.condition(submissions, parts, cross, submissions.periodsLeaving());
-    if (drop != null) {
-      tx.delete("returns", drop);
+    List<Row> leaving = RowsLeaving.keys(submissions, parts, cross, submissions.periodsLeaving());
+    if (!leaving.isEmpty()) {
+      tx.deleteMatching("returns", RowsLeaving.frame(spark, leaving), RowsLeaving.MATCH);
     }
     if (incremental) {
       judgePeriodJumpsAgain(tx, submissions, options.jumpFactor(), inspector);

@@ -459,6 +459,33 @@ public final class Warehouse {
     }
 
     /**
+     * Deletes the rows {@code t} of {@code table} that match a row {@code k} of {@code keys} by
+     * {@code match}, a Spark SQL join condition over the aliases {@code t} and {@code k}: a
+     * row-level {@code MERGE ... WHEN MATCHED THEN DELETE} (copy-on-write: only the data files
+     * holding a matching row are rewritten). For many keys, where one {@link #delete} condition
+     * naming each would grow beyond what Spark compiles; a target row matching several keys is
+     * deleted once.
+     */
+    public Transaction deleteMatching(String table, Dataset<Row> keys, String match) {
+      branchOf(table);
+      String view = "rows_leaving_" + UUID.randomUUID().toString().replace("-", "");
+      keys.createOrReplaceTempView(view);
+      try {
+        spark.sql(
+            "MERGE INTO "
+                + branchName(table)
+                + " t USING "
+                + view
+                + " k ON "
+                + match
+                + " WHEN MATCHED THEN DELETE");
+      } finally {
+        spark.catalog().dropTempView(view);
+      }
+      return this;
+    }
+
+    /**
      * {@code table} as this transaction has it so far: its own writes, else the snapshot of the
      * commit it started from.
      */
