@@ -270,7 +270,7 @@ public final class IngestSurvey {
       m.put("level", f.level());
       m.put("message", f.message());
       m.put("message_key", f.said().key());
-      m.put("message_arguments", f.said().storedArguments());
+      m.put("message_arguments", f.said().storedArguments(options.language()));
       m.put("language", options.language().code());
       rejects.add(m);
     }

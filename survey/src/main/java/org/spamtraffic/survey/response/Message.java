@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.spamtraffic.language.Catalogue;
 import org.spamtraffic.language.Language;
+import org.spamtraffic.survey.form.FormCheck;
 
 /**
  * What a finding says: the key of its text in the findings' catalogue ({@code
@@ -12,9 +13,10 @@ import org.spamtraffic.language.Language;
  * same thing in any of the six languages, now or from a stored {@code survey_rejects} row.
  *
  * <p>An argument is a value as read (a cell, a column header, a file name), a nested {@code
- * Message} (a reason given inside another text), or a text of the form itself (a question's label,
- * its constraint or required message) taken in the intake's language: only that last kind stays in
- * the language the intake ran in when rendered again.
+ * Message} (a reason given inside another text), a {@link FormCheck.Hint} (why an expression of the
+ * form is refused, from the form checks' catalogue), or a text of the form itself (a question's
+ * label, its constraint or required message) taken in the intake's language: only that last kind
+ * stays in the language the intake ran in when rendered again.
  *
  * @param key the catalogue key, e.g. {@code wrong-type.integer}
  * @param arguments the text's arguments, in order ({@code {0}}, {@code {1}}...)
@@ -64,7 +66,10 @@ public record Message(String key, List<Object> arguments, String text) {
     Object[] out = new Object[args.size()];
     for (int i = 0; i < out.length; i++) {
       Object a = args.get(i);
-      out[i] = a instanceof Message m ? m.in(language) : a;
+      out[i] =
+          a instanceof Message m
+              ? m.in(language)
+              : a instanceof FormCheck.Hint h ? h.in(language) : a;
     }
     return out;
   }

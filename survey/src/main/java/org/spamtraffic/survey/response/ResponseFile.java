@@ -113,7 +113,9 @@ public record ResponseFile(
       return new ResponseFile(
           file, export(file, main.name(), main, SourceFormat.XLSX_EXPORT), repeats, findings);
     } catch (RuntimeException e) {
-      return unreadable(file, String.valueOf(e.getMessage()), texts);
+      // POI's words are English: kept as a quoted technical detail.
+      return unreadable(
+          file, texts.text("unreadable.workbook", String.valueOf(e.getMessage())), texts);
     }
   }
 

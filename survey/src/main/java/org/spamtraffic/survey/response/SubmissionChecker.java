@@ -28,6 +28,7 @@ import org.spamtraffic.survey.expr.Instance;
 import org.spamtraffic.survey.form.Choice;
 import org.spamtraffic.survey.form.ChoiceList;
 import org.spamtraffic.survey.form.Form;
+import org.spamtraffic.survey.form.FormCheck;
 import org.spamtraffic.survey.form.Group;
 import org.spamtraffic.survey.form.Question;
 import org.spamtraffic.survey.form.QuestionType;
@@ -341,7 +342,7 @@ public final class SubmissionChecker {
               "",
               Finding.Rule.EXPRESSION_ERROR,
               Finding.WARNING,
-              texts.text("expression-error.relevant", e.getMessage())));
+              texts.text("expression-error.relevant", FormCheck.reason(e))));
       return true;
     }
   }
@@ -452,7 +453,7 @@ public final class SubmissionChecker {
                 text,
                 Finding.Rule.EXPRESSION_ERROR,
                 Finding.WARNING,
-                texts.text("expression-error.constraint", e.getMessage())));
+                texts.text("expression-error.constraint", FormCheck.reason(e))));
         ok = true;
       }
       if (!ok) {
