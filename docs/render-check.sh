@@ -39,8 +39,13 @@ to_png() {
   local file="$1" name="$2" pages="$3" ext="${1##*.}"
   mkdir -p "$WORK/$name"
   cp "$file" "$WORK/$name/$name.$ext"
+  # Only the pages looked at are exported (LibreOffice 7.4+ filter options): a workbook of every
+  # published table prints to hundreds of pages, which would take minutes.
+  local filter=writer_pdf_Export
+  [ "$ext" = xlsx ] && filter=calc_pdf_Export
   soffice --headless -env:UserInstallation="file://$PROFILE" \
-    --convert-to pdf --outdir "$WORK/$name" "$WORK/$name/$name.$ext" >/dev/null
+    --convert-to "pdf:$filter:{\"PageRange\":{\"type\":\"string\",\"value\":\"1-$pages\"}}" \
+    --outdir "$WORK/$name" "$WORK/$name/$name.$ext" >/dev/null
   [ -s "$WORK/$name/$name.pdf" ] || { echo "render-check: LibreOffice made no PDF of $file" >&2; exit 1; }
   # The first pages are enough to judge the layout; a big published table prints to hundreds.
   pdftoppm -r 70 -l "$pages" -png "$WORK/$name/$name.pdf" "$OUT/$name-page"

@@ -52,12 +52,13 @@ public record Message(String key, List<Object> arguments, String text) {
   }
 
   /**
-   * The arguments as stored in {@code survey_rejects.message_arguments}: nested messages as text.
+   * The arguments as stored in {@code survey_rejects.message_arguments}: nested messages and
+   * reasons as text in {@code language}, the message's.
    */
-  public List<String> storedArguments() {
+  public List<String> storedArguments(Language language) {
     List<String> out = new ArrayList<>();
-    for (Object a : arguments) {
-      out.add(a instanceof Message m ? m.text() : String.valueOf(a));
+    for (Object a : rendered(arguments, language)) {
+      out.add(String.valueOf(a));
     }
     return out;
   }
