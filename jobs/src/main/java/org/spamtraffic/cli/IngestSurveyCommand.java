@@ -2,6 +2,7 @@ package org.spamtraffic.cli;
 
 import java.nio.file.Path;
 import org.apache.spark.sql.SparkSession;
+import org.spamtraffic.language.Language;
 import org.spamtraffic.survey.form.Form;
 import org.spamtraffic.survey.form.FormReader;
 import org.spamtraffic.survey.scoring.ScoringRules;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExamples:%n",
     footer = {
       "  bin/spamtraffic ingest-survey",
-      "  bin/spamtraffic ingest-survey --survey-landing exports/ --out out/"
+      "  bin/spamtraffic ingest-survey --survey-landing exports/ --out out/",
+      "  bin/spamtraffic ingest-survey --lang fr"
     })
 final class IngestSurveyCommand extends SparkCommand {
   @Mixin SurveyLandingOption landing;
@@ -49,6 +51,17 @@ final class IngestSurveyCommand extends SparkCommand {
               + " against instead of the study's questionnaire; it must have the questions the"
               + " scoring rules read.")
   Path form;
+
+  @Option(
+      names = "--lang",
+      paramLabel = "LANG",
+      defaultValue = "en",
+      converter = LanguageOption.class,
+      description =
+          "The language of survey_rejects' messages: en, fr, es, ar, zh or ru (default:"
+              + " ${DEFAULT-VALUE}). Each row also keeps the message's key and arguments, and its"
+              + " rule, value and question stay as they are.")
+  Language lang = Language.ENGLISH;
 
   @Override
   protected void checkOptions() {
@@ -76,9 +89,10 @@ final class IngestSurveyCommand extends SparkCommand {
               options.countryQuestion(),
               ScoringRules.reference(f),
               options.regions(),
-              options.rates());
+              options.rates(),
+              options.language());
     }
-    IngestSurvey.Options chosen = options;
+    IngestSurvey.Options chosen = options.in(lang);
     stageRunner().run("ingest-survey", () -> IngestSurvey.run(spark, warehouse, chosen));
     return 0;
   }

@@ -26,6 +26,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.spamtraffic.language.Language;
 import org.spamtraffic.stage.StageResult;
 import org.spamtraffic.survey.form.Choice;
 import org.spamtraffic.survey.form.Form;
@@ -35,6 +36,7 @@ import org.spamtraffic.survey.money.ExchangeRates;
 import org.spamtraffic.survey.response.Answer;
 import org.spamtraffic.survey.response.CheckedSubmission;
 import org.spamtraffic.survey.response.Finding;
+import org.spamtraffic.survey.response.Message;
 import org.spamtraffic.survey.response.ResponseFile;
 import org.spamtraffic.survey.response.SurveyIntake;
 import org.spamtraffic.survey.scoring.ScoringRules;
@@ -83,6 +85,8 @@ public final class IngestSurvey {
    * @param scoring the readiness scoring rules
    * @param regions ITU-D region by ISO alpha-3 code
    * @param rates exchange rates to USD
+   * @param language the language of {@code survey_rejects.message} (each row also keeps its
+   *     message's key and arguments, so that it can be said again in any language)
    */
   public record Options(
       String landing,
@@ -90,7 +94,8 @@ public final class IngestSurvey {
       String countryQuestion,
       ScoringRules scoring,
       Map<String, String> regions,
-      ExchangeRates rates) {
+      ExchangeRates rates,
+      Language language) {
 
     /** The study's questionnaire, scoring rules and reference tables, on {@code landing}. */
     public static Options of(String landing) {
@@ -101,7 +106,13 @@ public final class IngestSurvey {
           "country",
           ScoringRules.reference(form),
           Regions.reference(),
-          ExchangeRates.reference());
+          ExchangeRates.reference(),
+          Language.ENGLISH);
+    }
+
+    /** The same, its findings written in {@code language}. */
+    public Options in(Language language) {
+      return new Options(landing, form, countryQuestion, scoring, regions, rates, language);
     }
   }
 
@@ -165,7 +176,7 @@ public final class IngestSurvey {
     List<SurveyIntake.InputFile> files = new ArrayList<>();
     int skipped = listFiles(spark, options.landing(), files);
     SurveyIntake.Batch batch =
-        new SurveyIntake(options.form(), options.countryQuestion()).run(files);
+        new SurveyIntake(options.form(), options.countryQuestion(), options.language()).run(files);
 
     List<Finding> findings = new ArrayList<>(batch.findings());
     List<Map<String, Object>> responses = new ArrayList<>();
@@ -195,7 +206,7 @@ public final class IngestSurvey {
       r.put("answers_accepted", s.answersAccepted());
       r.put("answers_rejected", s.answersRejected());
       r.put("answers_ignored", s.answersIgnored());
-      Investment money = investment(s, options.rates(), findings);
+      Investment money = investment(s, options.rates(), options.language(), findings);
       r.put("investment_currency", money.currency);
       r.put("fx_units_per_usd", money.rate == null ? null : money.rate.unitsPerUsd());
       r.put("fx_rate_source", money.rate == null ? null : money.rate.source());
@@ -258,6 +269,9 @@ public final class IngestSurvey {
       m.put("rule", f.rule());
       m.put("level", f.level());
       m.put("message", f.message());
+      m.put("message_key", f.said().key());
+      m.put("message_arguments", f.said().storedArguments(options.language()));
+      m.put("language", options.language().code());
       rejects.add(m);
     }
 
@@ -337,7 +351,7 @@ public final class IngestSurvey {
       String currency, ExchangeRates.Rate rate, Double currentUsd, Double plannedUsd) {}
 
   private static Investment investment(
-      CheckedSubmission s, ExchangeRates rates, List<Finding> findings) {
+      CheckedSubmission s, ExchangeRates rates, Language language, List<Finding> findings) {
     Optional<Answer> currency = s.answer("investment_currency");
     if (!s.accepted() || currency.isEmpty()) {
       return new Investment(null, null, null, null);
@@ -356,12 +370,7 @@ public final class IngestSurvey {
               currency.get().value(),
               Finding.Rule.NO_FX_RATE,
               Finding.WARNING,
-              "No exchange rate for "
-                  + currency.get().value()
-                  + " in schemas/"
-                  + ExchangeRates.FILE
-                  + ": the investment is kept in survey_answers but has no"
-                  + " USD value"));
+              Message.of(language, "no-fx-rate", currency.get().value(), ExchangeRates.FILE)));
       return new Investment(currency.get().value(), null, null, null);
     }
     Double current =

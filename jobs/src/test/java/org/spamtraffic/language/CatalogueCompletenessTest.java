@@ -147,6 +147,9 @@ class CatalogueCompletenessTest {
       if (!header(s.baseName(), language.code()).contains("professional translator")) {
         problems.add(file + " does not say that it needs review by a professional translator");
       }
+      if (!header(s.baseName(), language.code()).contains("Reviewer, check:")) {
+        problems.add(file + " does not list what a reviewer checks (docs/translation.md)");
+      }
     }
     assertThat(problems).as("catalogue %s", s.baseName()).isEmpty();
   }

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.spamtraffic.generate.Operator;
 import org.spamtraffic.generate.SampleSet;
+import org.spamtraffic.language.Language;
 import org.spamtraffic.spark.SparkSessions;
+import org.spamtraffic.survey.response.Message;
 import org.spamtraffic.warehouse.Warehouse;
 
 class IngestSurveyTest {
@@ -214,6 +216,57 @@ class IngestSurveyTest {
                       + " avg(score) m from survey_indicators where kind = 'wsis_pillar' group by 1)"
                       + " i using (submission_id) where abs(f.readiness_overall - i.m) > 1e-12"))
           .containsExactly(0L);
+    }
+  }
+
+  @Test
+  void writesTheRejectsInTheLanguageAskedWithTheKeyAndArgumentsToSayThemAgain(@TempDir Path dir)
+      throws Exception {
+    Path landing = landing(dir);
+    Map<String, Map<String, Row>> byLanguage = new HashMap<>();
+    for (Language language : List.of(Language.ENGLISH, Language.FRENCH, Language.ARABIC)) {
+      Warehouse warehouse =
+          Warehouse.at(spark, dir.resolve("warehouse-" + language.code()).toString());
+      IngestSurvey.run(spark, warehouse, IngestSurvey.Options.of(landing.toString()).in(language));
+      Map<String, Row> rows = new HashMap<>();
+      for (Row r : warehouse.read("survey_rejects").collectAsList()) {
+        rows.put(r.getAs("submission_id") + " " + r.getAs("question") + " " + r.getAs("rule"), r);
+      }
+      byLanguage.put(language.code(), rows);
+    }
+    assertThat(byLanguage.get("fr").keySet()).isEqualTo(byLanguage.get("en").keySet());
+    assertThat(byLanguage.get("ar").keySet()).isEqualTo(byLanguage.get("en").keySet());
+
+    Row en = byLanguage.get("en").get("b1 has_antispam_law unknown-choice");
+    Row fr = byLanguage.get("fr").get("b1 has_antispam_law unknown-choice");
+    Row ar = byLanguage.get("ar").get("b1 has_antispam_law unknown-choice");
+    assertThat(en.<String>getAs("message")).startsWith("'maybe' is not a choice of list");
+    assertThat(fr.<String>getAs("message")).startsWith("« maybe » n’est pas un choix de la liste");
+    assertThat(ar.<String>getAs("message")).startsWith("«maybe» ليس خياراً في القائمة");
+    assertThat(fr.<String>getAs("language")).isEqualTo("fr");
+    assertThat(ar.<String>getAs("language")).isEqualTo("ar");
+    assertThat(byLanguage.get("fr").get("x1 country no-country").<String>getAs("message"))
+        .startsWith("La soumission");
+
+    for (String code : List.of("en", "fr", "ar")) {
+      for (Map.Entry<String, Row> e : byLanguage.get(code).entrySet()) {
+        Row r = e.getValue();
+        Message stored =
+            new Message(
+                r.getAs("message_key"),
+                List.copyOf(r.<Object>getList(r.fieldIndex("message_arguments"))),
+                r.getAs("message"));
+        // The stored key and arguments say the message again, in its language and in another.
+        assertThat(stored.in(Language.of(code))).as(e.getKey()).isEqualTo(r.getAs("message"));
+        if (!e.getKey().endsWith(" required") && !e.getKey().endsWith(" constraint")) {
+          // (Those two quote the form's own label or message, kept in the row's language.)
+          for (String other : List.of("en", "fr", "ar")) {
+            assertThat(stored.in(Language.of(other)))
+                .as(e.getKey() + " " + code + " -> " + other)
+                .isEqualTo(byLanguage.get(other).get(e.getKey()).getAs("message"));
+          }
+        }
+      }
     }
   }
 

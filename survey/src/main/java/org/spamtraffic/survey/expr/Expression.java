@@ -179,7 +179,7 @@ public final class Expression {
    */
   public static Expression parse(String text, Map<String, String> paths) {
     if (text == null || text.isBlank()) {
-      throw new ExpressionException("Empty expression");
+      throw new ExpressionException("empty", "");
     }
     // pyxform turns curly quotes (typed by spreadsheet programs) into straight ones.
     String t =
@@ -200,8 +200,7 @@ public final class Expression {
         name = name.substring(LAST_SAVED.length());
       }
       if (!NAME.matcher(name).matches()) {
-        throw new ExpressionException(
-            "Expression '" + t + "': '${" + name + "}' is not a valid question name");
+        throw new ExpressionException("bad-name", t, "${" + name + "}");
       }
       refs.add(name);
       String path = paths == null ? null : paths.get(name);
@@ -221,8 +220,7 @@ public final class Expression {
     }
     m.appendTail(b);
     if (b.indexOf("${") >= 0) {
-      throw new ExpressionException(
-          "Expression '" + t + "': a reference must look like ${name} (a '}' is missing)");
+      throw new ExpressionException("unclosed-reference", t, "${name}");
     }
     String xpath = b.toString().trim();
     checkQuotesAndBrackets(t, xpath);
@@ -230,24 +228,14 @@ public final class Expression {
     try {
       compiled = XPathParseTool.parseXPath(xpath);
     } catch (XPathSyntaxException | RuntimeException e) {
-      throw new ExpressionException(
-          "Expression '"
-              + t
-              + "' is not valid ODK XPath (look for a doubled or missing operator, or a"
-              + " misplaced comma; = compares, 'and'/'or' combine)");
+      throw new ExpressionException("not-xpath", t);
     }
     if (compiled == null) {
-      throw new ExpressionException("Expression '" + t + "' is empty");
+      throw new ExpressionException("empty", t);
     }
     for (String f : functions(xpath)) {
       if (!FUNCTIONS.contains(f)) {
-        throw new ExpressionException(
-            "Expression '"
-                + t
-                + "' calls "
-                + f
-                + "(), which is no function of ODK XForms (see"
-                + " getodk.github.io/xforms-spec/#xpath-functions)");
+        throw new ExpressionException("unknown-function", t, f);
       }
     }
     return new Expression(
@@ -339,8 +327,8 @@ public final class Expression {
     try {
       return XPathFuncExpr.unpack(compiled.eval(instance.main(), ec));
     } catch (XPathException | IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw new ExpressionException(
-          "Expression '" + text + "' cannot be evaluated on these answers: " + e.getMessage());
+      // JavaRosa's words are English: kept as a quoted technical detail.
+      throw new ExpressionException("evaluation", text, String.valueOf(e.getMessage()));
     }
   }
 
@@ -432,18 +420,17 @@ public final class Expression {
         depth++;
       } else if (c == ')') {
         if (--depth < 0) {
-          throw new ExpressionException("Expression '" + text + "': a ')' closes nothing");
+          throw new ExpressionException("closes-nothing", text);
         }
       } else if (c == '\u2018' || c == '\u2019' || c == '\u201c' || c == '\u201d') {
-        throw new ExpressionException(
-            "Expression '" + text + "': curly quotes (\u2018 \u2019 \u201c \u201d) are not quotes");
+        throw new ExpressionException("curly-quotes", text);
       }
     }
     if (quote != 0) {
-      throw new ExpressionException("Expression '" + text + "': a text in quotes is not closed");
+      throw new ExpressionException("unclosed-quote", text);
     }
     if (depth > 0) {
-      throw new ExpressionException("Expression '" + text + "': " + depth + " '(' never closed");
+      throw new ExpressionException("unclosed-bracket", text, depth);
     }
   }
 

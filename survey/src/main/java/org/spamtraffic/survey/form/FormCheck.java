@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.spamtraffic.language.Catalogue;
 import org.spamtraffic.language.Language;
+import org.spamtraffic.survey.expr.ExpressionException;
 
 /**
  * Every check {@link FormReader} makes, with its machine code (what {@code check-form --json}
@@ -128,7 +129,17 @@ public enum FormCheck {
    * @param key its key in the catalogue
    * @param args its values
    */
-  public record Hint(String key, List<String> args) {}
+  public record Hint(String key, List<String> args) {
+    /** This text in {@code language}. */
+    public String in(Language language) {
+      return catalogue(language).text(key, args.toArray());
+    }
+  }
+
+  /** Why an expression is refused, as a hint: said in the language of the text it is put in. */
+  public static Hint reason(ExpressionException e) {
+    return new Hint("expression." + e.reason(), e.values());
+  }
 
   /** A hint {@code key} with {@code args} (written as they are). */
   static Hint hint(String key, Object... args) {
@@ -152,7 +163,7 @@ public enum FormCheck {
     Catalogue c = catalogue(language);
     Object[] values = new Object[args.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = args.get(i) instanceof Hint h ? c.text(h.key(), h.args().toArray()) : args.get(i);
+      values[i] = args.get(i) instanceof Hint h ? h.in(language) : args.get(i);
     }
     return c.text(code(), values);
   }

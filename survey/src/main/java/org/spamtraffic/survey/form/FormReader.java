@@ -510,7 +510,7 @@ public final class FormReader {
           if (v < 0) {
             findings.add(
                 FormCheck.FILE_UNREADABLE.at(
-                    file, 1, value, file, "it has no '" + value + "' column"));
+                    file, 1, value, file, FormCheck.hint("hint.no-column", value)));
             return Optional.empty();
           }
           for (Sheet.Row r : s.rows()) {
@@ -548,7 +548,7 @@ public final class FormReader {
     private void unknownColumns(String sheet, Headers h) {
       for (Headers.Column c : h.columns()) {
         if (c.meaning().startsWith("?")) {
-          String hint = "";
+          Object hint = "";
           Matcher m =
               Pattern.compile(
                       "^(label|hint|guidance_hint|constraint_message|required_message|image|audio|video)[: ](.+)$",
@@ -556,11 +556,11 @@ public final class FormReader {
                   .matcher(c.header());
           if (m.matches()) {
             hint =
-                " (to give a language, write '"
-                    + m.group(1).toLowerCase(Locale.ROOT)
-                    + "::"
-                    + m.group(2).replaceFirst("^:", "").trim()
-                    + "', as the other columns of this sheet use '::')";
+                FormCheck.hint(
+                    "hint.language-column",
+                    m.group(1).toLowerCase(Locale.ROOT)
+                        + "::"
+                        + m.group(2).replaceFirst("^:", "").trim());
           }
           findings.add(FormCheck.UNKNOWN_COLUMN.at(sheet, 1, c.header(), c.header(), sheet, hint));
         }
@@ -636,14 +636,11 @@ public final class FormReader {
                     "type",
                     typeText,
                     top.group == null
-                        ? "nothing is open"
-                        : "the open "
-                            + (top.group.repeat() ? "repeat" : "group")
-                            + " is '"
-                            + top.group.name()
-                            + "' (row "
-                            + top.group.row()
-                            + ")"));
+                        ? FormCheck.hint("hint.nothing-open")
+                        : FormCheck.hint(
+                            top.group.repeat() ? "hint.open-repeat" : "hint.open-group",
+                            top.group.name(),
+                            top.group.row())));
             if (top.group != null && open.size() > 1) {
               open.pop();
             }
@@ -727,7 +724,7 @@ public final class FormReader {
             if (list == null) {
               findings.add(
                   FormCheck.LOOP_LIST.at(
-                      "survey", r.number(), "type", typeText, "it names no list"));
+                      "survey", r.number(), "type", typeText, FormCheck.hint("hint.no-list")));
             } else if (!lists.containsKey(list)) {
               findings.add(
                   FormCheck.LOOP_LIST.at(
@@ -735,7 +732,7 @@ public final class FormReader {
                       r.number(),
                       "type",
                       typeText,
-                      "list '" + list + "' is not on the choices sheet"));
+                      FormCheck.hint("hint.list-not-on-choices", list)));
             }
           }
           Group g =
@@ -813,10 +810,10 @@ public final class FormReader {
                   "parameters",
                   "",
                   parameterText,
-                  "write key=value pairs separated by spaces"));
+                  FormCheck.hint("parameter.pairs")));
           continue;
         }
-        Optional<String> problem =
+        Optional<FormCheck.Hint> problem =
             Parameters.problem(
                 parameters.get(), type.get(), typeText, select != null && select.fromFile());
         if (problem.isPresent()) {
@@ -1302,10 +1299,10 @@ public final class FormReader {
                 .results()
                 .allMatch(m -> REFERENCE_INNER.matcher(m.group(1)).matches())) {
           FormCheck check =
-              e.getMessage().contains("no function of ODK")
+              e.reason().equals("unknown-function")
                   ? FormCheck.UNKNOWN_FUNCTION
                   : FormCheck.EXPRESSION_SYNTAX;
-          findings.add(check.at("survey", r.number(), column, e.getMessage()));
+          findings.add(check.at("survey", r.number(), column, FormCheck.reason(e)));
         }
         return null;
       }

@@ -48,7 +48,7 @@ final class Parameters {
    * What is wrong with {@code p} for a question of {@code type} ({@code typeText} as written), or
    * empty. {@code fromFile}: a select from a file.
    */
-  static Optional<String> problem(
+  static Optional<FormCheck.Hint> problem(
       Map<String, String> p, QuestionType type, String typeText, boolean fromFile) {
     Set<String> accepted = accepted(type, typeText, fromFile);
     if (accepted == null || p.isEmpty()) {
@@ -58,10 +58,10 @@ final class Parameters {
     extra.removeAll(accepted);
     if (!extra.isEmpty()) {
       return Optional.of(
-          "this question type accepts "
-              + String.join(", ", new TreeSet<>(accepted))
-              + ", not "
-              + String.join(", ", extra));
+          FormCheck.hint(
+              "parameter.accepts",
+              String.join(", ", new TreeSet<>(accepted)),
+              String.join(", ", extra)));
     }
     for (Map.Entry<String, String> e : p.entrySet()) {
       String k = e.getKey();
@@ -73,15 +73,15 @@ final class Parameters {
         case "identify-user":
         case "incremental":
           if (!v.equals("true") && !v.equals("false")) {
-            return Optional.of(k + " must be true or false, not '" + v + "'");
+            return Optional.of(FormCheck.hint("parameter.boolean", k, v));
           }
           break;
         case "seed":
           if (!"true".equals(p.get("randomize"))) {
-            return Optional.of("a seed needs randomize=true");
+            return Optional.of(FormCheck.hint("parameter.seed-needs-randomize"));
           }
           if (!v.matches("-?\\d+(\\.\\d+)?") && !v.matches("\\$\\{[^}]+\\}")) {
-            return Optional.of("seed must be a number or a ${reference}, not '" + v + "'");
+            return Optional.of(FormCheck.hint("parameter.seed", v, "${reference}"));
           }
           break;
         case "capture-accuracy":
@@ -92,7 +92,7 @@ final class Parameters {
         case "tick_interval":
         case "placeholder":
           if (!v.matches("-?\\d+(\\.\\d+)?|-?\\.\\d+")) {
-            return Optional.of(k + " must be a number, not '" + v + "'");
+            return Optional.of(FormCheck.hint("parameter.number", k, v));
           }
           break;
         case "rows":
@@ -100,7 +100,7 @@ final class Parameters {
         case "location-min-interval":
         case "location-max-age":
           if (!v.matches("\\d+")) {
-            return Optional.of(k + " must be a whole number of zero or more, not '" + v + "'");
+            return Optional.of(FormCheck.hint("parameter.whole", k, v));
           }
           break;
         case "quality":
@@ -109,20 +109,25 @@ final class Parameters {
                   : Set.of("voice-only", "low", "normal", "external"))
               .contains(v)) {
             return Optional.of(
-                "quality must be voice-only, low, normal or external, not '" + v + "'");
+                FormCheck.hint(
+                    "parameter.one-of",
+                    k,
+                    typeText.equals("background-audio")
+                        ? "voice-only, low, normal"
+                        : "voice-only, low, normal, external",
+                    v));
           }
           break;
         case "location-priority":
           if (!Set.of("no-power", "low-power", "balanced", "high-accuracy").contains(v)) {
             return Optional.of(
-                "location-priority must be no-power, low-power, balanced or high-accuracy, not '"
-                    + v
-                    + "'");
+                FormCheck.hint(
+                    "parameter.one-of", k, "no-power, low-power, balanced, high-accuracy", v));
           }
           break;
         case "track-changes-reasons":
           if (!v.equals("on-form-edit")) {
-            return Optional.of("track-changes-reasons must be on-form-edit");
+            return Optional.of(FormCheck.hint("parameter.must-be", k, "on-form-edit"));
           }
           break;
         default:
@@ -134,12 +139,12 @@ final class Parameters {
           List.of("location-priority", "location-min-interval", "location-max-age");
       long given = location.stream().filter(p::containsKey).count();
       if (given > 0 && given < 3) {
-        return Optional.of("location in an audit needs all of " + String.join(", ", location));
+        return Optional.of(FormCheck.hint("parameter.audit-location", String.join(", ", location)));
       }
       if (given == 3
           && Long.parseLong(p.get("location-max-age"))
               < Long.parseLong(p.get("location-min-interval"))) {
-        return Optional.of("location-max-age must be at least location-min-interval");
+        return Optional.of(FormCheck.hint("parameter.audit-age"));
       }
     }
     return Optional.empty();

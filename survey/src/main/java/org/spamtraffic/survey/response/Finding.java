@@ -1,5 +1,7 @@
 package org.spamtraffic.survey.response;
 
+import org.spamtraffic.language.Language;
+
 /**
  * Something wrong with a response file, a submission or an answer, with where it is and a message a
  * person can act on. Errors drop what they are about (an answer, or a whole submission); warnings
@@ -15,7 +17,8 @@ package org.spamtraffic.survey.response;
  * @param value the value as read
  * @param rule which check (see {@link Rule})
  * @param level {@code error} or {@code warning}
- * @param message what is wrong and what is allowed
+ * @param said what is wrong and what is allowed: the catalogue key and arguments, and the text in
+ *     the intake's language ({@link #message()}); {@link #message(Language)} says it in another
  */
 public record Finding(
     String submissionId,
@@ -28,7 +31,17 @@ public record Finding(
     String value,
     String rule,
     String level,
-    String message) {
+    Message said) {
+
+  /** What is wrong and what is allowed, in the language the intake ran in. */
+  public String message() {
+    return said.text();
+  }
+
+  /** What is wrong and what is allowed, in {@code language}. */
+  public String message(Language language) {
+    return said.in(language);
+  }
 
   /** Error: the answer or submission is not kept. */
   public static final String ERROR = "error";

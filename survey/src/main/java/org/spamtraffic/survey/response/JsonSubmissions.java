@@ -8,7 +8,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.spamtraffic.language.Catalogue;
 
 /**
  * Submissions as the tools' APIs give them in JSON: KoboToolbox's {@code data.json} (a {@code
@@ -21,7 +20,7 @@ final class JsonSubmissions {
 
   private JsonSubmissions() {}
 
-  static ResponseFile read(String file, byte[] bytes, Catalogue texts) {
+  static ResponseFile read(String file, byte[] bytes, FindingTexts texts) {
     JsonNode root;
     try {
       root = JSON.readTree(bytes);
@@ -92,7 +91,7 @@ final class JsonSubmissions {
     }
   }
 
-  private static ResponseFile unreadable(String file, String why, Catalogue texts) {
+  private static ResponseFile unreadable(String file, Object why, FindingTexts texts) {
     return new ResponseFile(
         file,
         List.of(),

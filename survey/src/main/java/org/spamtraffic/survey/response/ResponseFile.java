@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.spamtraffic.language.Catalogue;
 import org.spamtraffic.language.Language;
 import org.spamtraffic.survey.sheet.Sheet;
 import org.spamtraffic.survey.sheet.Sheets;
@@ -66,7 +65,7 @@ public record ResponseFile(
    * read) in {@code language}; never throws for bad content.
    */
   public static ResponseFile read(String file, byte[] bytes, Language language) {
-    Catalogue texts = SubmissionChecker.catalogue(language);
+    FindingTexts texts = new FindingTexts(language);
     String lower = file.toLowerCase(Locale.ROOT);
     try {
       if (lower.endsWith(".csv")) {
@@ -114,7 +113,9 @@ public record ResponseFile(
       return new ResponseFile(
           file, export(file, main.name(), main, SourceFormat.XLSX_EXPORT), repeats, findings);
     } catch (RuntimeException e) {
-      return unreadable(file, String.valueOf(e.getMessage()), texts);
+      // POI's words are English: kept as a quoted technical detail.
+      return unreadable(
+          file, texts.text("unreadable.workbook", String.valueOf(e.getMessage())), texts);
     }
   }
 
@@ -128,7 +129,7 @@ public record ResponseFile(
   }
 
   /** ODK Central's ZIP of CSV files: the submissions and one file per repeat. */
-  private static ResponseFile zip(String file, byte[] bytes, Catalogue texts) {
+  private static ResponseFile zip(String file, byte[] bytes, FindingTexts texts) {
     List<RawSubmission> submissions = new ArrayList<>();
     List<RawRepeat> repeats = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
@@ -195,7 +196,7 @@ public record ResponseFile(
     return cells;
   }
 
-  private static ResponseFile unreadable(String file, String why, Catalogue texts) {
+  private static ResponseFile unreadable(String file, Object why, FindingTexts texts) {
     return new ResponseFile(
         file,
         List.of(),

@@ -28,6 +28,7 @@ import org.spamtraffic.survey.expr.Instance;
 import org.spamtraffic.survey.form.Choice;
 import org.spamtraffic.survey.form.ChoiceList;
 import org.spamtraffic.survey.form.Form;
+import org.spamtraffic.survey.form.FormCheck;
 import org.spamtraffic.survey.form.Group;
 import org.spamtraffic.survey.form.Question;
 import org.spamtraffic.survey.form.QuestionType;
@@ -53,7 +54,7 @@ public final class SubmissionChecker {
 
   private final Form form;
   private final String countryQuestion;
-  private final Catalogue texts;
+  private final FindingTexts texts;
   private final String language;
   private final Section root;
   private final Map<String, Expression> filters = new HashMap<>();
@@ -84,7 +85,7 @@ public final class SubmissionChecker {
     }
     this.form = form;
     this.countryQuestion = countryQuestion;
-    this.texts = catalogue(language);
+    this.texts = new FindingTexts(language);
     this.language = form.language(language.code()).orElse(form.defaultLanguage());
     this.root = sections(form);
     Map<String, String> paths = form.paths();
@@ -341,7 +342,7 @@ public final class SubmissionChecker {
               "",
               Finding.Rule.EXPRESSION_ERROR,
               Finding.WARNING,
-              texts.text("expression-error.relevant", e.getMessage())));
+              texts.text("expression-error.relevant", FormCheck.reason(e))));
       return true;
     }
   }
@@ -452,7 +453,7 @@ public final class SubmissionChecker {
                 text,
                 Finding.Rule.EXPRESSION_ERROR,
                 Finding.WARNING,
-                texts.text("expression-error.constraint", e.getMessage())));
+                texts.text("expression-error.constraint", FormCheck.reason(e))));
         ok = true;
       }
       if (!ok) {
@@ -469,7 +470,7 @@ public final class SubmissionChecker {
                 Finding.ERROR,
                 texts.text(
                     "constraint",
-                    message == null ? texts.text("constraint.default") : message,
+                    message == null ? (Object) texts.text("constraint.default") : message,
                     q.constraint().text())));
         return;
       }
@@ -564,7 +565,7 @@ public final class SubmissionChecker {
               f.value(),
               f.rule(),
               f.level(),
-              f.message()));
+              f.said()));
     }
     return out;
   }
@@ -583,7 +584,7 @@ public final class SubmissionChecker {
   }
 
   private Finding finding(
-      Run run, Value v, Question q, String value, String rule, String level, String message) {
+      Run run, Value v, Question q, String value, String rule, String level, Message message) {
     RawSubmission raw = run.raw;
     return new Finding(
         run.id,
@@ -715,8 +716,8 @@ public final class SubmissionChecker {
       LocalTime time,
       List<String> choices,
       String rule,
-      String problem) {
-    static Typed problem(String rule, String message) {
+      Message problem) {
+    static Typed problem(String rule, Message message) {
       return new Typed(null, null, null, null, null, null, rule, message);
     }
 
@@ -758,7 +759,7 @@ public final class SubmissionChecker {
           try {
             BigDecimal n = new BigDecimal(t);
             if (q.type() == QuestionType.RANGE) {
-              Optional<String> outside = outsideRange(q, n);
+              Optional<Message> outside = outsideRange(q, n);
               if (outside.isPresent()) {
                 return Typed.problem(Finding.Rule.CONSTRAINT, outside.get());
               }
@@ -857,7 +858,7 @@ public final class SubmissionChecker {
         String.join(" ", chosen), null, null, null, null, List.copyOf(chosen), null, null);
   }
 
-  private Optional<String> outsideRange(Question q, BigDecimal n) {
+  private Optional<Message> outsideRange(Question q, BigDecimal n) {
     try {
       BigDecimal start = new BigDecimal(q.parameters().getOrDefault("start", "1"));
       BigDecimal end = new BigDecimal(q.parameters().getOrDefault("end", "10"));
@@ -881,19 +882,21 @@ public final class SubmissionChecker {
     return list == null ? Optional.empty() : list.resolve(value).map(Choice::name);
   }
 
-  private String unknownChoice(Question q, String value) {
+  private Message unknownChoice(Question q, String value) {
     ChoiceList list = form.choices(q);
     List<String> names =
         list == null ? List.of() : list.choices().stream().map(Choice::name).toList();
-    String allowed =
-        names.size() <= 15
-            ? String.join(", ", names)
-            : String.join(", ", names.subList(0, 10)) + ", ... (" + names.size() + " in all)";
-    return texts.text(
-        "unknown-choice",
-        value,
-        list == null ? q.listName() : list.name(),
-        allowed + (q.orOther() ? ", other" : ""));
+    List<String> allowed = new ArrayList<>(names);
+    if (q.orOther()) {
+      allowed.add("other");
+    }
+    // Choice names are codes (they stay as they are); only the words around them are translated.
+    Object shown =
+        allowed.size() <= 15
+            ? String.join(", ", allowed)
+            : texts.text(
+                "choices.first-of", String.join(", ", allowed.subList(0, 10)), allowed.size());
+    return texts.text("unknown-choice", value, list == null ? q.listName() : list.name(), shown);
   }
 
   private static String submissionId(RawSubmission raw) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.spamtraffic.language.Catalogue;
 import org.spamtraffic.language.Language;
 import org.spamtraffic.survey.form.Form;
 import org.spamtraffic.survey.form.Group;
@@ -22,7 +21,7 @@ import org.spamtraffic.survey.form.Question;
  */
 public final class SurveyIntake {
   private final SubmissionChecker checker;
-  private final Catalogue texts;
+  private final FindingTexts texts;
   private final Language language;
 
   /** An intake against {@code form}; {@code countryQuestion} names the country question. */
@@ -37,7 +36,7 @@ public final class SurveyIntake {
    */
   public SurveyIntake(Form form, String countryQuestion, Language language) {
     this.checker = new SubmissionChecker(form, countryQuestion, language);
-    this.texts = SubmissionChecker.catalogue(language);
+    this.texts = new FindingTexts(language);
     this.language = language;
   }
 

@@ -100,7 +100,8 @@ class ExpressionTest {
         .hasMessageContaining("is not valid ODK XPath");
     assertThatThrownBy(() -> Expression.parse("${a b} = 1"))
         .hasMessageContaining("'${a b}' is not a valid question name");
-    assertThatThrownBy(() -> Expression.parse("${a = 1")).hasMessageContaining("a '}' is missing");
+    assertThatThrownBy(() -> Expression.parse("${a = 1"))
+        .hasMessageContaining("(a closing brace is missing)");
   }
 
   @Test

@@ -145,7 +145,7 @@ class SurveyIntakeTest {
         .extracting(Finding::message)
         .singleElement()
         .asString()
-        .startsWith("无法将该文件读取为 CSV、Excel、ZIP 或 JSON 导出文件或离线表格：不是 JSON：");
+        .startsWith("无法将该文件读取为 CSV、Excel、ZIP 或 JSON 导出文件或离线表格：不是 JSON（技术细节：“");
     // English stays the default, with the question named.
     assertThat(
             run(new SurveyIntake.InputFile("kobo.csv", utf8(csv))).submissions().get(0).findings())
