@@ -287,6 +287,10 @@ public final class EstimateJob {
     setColumns.put("price_year", ps.priceYear());
     setColumns.put("horizon_years", ps.horizonYears());
     setColumns.put("discount_rate", ps.discountRate());
+    // Only the totals carry the files' hash: the table the report's manifests take the model's
+    // settings from.
+    Map<String, Object> totalsColumns = new LinkedHashMap<>(setColumns);
+    totalsColumns.put("parameter_files_sha256", ps.sha256());
 
     Map<Area, Boolean> publishable =
         Publishability.decide(
@@ -355,7 +359,7 @@ public final class EstimateJob {
       }
       AreaSums reporting = sums.get(Area.REPORTING_COUNTRIES);
       for (Map.Entry<Area, AreaSums> e : sums.entrySet()) {
-        totals.add(totalsRow(e.getKey(), e.getValue(), s, inputs, publishable, setColumns, 0));
+        totals.add(totalsRow(e.getKey(), e.getValue(), s, inputs, publishable, totalsColumns, 0));
       }
       if (reporting != null) {
         double[] w = world.total(perCountry, null);
@@ -373,7 +377,7 @@ public final class EstimateJob {
                 s,
                 inputs,
                 publishable,
-                setColumns,
+                totalsColumns,
                 world.extrapolatedCountries()));
       }
     }

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -96,8 +99,14 @@ public final class ParameterFile {
 
     ParameterSet read(InputStream in) {
       JsonNode root;
+      byte[] bytes;
       try {
-        root = JSON.readTree(in);
+        bytes = in.readAllBytes();
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read parameter file " + source, e);
+      }
+      try {
+        root = JSON.readTree(bytes);
       } catch (JsonProcessingException e) {
         throw new ParameterFileException(
             source,
@@ -315,6 +324,8 @@ public final class ParameterFile {
         throw new ParameterFileException(source, problems);
       }
       String fullSource = base == null ? source : base.source() + " + " + source;
+      String digest = sha256(bytes);
+      String fullSha256 = base == null ? digest : base.sha256() + " + " + digest;
       // Until a forecast replaces them, the per-type growth rates are the prior.
       Parameter prior = Parameter.SPAM_GROWTH_RATE;
       for (Parameter p : Parameter.values()) {
@@ -327,7 +338,25 @@ public final class ParameterFile {
         }
       }
       return new ParameterSet(
-          name, fullSource, priceYear, horizon, rate, ranges, units, sources, reasoning, urls);
+          name,
+          fullSource,
+          fullSha256,
+          priceYear,
+          horizon,
+          rate,
+          ranges,
+          units,
+          sources,
+          reasoning,
+          urls);
+    }
+
+    private static String sha256(byte[] bytes) {
+      try {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+      }
     }
 
     private String requireReasoning(JsonNode n, String what) {

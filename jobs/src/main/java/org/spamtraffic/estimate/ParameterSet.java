@@ -11,6 +11,9 @@ import java.util.Map;
  *
  * @param name the parameter set's name, written into every output row
  * @param source where it was read from (file names, default first)
+ * @param sha256 the SHA-256 of every file read, in the order of {@code source} and joined the same
+ *     way ({@code "<default's> + <analyst's>"}), so that {@code sha256sum FILE} checks which file
+ *     an estimate used
  * @param priceYear price year of every money parameter
  * @param horizonYears planning horizon: operating costs count for years 1 to this
  * @param discountRate real yearly discount rate of operating costs
@@ -24,6 +27,7 @@ import java.util.Map;
 public record ParameterSet(
     String name,
     String source,
+    String sha256,
     int priceYear,
     int horizonYears,
     double discountRate,
@@ -66,6 +70,7 @@ public record ParameterSet(
     return new ParameterSet(
         newName,
         newSource,
+        sha256,
         priceYear,
         horizonYears,
         discountRate,
@@ -85,7 +90,7 @@ public record ParameterSet(
     s.put(p, source);
     w.put(p, why);
     return new ParameterSet(
-        name, this.source, priceYear, horizonYears, discountRate, r, units, s, w, urls);
+        name, this.source, sha256, priceYear, horizonYears, discountRate, r, units, s, w, urls);
   }
 
   /** The range of {@code p}. */

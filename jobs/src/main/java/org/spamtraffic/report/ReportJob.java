@@ -315,10 +315,10 @@ public final class ReportJob {
   /**
    * Everything that decides what the bundle says besides the tables, and its SHA-256: the study,
    * the language and countries asked for, the disclosure policy, and the investment model's
-   * settings as the published tables give them (parameter set, price year, horizon, discount rate).
-   * Two bundles with the same hash and the same warehouse commit say the same. Paths are left out
-   * (they are in the internal manifest's {@code parameters}), so the hash does not depend on where
-   * the bundle was written.
+   * settings as the published tables give them (parameter set, the SHA-256 of the parameter files
+   * the estimate read, price year, horizon, discount rate). Two bundles with the same hash and the
+   * same warehouse commit say the same. Paths are left out (they are in the internal manifest's
+   * {@code parameters}), so the hash does not depend on where the bundle was written.
    */
   private void contentParameters(ObjectNode m, Options options, PublishedTables tables) {
     ObjectNode p = JSON.createObjectNode();
@@ -339,6 +339,7 @@ public final class ReportJob {
                           for (String c :
                               List.of(
                                   "parameter_set",
+                                  "parameter_files_sha256",
                                   "price_year",
                                   "horizon_years",
                                   "discount_rate")) {

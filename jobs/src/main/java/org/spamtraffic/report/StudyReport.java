@@ -16,7 +16,9 @@ import org.spamtraffic.report.chart.Chart;
 import org.spamtraffic.report.chart.ChartData;
 import org.spamtraffic.report.chart.ChartFrame;
 import org.spamtraffic.report.chart.FlowChart;
+import org.spamtraffic.report.chart.MapChart;
 import org.spamtraffic.report.chart.ValueFormat;
+import org.spamtraffic.report.chart.WorldGeometry;
 import org.spamtraffic.report.data.PublishedTables;
 import org.spamtraffic.report.data.ReportTable;
 import org.spamtraffic.report.document.Labels;
@@ -1107,7 +1109,71 @@ public final class StudyReport {
         new ReportDocument.Paragraph(
             labels.format(
                 "annex.participation.intro", quarter, ReportDocument.tableRef("coverage"))));
+    blocks.addAll(participationMap(c));
     blocks.add(coverageTable(c, c.where("quarter", quarter), quarter, "coverage"));
+    return blocks;
+  }
+
+  /**
+   * The map of who took part: countries with operator returns in any quarter (every country with a
+   * row in {@code published_coverage}, whose keys are published even where its figures are
+   * withheld), and countries that answered the questionnaire ({@code survey_indicators}).
+   * Participation is no figure of an operator: the same countries are named in the tables.
+   */
+  private List<Block> participationMap(ReportTable coverage) {
+    java.util.Set<String> returns = new java.util.TreeSet<>(coverage.distinct("country_code"));
+    java.util.Set<String> survey = new java.util.TreeSet<>();
+    tables
+        .get(INDICATORS)
+        .ifPresent(
+            r ->
+                r.rows(row -> true).stream()
+                    .map(row -> r.text(row, "country_code"))
+                    .forEach(survey::add));
+    List<String> both = returns.stream().filter(survey::contains).toList();
+    List<String> returnsOnly = returns.stream().filter(c -> !survey.contains(c)).toList();
+    List<String> surveyOnly = survey.stream().filter(c -> !returns.contains(c)).toList();
+    MapChart chart =
+        new MapChart(
+            new ChartFrame(
+                "participation-map",
+                labels.get("map.participation.title"),
+                labels.format("map.participation.source", returns.size(), survey.size()),
+                ChartFrame.FULL_WIDTH_CM,
+                9.5),
+            List.of(
+                new MapChart.Shading(labels.get("map.participation.both"), both),
+                new MapChart.Shading(labels.get("map.participation.returns"), returnsOnly),
+                new MapChart.Shading(labels.get("map.participation.survey"), surveyOnly)),
+            labels.get("map.participation.others"));
+    List<Block> blocks = new ArrayList<>();
+    if (!chart.hasCountries()) {
+      return blocks;
+    }
+    blocks.add(
+        new ReportDocument.Paragraph(
+            labels.format(
+                "map.participation.intro",
+                ReportDocument.figureRef(chart.frame().id()),
+                returns.size(),
+                survey.size(),
+                both.size())));
+    blocks.add(figure(chart, labels.get("map.participation.caption"), COVERAGE));
+    List<String> participants = new ArrayList<>(returns);
+    surveyOnly.forEach(participants::add);
+    List<String> notDrawn =
+        participants.stream()
+            .filter(c -> !WorldGeometry.load().drawn(c))
+            .map(this::countryName)
+            .sorted()
+            .toList();
+    blocks.add(
+        new ReportDocument.Paragraph(
+            notDrawn.isEmpty()
+                ? labels.get("map.participation.boundaries")
+                : labels.get("map.participation.boundaries")
+                    + " "
+                    + labels.format("map.participation.notdrawn", String.join(", ", notDrawn))));
     return blocks;
   }
 
@@ -2092,7 +2158,9 @@ public final class StudyReport {
     int figureCells = 0;
     int figureWithheld = 0;
     for (Block b : blocks) {
-      if (b instanceof ReportDocument.Figure f) {
+      if (b instanceof ReportDocument.Figure f && f.chart() instanceof MapChart) {
+        continue;
+      } else if (b instanceof ReportDocument.Figure f) {
         figureCells += f.cells();
         figureWithheld += f.withheld();
         rows.add(withheldRow(ReportDocument.figureRef(f.id()), f.cells(), f.withheld()));
@@ -2180,6 +2248,9 @@ public final class StudyReport {
     } else if (chart instanceof FlowChart f) {
       withheld = f.suppressedValues();
       cells = f.flows().size() + withheld;
+    } else if (chart instanceof MapChart) {
+      // Who took part is no figure: the map counts in no share of withheld cells.
+      cells = 0;
     } else {
       cells = ChartData.csv(chart).split("\n", -1).length - 2;
     }

@@ -297,6 +297,10 @@ class EstimateJobTest {
     assertThat(reporting.<String>getAs("area")).isEqualTo("Reporting countries");
     assertThat(reporting.<String>getAs("basis")).isEqualTo("sum");
     assertThat(world.<String>getAs("basis")).isEqualTo("extrapolated");
+    // The parameter file the run read (the default), recorded for the report's manifests.
+    assertThat(world.<String>getAs("parameter_files_sha256"))
+        .isEqualTo(reporting.<String>getAs("parameter_files_sha256"))
+        .isEqualTo(ParameterFile.defaults().sha256());
     assertThat((int) world.getAs("countries_extrapolated")).isEqualTo(194);
     assertThat((int) world.getAs("countries")).isEqualTo(7 + 194);
     assertThat((double) world.getAs("need_usd"))

@@ -55,6 +55,23 @@ class ParameterFileTest {
   }
 
   @Test
+  void aSetRecordsTheSha256OfEveryFileItWasReadFrom() throws Exception {
+    String defaults;
+    try (java.io.InputStream in = Schemas.open(ParameterFile.DEFAULT)) {
+      defaults = sha256(in.readAllBytes());
+    }
+    assertThat(ParameterFile.defaults().sha256()).isEqualTo(defaults);
+    String json = "{\"name\": \"same-as-default\", \"price_year\": 2025, \"parameters\": {}}";
+    assertThat(read(json).sha256())
+        .isEqualTo(defaults + " + " + sha256(json.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+
+  @Test
   void anAnalystsFileReplacesOnlyWhatItGives() {
     ParameterSet p =
         read(

@@ -112,6 +112,10 @@ final class Fixtures {
     return ReportTable.of(c, rows);
   }
 
+  /** What {@code estimate} records of the parameter file it read: the default file's SHA-256. */
+  static final String PARAMETER_FILES_SHA256 =
+      org.spamtraffic.estimate.ParameterFile.defaults().sha256();
+
   static ReportTable totals() {
     TableContract c = TableContract.load("investment_totals");
     List<List<Object>> rows = new ArrayList<>();
@@ -145,6 +149,7 @@ final class Fixtures {
         v.put("basis", area[0].equals("world") ? "extrapolated" : "sum");
         v.put("publishable", Boolean.parseBoolean(area[2]));
         model(v);
+        v.put("parameter_files_sha256", PARAMETER_FILES_SHA256);
         rows.add(row(c, v));
       }
     }

@@ -26,6 +26,7 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
 import org.spamtraffic.report.chart.ChartData;
 import org.spamtraffic.report.chart.ChartRenderer;
+import org.spamtraffic.report.chart.MapChart;
 import org.spamtraffic.report.chart.ValueFormat;
 import org.spamtraffic.report.data.PublishedTables;
 import org.spamtraffic.report.data.ReportTable;
@@ -42,6 +43,34 @@ class ReportContentTest {
 
   private final PublishedTables tables = Fixtures.all();
   private final ReportTable volumes = Fixtures.volumes();
+
+  @Test
+  void theParticipationMapShadesCountriesByReturnsAndQuestionnaire() {
+    Labels en = Labels.of("en");
+    ReportDocument doc = StudyReport.build(tables, en, PARAMETERS);
+    List<ReportDocument.Figure> maps =
+        doc.allSections()
+            .flatMap(s -> s.blocks().stream())
+            .filter(b -> b instanceof ReportDocument.Figure f && f.chart() instanceof MapChart)
+            .map(b -> (ReportDocument.Figure) b)
+            .toList();
+    assertThat(maps).hasSize(1);
+    MapChart map = (MapChart) maps.get(0).chart();
+    // Returns: KEN, FRA, DEU (published_coverage); questionnaire: KEN, FRA, HTI.
+    assertThat(map.classes())
+        .extracting(MapChart.Shading::label)
+        .containsExactly(
+            "Operator returns and questionnaire", "Operator returns only", "Questionnaire only");
+    assertThat(map.classes().get(0).countries()).containsExactly("FRA", "KEN");
+    assertThat(map.classes().get(1).countries()).containsExactly("DEU");
+    assertThat(map.classes().get(2).countries()).containsExactly("HTI");
+    assertThat(map.frame().source()).contains("3 countries").contains("3 Member States");
+    // Who took part is no figure: the map counts in no share of withheld cells.
+    assertThat(maps.get(0).cells()).isZero();
+    assertThat(ReportLanguagesTest.texts(doc, en))
+        .anyMatch(t -> t.contains("operators in 3 countries sent returns"))
+        .anyMatch(t -> t.startsWith("The boundaries shown on the map"));
+  }
 
   @Test
   void keyFiguresInTheDocumentEqualThePublishedWorldRows() throws Exception {

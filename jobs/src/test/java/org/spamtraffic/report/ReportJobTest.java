@@ -232,6 +232,10 @@ class ReportJobTest {
       assertThat(content.path("language").asText()).isEqualTo("en");
       assertThat(content.path("disclosure_policy").path("min_operators").asInt()).isEqualTo(3);
       assertThat(content.toString()).doesNotContain("/");
+      // The parameter file the estimate read, as sha256sum gives it.
+      assertThat(content.path("investment_model").path("parameter_files_sha256").asText())
+          .isEqualTo(Fixtures.PARAMETER_FILES_SHA256)
+          .matches("[0-9a-f]{64}");
       assertThat(manifest.path("content_parameters_sha256").asText())
           .isEqualTo(sha256(new ObjectMapper().writeValueAsBytes(content)));
     }

@@ -66,7 +66,10 @@ class ReportLanguagesTest {
           "LLDC",
           "SIDS",
           // The name of the investment model's parameter file, an identifier.
-          "default");
+          "default",
+          // The name of the map's boundary data set (Natural Earth), cited as its makers name it.
+          "Natural",
+          "Earth");
 
   /** English words that no French or Spanish text of the draft has. */
   private static final Set<String> ENGLISH_WORDS =
@@ -279,6 +282,9 @@ class ReportLanguagesTest {
       out.add(h.columnAxis());
       out.addAll(h.rows());
       out.addAll(h.columns());
+    } else if (chart instanceof org.spamtraffic.report.chart.MapChart m) {
+      m.classes().forEach(c -> out.add(c.label()));
+      out.add(m.others());
     } else if (chart instanceof FlowChart f) {
       out.add(f.unit());
       f.flows()

@@ -6,7 +6,7 @@ package org.spamtraffic.report.chart;
  * written next to it by {@link ChartData}.
  */
 public sealed interface Chart
-    permits CategoryChart, RangeChart, TornadoChart, FlowChart, HeatMapChart {
+    permits CategoryChart, RangeChart, TornadoChart, FlowChart, HeatMapChart, MapChart {
   /** Name, title, source line and printed size. */
   ChartFrame frame();
 

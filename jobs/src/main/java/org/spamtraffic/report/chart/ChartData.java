@@ -47,6 +47,13 @@ public final class ChartData {
         String via = flow.via() == null ? "" : flow.via();
         line(out, flow.source(), via, flow.destination(), number(flow.value()));
       }
+    } else if (chart instanceof MapChart m) {
+      line(out, "country", "class");
+      for (MapChart.Shading s : m.classes()) {
+        for (String c : s.countries()) {
+          line(out, c, s.label());
+        }
+      }
     } else if (chart instanceof HeatMapChart m) {
       line(out, "row", "column", "value");
       for (int r = 0; r < m.rows().size(); r++) {

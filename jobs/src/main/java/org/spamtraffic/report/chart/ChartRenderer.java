@@ -144,6 +144,9 @@ public final class ChartRenderer {
     } else if (chart instanceof HeatMapChart m) {
       plot = heatMapPlot(m);
       legend = false;
+    } else if (chart instanceof MapChart m) {
+      plot = new MapPlot(m, WorldGeometry.load());
+      legend = true;
     } else {
       throw new IllegalArgumentException("Unknown chart kind " + chart.getClass());
     }
