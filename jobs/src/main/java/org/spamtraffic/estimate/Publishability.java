@@ -21,11 +21,18 @@ import org.spamtraffic.publish.Suppression;
  *       only when the rate itself passes the policy, as a figure made of its source countries'
  *       volumes (their operators together at least k, and no operator above the dominance share of
  *       the pooled volume: an operator of a published source has at most that share of its country,
- *       one of a withheld source may have all of it); and since the rate times the sources' markets
- *       gives back the sum of their volumes, the rate enters the audit below as a relation, which
- *       withholds the imputed country (or more) when that sum minus the published sources would
- *       narrow a withheld one;
- *   <li>a country's figures are publishable when all its volumes are public;
+ *       one of a withheld source may have all of it). Passing the policy is not enough when the
+ *       pool holds a withheld volume: the rate times the sources' markets gives back the sum of
+ *       their volumes, and that sum minus the published sources gives back the withheld one. So the
+ *       rate enters the audit below as a relation, which withholds the borrowing country's volume
+ *       (or more) where a reader could narrow a withheld one with it;
+ *   <li>every national volume is a unit of the audit of its own, and a country's figures are
+ *       publishable when all its volumes are. A volume a reader can compute from published figures
+ *       alone (a public measured volume, or one borrowed from a rate whose every source is public)
+ *       is a constant of the audit: withholding the country's investment row would hide nothing, so
+ *       it is never taken as a complement (taking it, as an earlier version did, hid nothing and
+ *       made every rate through it look like it gave a withheld figure back, which withheld every
+ *       country of the samples);
  *   <li>a rollup (region, group, world) is a sum of countries, so it is protected against
  *       subtraction like any published table: its volumes per spam type (which its figures give
  *       back, scenario by scenario and parameter by parameter) enter the same suppression and
@@ -59,18 +66,30 @@ final class Publishability {
     Map<String, CountryInputs> byCode = new HashMap<>();
     countries.forEach(c -> byCode.put(c.countryCode(), c));
     Map<Area, Integer> units = new LinkedHashMap<>();
+    Map<Area, List<Integer>> countryUnits = new LinkedHashMap<>();
     Map<String, Map<SpamType, Integer>> countryCells = new HashMap<>();
     Map<Area, Map<SpamType, List<Integer>>> rollupParts = new LinkedHashMap<>();
     for (CountryInputs c : countries) {
-      boolean open = isPublic(c, rateSources, withheldVolumes, byCode, policy);
       Area self = Area.of(c).get(0);
-      // A country whose volumes are not public is a primary cell (0 operators: below any k).
-      int unit = s.unit(self.area(), open ? Integer.MAX_VALUE : 0, 0, volume(c));
-      units.put(self, unit);
+      List<Integer> own = new ArrayList<>();
       Map<SpamType, Integer> cells = new HashMap<>();
       for (Map.Entry<SpamType, TypeVolume> v : c.volumes().entrySet()) {
+        String id = self.area() + " " + v.getKey().key();
+        // One unit per national volume: a country's figures are published when all its volumes
+        // are. A volume a reader can already compute from published figures is a known constant
+        // (withholding its investment row would hide nothing); a volume that is not public is a
+        // primary cell (0 operators: below any k); one that borrows a rate pooled with withheld
+        // volumes is published unless the audit needs it as a complement.
+        int unit =
+            switch (classify(c, v.getKey(), rateSources, withheldVolumes, byCode, policy)) {
+              case KNOWN -> s.knownUnit(id);
+              case PRIMARY -> s.unit(id, 0, 0, v.getValue().peakQuarterSpam());
+              case DERIVED -> s.unit(id, Integer.MAX_VALUE, 0, v.getValue().peakQuarterSpam());
+            };
+        own.add(unit);
         cells.put(v.getKey(), s.cell(unit, v.getKey().key(), v.getValue().peakQuarterSpam()));
       }
+      countryUnits.put(self, own);
       countryCells.put(c.countryCode(), cells);
       for (Area a : Area.of(c)) {
         if (a.isRollup()) {
@@ -156,6 +175,8 @@ final class Publishability {
               + s.stats().unprotected());
     }
     Map<Area, Boolean> out = new HashMap<>();
+    countryUnits.forEach(
+        (area, own) -> out.put(area, own.stream().allMatch(unit -> reasons[unit] == null)));
     units.forEach((area, unit) -> out.put(area, reasons[unit] == null));
     boolean worldOpen = out.getOrDefault(Area.REPORTING_COUNTRIES, false);
     for (Area a : strata) {
@@ -166,55 +187,64 @@ final class Publishability {
     return out;
   }
 
+  /** How a national volume enters the audit. */
+  enum Volume {
+    /** A reader can compute it from published figures alone: a constant of the audit. */
+    KNOWN,
+    /** Not public: measured and withheld, or borrowed from a rate that fails the policy. */
+    PRIMARY,
+    /** Borrowed from a rate that passes the policy but pools withheld volumes. */
+    DERIVED
+  }
+
   /**
-   * Whether every volume of {@code c} is public: measured (or its own low-coverage figure) and not
-   * withheld, or borrowed from a rate that passes the policy (or from outside the study).
+   * How volume {@code type} of {@code c} enters the audit: a measured volume (or a country's own
+   * low-coverage figure) is known when public and primary when not; a borrowed one is primary when
+   * its rate fails the policy as a figure made of its source countries' volumes (their operators
+   * together at least k, and no operator above the dominance share of the pooled volume: an
+   * operator of a published source has at most that share of its country, one of a withheld source
+   * may have all of it), known when every source is public (or the rate comes from outside the
+   * study), and derived otherwise.
    */
-  static boolean isPublic(
+  static Volume classify(
       CountryInputs c,
+      SpamType type,
       Map<String, Map<String, Double>> rateSources,
       Set<String> withheld,
       Map<String, CountryInputs> byCode,
       DisclosurePolicy policy) {
-    for (Map.Entry<SpamType, TypeVolume> v : c.volumes().entrySet()) {
-      String type = v.getKey().key();
-      if (!v.getValue().imputed() || v.getValue().method().equals(TypeVolume.OWN_LOW_COVERAGE)) {
-        if (withheld.contains(c.countryCode() + ":" + type)) {
-          return false;
-        }
-        continue;
-      }
-      Map<String, Double> sources = rateSources.get(c.countryCode() + ":" + type);
-      if (sources == null) {
-        return false;
-      }
-      if (sources.isEmpty()) {
-        continue; // a rate from outside the study: no operator's figure
-      }
-      int operators = 0;
-      double total = 0;
-      double largest = 0;
-      for (String source : sources.keySet()) {
-        CountryInputs s = byCode.get(source);
-        TypeVolume sv = s == null ? null : s.volumes().get(v.getKey());
-        if (sv == null) {
-          return false;
-        }
-        operators += s.reportingOperators();
-        total += sv.peakQuarterSpam();
-        // A published source's largest operator has at most the dominance share of it; a withheld
-        // one's may have all of it.
-        boolean open = !withheld.contains(source + ":" + type);
-        largest = Math.max(largest, sv.peakQuarterSpam() * (open ? policy.maxShare() : 1));
-      }
-      if (policy.primaryReason(operators, total > 0 ? largest / total : 1).isPresent()) {
-        return false;
-      }
+    TypeVolume v = c.volumes().get(type);
+    if (!v.imputed() || v.method().equals(TypeVolume.OWN_LOW_COVERAGE)) {
+      return withheld.contains(c.countryCode() + ":" + type.key()) ? Volume.PRIMARY : Volume.KNOWN;
     }
-    return true;
-  }
-
-  private static double volume(CountryInputs c) {
-    return c.volumes().values().stream().mapToDouble(TypeVolume::peakQuarterSpam).sum();
+    Map<String, Double> sources = rateSources.get(c.countryCode() + ":" + type.key());
+    if (sources == null) {
+      return Volume.PRIMARY;
+    }
+    int operators = 0;
+    double total = 0;
+    double largest = 0;
+    boolean allPublic = true;
+    for (String source : sources.keySet()) {
+      CountryInputs s = byCode.get(source);
+      TypeVolume sv = s == null ? null : s.volumes().get(type);
+      if (sv == null) {
+        return Volume.PRIMARY;
+      }
+      operators += s.reportingOperators();
+      total += sv.peakQuarterSpam();
+      // A published source's largest operator has at most the dominance share of it; a withheld
+      // one's may have all of it.
+      boolean open = !withheld.contains(source + ":" + type.key());
+      allPublic &= open;
+      largest = Math.max(largest, sv.peakQuarterSpam() * (open ? policy.maxShare() : 1));
+    }
+    if (sources.isEmpty() || allPublic) {
+      return Volume.KNOWN; // outside the study, or a function of published volumes only
+    }
+    if (policy.primaryReason(operators, total > 0 ? largest / total : 1).isPresent()) {
+      return Volume.PRIMARY;
+    }
+    return Volume.DERIVED;
   }
 }

@@ -29,7 +29,10 @@ import java.util.Set;
  * relations, at most {@link #NEIGHBOURHOOD} of them, then {@link #WIDE_NEIGHBOURHOOD}) are
  * unknowns; withheld cells further away are held at their true values. That can only narrow the
  * interval (it adds constraints to the reader's problem), so a cell shown protected this way is
- * protected against the reader's whole problem.
+ * protected against the reader's whole problem. A cell the truncated problem shows pinned is
+ * audited against its whole withheld component before anything more is withheld: the truncation
+ * alone can pin it (on a round with many one-operator flows, every relation near a cell may be
+ * withheld already, so the truncated problem offers no complement at all).
  *
  * <p>Every optimum found is a point the reader cannot rule out (a feasible point of the whole
  * problem: the unknowns at the optimum, every other cell at its true value), and it stays one as
@@ -124,6 +127,19 @@ public final class Suppression {
   public int hiddenUnit(String id) {
     int u = unit(id, Integer.MAX_VALUE, 0, Double.MAX_VALUE);
     hidden.set(u);
+    return u;
+  }
+
+  private final java.util.BitSet known = new java.util.BitSet();
+
+  /**
+   * Adds a unit whose figures a reader already knows from another published table (such as a
+   * national volume that {@code published_coverage} prints): never withheld, never a complement,
+   * never audited; its cells enter the relations as published constants.
+   */
+  public int knownUnit(String id) {
+    int u = unit(id, Integer.MAX_VALUE, 0, Double.MAX_VALUE);
+    known.set(u);
     return u;
   }
 
@@ -290,7 +306,9 @@ public final class Suppression {
       }
       int best = -1;
       for (int c : relationCells.get(r)) {
-        if (!withheld(c) && better(c, best, policy.protection() * cellValue.get(lone))) {
+        if (!withheld(c)
+            && !known.get(cellUnit.get(c))
+            && better(c, best, policy.protection() * cellValue.get(lone))) {
           best = c;
         }
       }
@@ -339,12 +357,40 @@ public final class Suppression {
         }
         n = wide;
       }
+      if (n.truncated) {
+        // The cell looks pinned, but perhaps only because the withheld cells beyond the
+        // neighbourhood were held at their true values: audit it against the whole withheld
+        // component before withholding more (a repair chosen on the truncated problem may hide
+        // nothing that matters, and one may not even exist there: every relation of the
+        // neighbourhood withheld already). On the whole component a cell still pinned always has
+        // a published complement in one of its relations, or needs none (closedUnderWithholding).
+        Neighbourhood all = neighbourhood(cell, Integer.MAX_VALUE);
+        FeasibleRange.Interval whole = range(all);
+        if (whole != null && policy.protects(cellValue.get(cell), whole.low(), whole.high())) {
+          return;
+        }
+        n = all;
+      }
       int unit = repairUnit(cell, n, policy);
       if (unit < 0 && closedUnderWithholding(cell)) {
         return;
       }
       if (unit < 0) {
-        unprotected.add(cellNames.get(cell) + " of " + unitIds.get(cellUnit.get(cell)));
+        FeasibleRange.Interval last = range(n);
+        unprotected.add(
+            cellNames.get(cell)
+                + " of "
+                + unitIds.get(cellUnit.get(cell))
+                + " [value "
+                + cellValue.get(cell)
+                + ", interval "
+                + (last == null ? "solver failed" : last.low() + ".." + last.high())
+                + ", unknowns "
+                + n.cells.size()
+                + (n.truncated ? " (truncated)" : "")
+                + ", relations "
+                + n.relations.size()
+                + "]");
         return;
       }
       withhold(unit);
@@ -573,7 +619,7 @@ public final class Suppression {
     for (int r : n.relations) {
       int distance = own.contains(r) ? 0 : 1;
       for (int c : relationCells.get(r)) {
-        if (withheld(c)) {
+        if (withheld(c) || known.get(cellUnit.get(c))) {
           continue;
         }
         if (best < 0
