@@ -328,16 +328,22 @@ public final class ProfileInputs {
         return best;
       }
 
-      /** "2025-Q3 held back (unconfirmed: ...)" when a quarter of {@code t} was held back. */
+      /**
+       * "2025-Q3 held back (2 warnings not confirmed)" when a quarter of {@code t} was held back.
+       * The note travels into the published investment table, so it counts the warnings and names
+       * no operator; the estimate's own output lists them for the analyst.
+       */
       String heldBackNote(SpamType t) {
         List<String> parts = new ArrayList<>();
         for (Cell c : cells.get(t)) {
           if (c.heldBack() && c.estimate() != null) {
+            int n = c.unconfirmed().size();
             parts.add(
                 c.quarter()
-                    + " held back (unconfirmed: "
-                    + String.join(", ", c.unconfirmed())
-                    + ")");
+                    + " held back ("
+                    + n
+                    + (n == 1 ? " warning" : " warnings")
+                    + " not confirmed)");
           }
         }
         return parts.isEmpty() ? null : String.join("; ", parts);

@@ -1758,6 +1758,12 @@ public final class StudyReport {
                   printed.value(t.value(r, "countries_imputed"), ValueFormat.COUNT)));
         }
       }
+      if (rows.isEmpty()) {
+        // No base-case row at any level: say so, rather than print an empty table whose title
+        // names no quarter.
+        blocks.add(new ReportDocument.Missing(labels.format("missing.rows", TOTALS)));
+        return blocks;
+      }
       blocks.add(
           table(
               "investment-totals",
