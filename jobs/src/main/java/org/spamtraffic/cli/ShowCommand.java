@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.spamtraffic.stage.PrintedLocation;
 import org.spamtraffic.warehouse.Warehouse;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -182,18 +183,12 @@ final class ShowCommand extends SparkCommand {
         + String.join(", ", sorted);
   }
 
-  /** A local folder as a plain path, what a person pastes into a shell; elsewhere the URI. */
-  static String forPeople(String uri) {
-    java.net.URI u = new org.apache.hadoop.fs.Path(uri).toUri();
-    return "file".equals(u.getScheme()) ? u.getPath() : uri;
-  }
-
   private static void list(Warehouse warehouse, Warehouse latest, PrintWriter out) {
     Warehouse.Commit head = warehouse.head();
     out.printf(
         Locale.ROOT,
         "warehouse %s, commit %d by %s at %s%n",
-        forPeople(warehouse.root()),
+        PrintedLocation.of(warehouse.root()),
         head.number(),
         head.job(),
         head.committedAt());

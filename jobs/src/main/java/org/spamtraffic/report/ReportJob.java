@@ -31,6 +31,7 @@ import org.spamtraffic.report.document.ReportDocument;
 import org.spamtraffic.report.table.CsvTables;
 import org.spamtraffic.report.table.WorkbookWriter;
 import org.spamtraffic.schema.Countries;
+import org.spamtraffic.stage.PrintedLocation;
 import org.spamtraffic.stage.StageResult;
 import org.spamtraffic.warehouse.Warehouse;
 
@@ -226,10 +227,8 @@ public final class ReportJob {
       internal.writeUnrecorded(
           "manifest.json", json(manifest(options, commit, tables, bundle, missing)));
     }
-    // A local folder as a plain path, what a person pastes into a shell; elsewhere the URI.
-    java.net.URI where = bundle.dir().toUri();
     return new Result(
-        "file".equals(where.getScheme()) ? where.getPath() : bundle.dir().toString(),
+        PrintedLocation.of(bundle.dir().toString()),
         tables.all().size(),
         document.figures().size(),
         document.tables().size(),
