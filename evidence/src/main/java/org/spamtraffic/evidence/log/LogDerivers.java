@@ -227,6 +227,9 @@ public final class LogDerivers implements Serializable {
 
   private static Optional<Long> duration(String value) {
     String v = value.trim();
+    if (!v.isEmpty() && v.length() <= 9 && v.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      return Optional.of(Long.parseLong(v)); // whole seconds, most logs' form, without a regex
+    }
     if (SECONDS.matcher(v).matches()) {
       return Optional.of(Long.parseLong(v));
     }

@@ -85,6 +85,20 @@ public final class TimeReader {
     if (t.isEmpty()) {
       return Optional.empty();
     }
+    if (format == null) {
+      Instant common = IsoTimes.instant(t, zone);
+      if (common != null) {
+        return Optional.of(common);
+      }
+    }
+    return readByJdk(t);
+  }
+
+  /** {@link #read} without {@link IsoTimes}: the JDK's parsers only ({@code t} trimmed). */
+  Optional<Instant> readByJdk(String t) {
+    if (t.isEmpty()) {
+      return Optional.empty();
+    }
     try {
       if (format != null) {
         TemporalAccessor a = format.parse(t);
