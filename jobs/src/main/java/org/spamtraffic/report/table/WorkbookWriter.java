@@ -198,9 +198,12 @@ public final class WorkbookWriter {
    * Row height for wrapped text in README columns 1 and 2 (60 and 44 characters wide): spreadsheet
    * programs do not all grow rows to fit wrapped text on opening, so the height is set here.
    */
-  private static void fitHeight(Row row, String wide, String narrow) {
+  private void fitHeight(Row row, String wide, String narrow) {
     int lines = Math.max(1, Math.max(lines(wide, 68), lines(narrow, 50)));
-    row.setHeightInPoints(lines * 12.75f);
+    // Chinese and Arabic glyphs (Noto Sans CJK, Noto Sans Arabic) need taller lines than Latin:
+    // at Latin spacing LibreOffice cut the last lines of a Chinese description off.
+    boolean tall = labels.rightToLeft() || labels.language().equals("zh");
+    row.setHeightInPoints(lines * (tall ? 16.5f : 12.75f));
   }
 
   private static int lines(String text, int width) {

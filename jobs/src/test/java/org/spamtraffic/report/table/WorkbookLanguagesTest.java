@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -161,6 +162,41 @@ class WorkbookLanguagesTest {
       }
     }
     assertThat(left).as("English in the %s workbook's README", language).isEmpty();
+  }
+
+  /**
+   * In Arabic and Chinese, whose glyphs stand taller than Latin ones, every README row of a table
+   * or column description is tall enough for its wrapped lines at 1.4 times the 11-point font, so
+   * that no description is cut or runs into the next row when printed.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"ar", "zh"})
+  void readmeRowsAreTallEnoughForTheirDescriptionsInTallScripts(String language)
+      throws IOException {
+    Sheet sheet = readme(Labels.of(language), everyPublishableTable());
+    List<String> short_ = new ArrayList<>();
+    for (Row row : sheet) {
+      Cell b = row.getCell(1);
+      if (b == null
+          || b.getCellType() != CellType.STRING
+          || !b.getCellStyle().getWrapText()
+          || b.getCellStyle().getFillPattern() != FillPatternType.NO_FILL
+          || row.getRowNum() < 3) {
+        // Not a description: a heading row (filled, one short line) or the title and notes.
+        continue;
+      }
+      // About 68 Latin characters fit on a line of the 60-wide column B, a Chinese one counts two.
+      int width =
+          b.getStringCellValue()
+              .codePoints()
+              .map(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN ? 2 : 1)
+              .sum();
+      int lines = (width + 67) / 68;
+      if (row.getHeightInPoints() < lines * 11 * 1.4f) {
+        short_.add("row " + (row.getRowNum() + 1) + " (" + row.getHeightInPoints() + " pt)");
+      }
+    }
+    assertThat(short_).isEmpty();
   }
 
   /** One empty table per contract a report may publish: the README describes them all. */
