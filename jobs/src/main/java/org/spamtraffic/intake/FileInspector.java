@@ -33,6 +33,7 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.dhatim.fastexcel.reader.SheetVisibility;
+import org.spamtraffic.validate.Phrases;
 
 /**
  * Inspects a submitted file before its rows are read: hashes it, tells its format from its first
@@ -154,7 +155,7 @@ public final class FileInspector {
       return base.file(FileFormat.UNKNOWN, null, ',', null, 0, null, findings);
     }
     if (startsWith(head, "%PDF")) {
-      findings.add(new FileFinding("file.not_a_table", "a PDF document", null));
+      findings.add(new FileFinding("file.not_a_table", Phrases.english("inspect.pdf"), null));
       return base.file(FileFormat.UNKNOWN, null, ',', null, 0, null, findings);
     }
     // The signature checks need their whole signature: a file of a few bytes is text, if anything.
@@ -165,7 +166,7 @@ public final class FileInspector {
       return inspectOle2(fs, path, base, findings);
     }
     if (looksBinary(head)) {
-      findings.add(new FileFinding("file.not_a_table", "a binary file", null));
+      findings.add(new FileFinding("file.not_a_table", Phrases.english("inspect.binary"), null));
       return base.file(FileFormat.UNKNOWN, null, ',', null, 0, null, findings);
     }
     ReturnFile csv = inspectCsv(head, sniff, base, findings);
@@ -217,11 +218,10 @@ public final class FileInspector {
     }
     java.nio.file.Path local = LandingFolder.localPath(fs.makeQualified(path));
     if (Files.isSymbolicLink(local)) {
-      return new FileFinding("file.not_regular", "a symbolic link", null);
+      return new FileFinding("file.not_regular", Phrases.english("inspect.symlink"), null);
     }
     if (!Files.isRegularFile(local, LinkOption.NOFOLLOW_LINKS)) {
-      return new FileFinding(
-          "file.not_regular", "a special file (a pipe, a device or a folder)", null);
+      return new FileFinding("file.not_regular", Phrases.english("inspect.special"), null);
     }
     return null;
   }
@@ -397,7 +397,7 @@ public final class FileInspector {
       charset = StandardCharsets.UTF_8;
     } else {
       charset = Charset.forName("windows-1252");
-      findings.add(new FileFinding("file.encoding", "Windows-1252 (Western European)", null));
+      findings.add(new FileFinding("file.encoding", Phrases.english("inspect.windows_1252"), null));
     }
     if (charset.equals(StandardCharsets.UTF_8) && sniff.firstNonUtf8Line() > 0) {
       // Valid UTF-8 in the head, not further on: the reader takes those bytes as Windows-1252.
@@ -442,9 +442,7 @@ public final class FileInspector {
       findings.add(
           new FileFinding(
               "file.not_a_table",
-              "text without the return's header row (first line: '"
-                  + abbreviate(lines[headerIndex])
-                  + "')",
+              Phrases.english("inspect.no_header", abbreviate(lines[headerIndex])),
               null));
       return base.file(
           FileFormat.CSV, charset.name(), delimiter, null, headerIndex + 1, null, findings);
@@ -538,8 +536,7 @@ public final class FileInspector {
       WorkbookScan.Result scan = WorkbookScan.of(local, limits);
       if (!scan.isWorkbook() && !scan.refused()) {
         findings.add(
-            new FileFinding(
-                "file.not_a_table", "a ZIP archive that is not an Excel workbook", null));
+            new FileFinding("file.not_a_table", Phrases.english("inspect.zip_not_workbook"), null));
         return base.file(FileFormat.UNKNOWN, null, ',', null, 0, null, findings);
       }
       findings.addAll(scan.findings());
@@ -585,7 +582,9 @@ public final class FileInspector {
             }
             int merged = MergedCells.inXlsx(scan.mergedRanges(), sheet);
             if (merged > 0) {
-              findings.add(new FileFinding("file.merged_cells", merged + " ranges", null));
+              findings.add(
+                  new FileFinding(
+                      "file.merged_cells", Phrases.english("inspect.ranges", merged), null));
             }
             findings.addAll(found.mapping().findings());
             return base.file(
@@ -625,24 +624,28 @@ public final class FileInspector {
         if (!root.hasEntry("Workbook") && !root.hasEntry("Book")) {
           findings.add(
               new FileFinding(
-                  "file.not_a_table", "an Office document that is not an Excel workbook", null));
+                  "file.not_a_table", Phrases.english("inspect.office_not_workbook"), null));
           return base.file(FileFormat.UNKNOWN, null, ',', null, 0, null, findings);
         }
         if (base.size() > limits.maxXlsBytes()) {
           // POI holds an XLS whole in memory: a bigger one is not opened.
           findings.add(
-              new FileFinding("file.too_large", "an XLS workbook", bytes(limits.maxXlsBytes())));
+              new FileFinding(
+                  "file.too_large",
+                  Phrases.english("inspect.xls_workbook"),
+                  bytes(limits.maxXlsBytes())));
           return base.file(FileFormat.XLS, null, ',', null, 0, null, findings);
         }
         if (root.hasEntry("_VBA_PROJECT_CUR") || root.hasEntry("Macros")) {
-          findings.add(new FileFinding("file.macro_enabled", "a VBA project", null));
+          findings.add(new FileFinding("file.macro_enabled", Phrases.english("content.vba"), null));
         }
         boolean embedded = false;
         for (org.apache.poi.poifs.filesystem.Entry e : root) {
           embedded |= e.getName().startsWith("MBD") || e.getName().equals("ObjectPool");
         }
         if (embedded) {
-          findings.add(new FileFinding("file.active_content", "embedded objects (OLE)", null));
+          findings.add(
+              new FileFinding("file.active_content", Phrases.english("content.ole"), null));
         }
         if (findings.stream().anyMatch(f -> f.level() == org.spamtraffic.schema.Rule.Level.ERROR)) {
           return base.file(FileFormat.XLS, null, ',', null, 0, null, findings);
@@ -685,7 +688,9 @@ public final class FileInspector {
               }
               int merged = wb.getSheetAt(i).getNumMergedRegions();
               if (merged > 0) {
-                findings.add(new FileFinding("file.merged_cells", merged + " ranges", null));
+                findings.add(
+                    new FileFinding(
+                        "file.merged_cells", Phrases.english("inspect.ranges", merged), null));
               }
               findings.addAll(found.mapping().findings());
               return base.file(

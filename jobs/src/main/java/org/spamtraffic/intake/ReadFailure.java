@@ -9,13 +9,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.spamtraffic.validate.Phrases;
 
 /**
  * Turns whatever a reader throws into a finding an operator can act on. Readers are libraries
  * (FastCSV, fastexcel-reader, POI, the XML parser, the zip reader) whose messages are written for
  * programmers ("Block 13 not found.", "Index -1 out of bounds for length 0"); the operator reads
  * what went wrong in the terms of their file and what to do, and the technical detail goes to the
- * log ({@code --verbose}), never into a message.
+ * log ({@code --verbose}), never into a message. What it says is a phrase of the checks' catalogue
+ * ({@link Phrases}), written in English into the finding and said in the reader's language when the
+ * finding is shown.
  */
 public final class ReadFailure {
   private static final Logger LOG = LoggerFactory.getLogger(ReadFailure.class);
@@ -43,7 +46,8 @@ public final class ReadFailure {
     if (csv != null) {
       Matcher m = MAX_FIELDS.matcher(csv.getMessage());
       if (m.find() && lineOf(csv) <= 1) {
-        return new FileFinding("file.too_many_columns", "the first line", thousands(m.group(1)));
+        return new FileFinding(
+            "file.too_many_columns", Phrases.english("read.first_line"), thousands(m.group(1)));
       }
       return new FileFinding("file.unreadable", csvWords(csv), null);
     }
@@ -51,25 +55,21 @@ public final class ReadFailure {
       return new FileFinding("file.unreadable", memoryWords(e), null);
     }
     if (isOldExcel(e)) {
-      return new FileFinding(
-          "file.not_a_table", "an Excel 5.0/95 workbook, too old to read: save it as .xlsx", null);
+      return new FileFinding("file.not_a_table", Phrases.english("read.old_excel"), null);
     }
     if (e instanceof NoSuchFileException || e instanceof java.io.FileNotFoundException) {
-      return new FileFinding("file.unreadable", "it is no longer in the landing folder", null);
+      return new FileFinding("file.unreadable", Phrases.english("read.gone"), null);
     }
     if (e instanceof AccessDeniedException) {
-      return new FileFinding("file.unreadable", "this system is not allowed to read it", null);
+      return new FileFinding("file.unreadable", Phrases.english("read.denied"), null);
     }
     if (isLibrary(e) || format == FileFormat.XLSX || format == FileFormat.XLS) {
       return new FileFinding("file.damaged", damagedWords(format, e), null);
     }
     if (e instanceof CharacterCodingException) {
-      return new FileFinding(
-          "file.unreadable",
-          "its text is not in the encoding it declares; save it as CSV UTF-8",
-          null);
+      return new FileFinding("file.unreadable", Phrases.english("read.encoding"), null);
     }
-    return new FileFinding("file.unreadable", "an unexpected problem while reading it", null);
+    return new FileFinding("file.unreadable", Phrases.english("read.unexpected"), null);
   }
 
   /**
@@ -85,17 +85,15 @@ public final class ReadFailure {
       return memoryWords(e);
     }
     if (e instanceof CharacterCodingException) {
-      return "its text is not in the encoding it declares; save it as CSV UTF-8";
+      return Phrases.english("read.encoding");
     }
     if (isLibrary(e)) {
-      return damagedWords(null, e)
-          + "; open it in Excel or LibreOffice, save it again, and send the new copy";
+      return Phrases.english("read.save_again", damagedWords(null, e));
     }
     if (e instanceof IOException) {
-      return "it could not be read to its end from storage; send it again";
+      return Phrases.english("read.storage");
     }
-    return "an unexpected problem while reading it; open it in Excel or LibreOffice, save it"
-        + " again, and send the new copy";
+    return Phrases.english("read.save_again", Phrases.english("read.unexpected"));
   }
 
   /** Logs the technical detail for the study team ({@code --verbose}); operators never see it. */
@@ -136,51 +134,40 @@ public final class ReadFailure {
 
   private static String csvWords(Throwable csv) {
     long line = lineOf(csv);
-    String where = line > 0 ? String.format(Locale.ROOT, "line %,d", line) : "a line";
+    String where =
+        line > 0 ? Phrases.english("read.part.line", line) : Phrases.english("read.part.a_line");
     Matcher fields = MAX_FIELDS.matcher(csv.getMessage());
     if (fields.find()) {
-      return where
-          + " has more than "
-          + thousands(fields.group(1))
-          + " fields; check the separator and the quotes on that line";
+      return Phrases.english("read.too_many_fields", where, Long.parseLong(fields.group(1)));
     }
     Matcher size = MAX_FIELD_SIZE.matcher(csv.getMessage());
-    String limit = "";
     if (size.find()) {
-      limit =
-          " of more than "
-              + thousands(size.group(1) != null ? size.group(1) : size.group(2))
-              + " characters";
+      String limit = size.group(1) != null ? size.group(1) : size.group(2);
+      return Phrases.english("read.open_quote_limit", where, Long.parseLong(limit));
     }
-    return where
-        + " starts a field"
-        + limit
-        + ", usually a quote (\") that is opened and never closed; check the quotes from that"
-        + " line on";
+    return Phrases.english("read.open_quote", where);
   }
 
   private static String memoryWords(Throwable e) {
-    return e instanceof StackOverflowError
-        ? "its structure is nested far deeper than any spreadsheet's"
-        : "it needs more memory to read than this system allows; split it into smaller files";
+    return Phrases.english(e instanceof StackOverflowError ? "read.nested" : "read.memory");
   }
 
   private static String damagedWords(FileFormat format, Throwable e) {
     if (hasCause(e, "java.util.zip.ZipException")
         || hasCause(e, "org.apache.commons.compress.archivers.zip.UnsupportedZipFeatureException")
         || hasCause(e, "java.io.EOFException")) {
-      return "the workbook's zip structure is broken or cut short";
+      return Phrases.english("read.zip_broken");
     }
     if (hasCause(e, "javax.xml.stream.XMLStreamException")
         || hasCause(e, "com.fasterxml.aalto.WFCException")) {
-      return "a part of the workbook is not well-formed XML";
+      return Phrases.english("read.xml_broken");
     }
     if (format == FileFormat.XLS
         || hasPackage(e, "org.apache.poi.hssf")
         || hasPackage(e, "org.apache.poi.poifs")) {
-      return "the XLS workbook's internal structure is broken";
+      return Phrases.english("read.xls_broken");
     }
-    return "the workbook's internal structure is broken";
+    return Phrases.english("read.workbook_broken");
   }
 
   private static boolean isOldExcel(Throwable e) {

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.spamtraffic.validate.Phrases;
 
 /**
  * Measures an XLSX before any reader opens it, and refuses what a reader must never meet.
@@ -118,7 +119,9 @@ public final class WorkbookScan {
         if (++count > MAX_ENTRIES) {
           findings.add(
               new FileFinding(
-                  "file.oversized_part", "more than " + MAX_ENTRIES + " parts", "a few dozen"));
+                  "file.oversized_part",
+                  Phrases.english("scan.parts", String.valueOf(MAX_ENTRIES)),
+                  Phrases.english("scan.few_dozen")));
           return result(findings, isWorkbook, total, isoDates, merged);
         }
         String name = entry.getName();
@@ -154,7 +157,8 @@ public final class WorkbookScan {
               findings.add(
                   new FileFinding(
                       "file.zip_bomb",
-                      name + " expands more than " + limits.maxZipRatio() + " times",
+                      Phrases.english(
+                          "scan.expands_ratio", name, String.valueOf(limits.maxZipRatio())),
                       null));
               return result(findings, isWorkbook, total, isoDates, merged);
             }
@@ -163,7 +167,7 @@ public final class WorkbookScan {
               findings.add(
                   new FileFinding(
                       "file.zip_bomb",
-                      "it expands to more than " + FileInspector.bytes(total),
+                      Phrases.english("scan.expands_to", FileInspector.bytes(total)),
                       null));
               return result(findings, isWorkbook, total, isoDates, merged);
             }
@@ -177,10 +181,7 @@ public final class WorkbookScan {
                 findings.add(
                     new FileFinding(
                         "file.oversized_part",
-                        "shared strings of more than "
-                            + FileInspector.bytes(inflated)
-                            + " in "
-                            + name,
+                        Phrases.english("scan.shared_strings", FileInspector.bytes(inflated), name),
                         FileInspector.bytes(MAX_STRINGS_PART)));
                 return result(findings, isWorkbook, total, isoDates, merged);
               }
@@ -204,8 +205,8 @@ public final class WorkbookScan {
               findings.add(
                   new FileFinding(
                       "file.oversized_part",
-                      String.format(Locale.ROOT, "%,d strings, styles or sheets", kept),
-                      String.format(Locale.ROOT, "at most %,d", MAX_KEPT_ELEMENTS)));
+                      Phrases.english("scan.elements", kept),
+                      Phrases.english("scan.at_most", MAX_KEPT_ELEMENTS)));
               return result(findings, isWorkbook, total, isoDates, merged);
             }
           }
@@ -213,7 +214,7 @@ public final class WorkbookScan {
         if (contentTypes != null) {
           String types = contentTypes.toString(StandardCharsets.UTF_8);
           if (types.contains("macroEnabled") || types.contains("vbaProject")) {
-            macros.add("a macro-enabled workbook type (.xlsm)");
+            macros.add(Phrases.english("content.xlsm"));
           }
         }
       }
@@ -222,10 +223,10 @@ public final class WorkbookScan {
       findings.add(
           new FileFinding(
               "file.damaged",
-              "a cell refers to shared text number "
-                  + (maxSharedIndex + 1)
-                  + " but the workbook holds only "
-                  + sharedStrings,
+              Phrases.english(
+                  "scan.shared_index",
+                  String.valueOf(maxSharedIndex + 1),
+                  String.valueOf(sharedStrings)),
               null));
       return result(findings, isWorkbook, total, isoDates, merged);
     }
@@ -251,15 +252,15 @@ public final class WorkbookScan {
   private static void activeContent(String name, Set<String> macros, Set<String> active) {
     String n = name.toLowerCase(Locale.ROOT);
     if (n.endsWith("vbaproject.bin") || n.endsWith("vbaprojectsignature.bin")) {
-      macros.add("a VBA project");
+      macros.add(Phrases.english("content.vba"));
     } else if (n.startsWith("xl/macrosheets/")) {
-      macros.add("Excel 4.0 macro sheets");
+      macros.add(Phrases.english("content.macro_sheets"));
     } else if (n.startsWith("xl/activex/")) {
-      active.add("ActiveX controls");
+      active.add(Phrases.english("content.activex"));
     } else if (n.startsWith("xl/embeddings/")) {
-      active.add("embedded objects (OLE)");
+      active.add(Phrases.english("content.ole"));
     } else if (n.startsWith("xl/externallinks/")) {
-      active.add("links to other workbooks (in Excel: Data, Edit Links, Break Link)");
+      active.add(Phrases.english("content.links"));
     }
   }
 
@@ -270,10 +271,7 @@ public final class WorkbookScan {
                 || (b[0] == (byte) 0xFE && b[1] == (byte) 0xFF));
     boolean wide = n >= 2 && ((b[0] == '<' && b[1] == 0) || (b[0] == 0 && b[1] == '<'));
     if (bom || wide) {
-      return new FileFinding(
-          "file.damaged",
-          "its part " + name + " is written in UTF-16, which Excel never does",
-          null);
+      return new FileFinding("file.damaged", Phrases.english("scan.utf16", name), null);
     }
     return null;
   }
@@ -494,7 +492,7 @@ public final class WorkbookScan {
             if (i < end) {
               i++;
               if (--depth < 0) {
-                problem = damaged("its part " + part + " is not well-formed XML");
+                problem = damaged(Phrases.english("scan.not_xml", part));
                 return;
               }
               state = TEXT;
@@ -557,7 +555,7 @@ public final class WorkbookScan {
           return end;
         }
         if (--depth < 0) {
-          problem = damaged("its part " + part + " is not well-formed XML");
+          problem = damaged(Phrases.english("scan.not_xml", part));
         }
         state = TEXT;
         return k + 1;
@@ -634,7 +632,7 @@ public final class WorkbookScan {
         return true;
       }
       if (tagLength == MAX_TAG_BYTES) {
-        problem = damaged("a cell of its part " + part + " is malformed");
+        problem = damaged(Phrases.english("scan.malformed_cell", part));
         return false;
       }
       tag[tagLength++] = c;
@@ -651,11 +649,8 @@ public final class WorkbookScan {
     private FileFinding oversized() {
       return new FileFinding(
           "file.oversized_part",
-          "a cell text, tag or comment of more than "
-              + FileInspector.bytes(MAX_TOKEN_BYTES)
-              + " in "
-              + part,
-          "a cell holds at most 32,767 characters");
+          Phrases.english("scan.token", FileInspector.bytes(MAX_TOKEN_BYTES), part),
+          Phrases.english("scan.cell_limit"));
     }
 
     private FileFinding damaged(String what) {
@@ -665,7 +660,7 @@ public final class WorkbookScan {
     /** Checks the part's end: every element closed. */
     void end() {
       if (problem == null && (depth != 0 || state != TEXT)) {
-        problem = damaged("its part " + part + " ends in the middle (it is cut short)");
+        problem = damaged(Phrases.english("scan.cut_short", part));
       }
     }
 
@@ -723,8 +718,8 @@ public final class WorkbookScan {
         problem =
             new FileFinding(
                 "file.oversized_part",
-                "elements nested more than " + MAX_DEPTH + " deep in " + part,
-                "about ten");
+                Phrases.english("scan.nested", String.valueOf(MAX_DEPTH), part),
+                Phrases.english("scan.about_ten"));
         return;
       }
       if (kind == CELL) {
@@ -764,7 +759,7 @@ public final class WorkbookScan {
           i++;
         }
         if (i >= to || (a[i] != '"' && a[i] != '\'')) {
-          problem = damaged("a cell of its part " + part + " is malformed");
+          problem = damaged(Phrases.english("scan.malformed_cell", part));
           return;
         }
         byte q = a[i++];
@@ -785,7 +780,9 @@ public final class WorkbookScan {
           String value = new String(a, from, Math.min(to - from, 20), StandardCharsets.UTF_8);
           problem =
               new FileFinding(
-                  "file.bad_cell_reference", part, kind == CELL ? value : "row " + value);
+                  "file.bad_cell_reference",
+                  part,
+                  kind == CELL ? value : Phrases.english("scan.row", value));
         }
       } else if (key == 't' && kind == CELL) {
         int n = to - from;
@@ -800,11 +797,10 @@ public final class WorkbookScan {
         } else if (!(equals(a, from, to, "str") || equals(a, from, to, "inlineStr"))) {
           problem =
               damaged(
-                  "a cell of its part "
-                      + part
-                      + " has the unknown type '"
-                      + new String(a, from, Math.min(n, 20), StandardCharsets.UTF_8)
-                      + "'");
+                  Phrases.english(
+                      "scan.cell_type",
+                      part,
+                      new String(a, from, Math.min(n, 20), StandardCharsets.UTF_8)));
         }
       } else if (key == 's' && kind == CELL) {
         boolean digits = to - from >= 1 && to - from <= 9;
@@ -814,11 +810,10 @@ public final class WorkbookScan {
         if (!digits) {
           problem =
               damaged(
-                  "a cell of its part "
-                      + part
-                      + " has the style '"
-                      + new String(a, from, Math.min(to - from, 20), StandardCharsets.UTF_8)
-                      + "'");
+                  Phrases.english(
+                      "scan.cell_style",
+                      part,
+                      new String(a, from, Math.min(to - from, 20), StandardCharsets.UTF_8)));
         }
       }
     }
@@ -865,7 +860,7 @@ public final class WorkbookScan {
       inValue = false;
       sharedCell = false;
       if (valueBad || valueNumber > Integer.MAX_VALUE) {
-        problem = damaged("a text cell of its part " + part + " does not point at a shared text");
+        problem = damaged(Phrases.english("scan.shared_pointer", part));
       } else if (valueDigits > 0) {
         maxSharedIndex = Math.max(maxSharedIndex, valueNumber);
       }

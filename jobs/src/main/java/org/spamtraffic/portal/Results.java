@@ -151,7 +151,10 @@ final class Results {
     long accepted = number(r, "rows_accepted");
     long rejected = number(r, "rows_rejected");
     if (r.get("reader_failure") != null) {
-      return texts.get("verdict.reader_failed", r.get("reader_failure"));
+      return texts.get(
+          "verdict.reader_failed",
+          org.spamtraffic.validate.Phrases.in(
+              texts.language(), String.valueOf(r.get("reader_failure"))));
     }
     if (hasMacros(r)) {
       return texts.get("verdict.macros");

@@ -42,8 +42,10 @@ public final class Messages {
       Language language, String rule, String column, String value, String other) {
     Rule r = ReturnFormat.v1().rule(rule);
     Field field = column == null ? null : fieldOrNull(column);
-    return Rule.fill(
-        template(language, r), column, value, other, allowed(language, rule, field, value));
+    // A file rule's value and other may be words built in code: said in the language too.
+    String v = field == null ? Phrases.in(language, value) : value;
+    String o = field == null ? Phrases.in(language, other) : other;
+    return Rule.fill(template(language, r), column, v, o, allowed(language, rule, field, value));
   }
 
   /** The rule's message template in {@code language} (the format's own in English). */

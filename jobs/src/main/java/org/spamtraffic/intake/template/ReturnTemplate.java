@@ -20,12 +20,15 @@ import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Name;
+import org.apache.poi.ss.usermodel.PrintSetup;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.SheetVisibility;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.spamtraffic.language.Language;
+import org.spamtraffic.output.WrappedText;
 import org.spamtraffic.schema.Countries;
 import org.spamtraffic.schema.Field;
 import org.spamtraffic.schema.FieldKind;
@@ -175,23 +178,30 @@ public final class ReturnTemplate {
   }
 
   private void writeInstructions(XSSFSheet sheet, Styles styles) {
+    for (int c = 0; c < INSTRUCTION_WIDTHS.length; c++) {
+      sheet.setColumnWidth(c, INSTRUCTION_WIDTHS[c] * 256);
+    }
+    int last = INSTRUCTION_WIDTHS.length - 1;
     int r = 0;
-    sheet.createRow(r++).createCell(0).setCellValue(text.get("title"));
-    sheet.getRow(0).getCell(0).setCellStyle(styles.title);
+    // The title and each step run across the sheet's width and wrap there: a text in one cell
+    // overflowing to the right (to the left in Arabic) is cut at the print edge.
+    acrossTheSheet(sheet, r++, text.get("title"), styles.title, TITLE_POINTS);
     if (!hasLabels()) {
-      sheet.createRow(r++).createCell(0).setCellValue(text.get("no_labels"));
+      acrossTheSheet(sheet, r++, text.get("no_labels"), styles.wrapped, TEXT_POINTS);
     }
     r++;
     for (String line : text.steps()) {
-      sheet.createRow(r++).createCell(0).setCellValue(line);
+      acrossTheSheet(sheet, r++, line, styles.wrapped, TEXT_POINTS);
     }
     r++;
+    int headRow = r;
     Row head = sheet.createRow(r++);
     List<String> columns = text.columnTableHeader();
     for (int i = 0; i < columns.size(); i++) {
       head.createCell(i).setCellValue(columns.get(i));
       head.getCell(i).setCellStyle(styles.header);
     }
+    fitHeight(sheet, head, TEXT_POINTS);
     // One line per column, so the rules are readable before typing. Each line names one column
     // only, so this sheet is never mistaken for the data sheet by file inspection.
     for (Field f : format.fields()) {
@@ -204,12 +214,89 @@ public final class ReturnTemplate {
       for (int i = 0; i < 5; i++) {
         row.getCell(i).setCellStyle(styles.wrapped);
       }
+      fitHeight(sheet, row, TEXT_POINTS);
     }
-    sheet.setColumnWidth(0, 40 * 256);
-    sheet.setColumnWidth(1, 10 * 256);
-    sheet.setColumnWidth(2, 45 * 256);
-    sheet.setColumnWidth(3, 80 * 256);
-    sheet.setColumnWidth(4, 22 * 256);
+    sheet.getWorkbook().setPrintArea(sheet.getWorkbook().getSheetIndex(sheet), 0, last, 0, r - 1);
+    printLayout(sheet, true, 1);
+    // The column table's header on every printed page.
+    sheet.setRepeatingRows(new CellRangeAddress(headRow, headRow, -1, -1));
+  }
+
+  /** Column widths of the instructions sheet, in characters (the column table's five columns). */
+  private static final int[] INSTRUCTION_WIDTHS = {40, 10, 45, 80, 22};
+
+  /** Font sizes, in points, of the title and of every other text. */
+  private static final float TITLE_POINTS = 14f;
+
+  private static final float TEXT_POINTS = 11f;
+
+  /**
+   * {@code value} in row {@code r}, merged across every column of the sheet's width and wrapped,
+   * the row as high as its lines.
+   */
+  private void acrossTheSheet(XSSFSheet sheet, int r, String value, CellStyle style, float points) {
+    Row row = sheet.createRow(r);
+    row.createCell(0).setCellValue(value);
+    row.getCell(0).setCellStyle(style);
+    int columns = 0;
+    int chars = 0;
+    for (int c = 0; sheet.getColumnWidth(c) > 0 && c < INSTRUCTION_WIDTHS.length; c++) {
+      chars += sheet.getColumnWidth(c) / 256;
+      columns = c;
+    }
+    if (columns > 0) {
+      sheet.addMergedRegion(new CellRangeAddress(r, r, 0, columns));
+    }
+    row.setHeightInPoints(height(WrappedText.lines(value, usable(chars, points)), points));
+  }
+
+  /**
+   * Sets {@code row}'s height to what its tallest wrapped cell needs (spreadsheet programs keep a
+   * stored height, so without it a long Arabic or Chinese text overlaps the next rows).
+   */
+  private void fitHeight(XSSFSheet sheet, Row row, float points) {
+    int lines = 1;
+    for (org.apache.poi.ss.usermodel.Cell c : row) {
+      if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+        int chars = sheet.getColumnWidth(c.getColumnIndex()) / 256;
+        lines = Math.max(lines, WrappedText.lines(c.getStringCellValue(), usable(chars, points)));
+      }
+    }
+    row.setHeightInPoints(height(lines, points));
+  }
+
+  /**
+   * The characters that fit on one line of a cell {@code chars} wide in a {@code points} font: a
+   * column's width counts characters of the 11-point default font, less a margin on each side.
+   */
+  private static int usable(int chars, float points) {
+    return Math.max(4, (int) ((chars - 2) * 11f / points));
+  }
+
+  /**
+   * The height of {@code lines} lines: Arabic and Chinese glyphs (Noto Sans Arabic, Noto Sans CJK)
+   * stand taller than Latin ones, so their lines are spaced wider.
+   */
+  private float height(int lines, float points) {
+    float spacing = text.language().rightToLeft() || language.equals("zh") ? 1.6f : 1.35f;
+    return lines * points * spacing + 4f;
+  }
+
+  /**
+   * A4, {@code pagesWide} pages across and as many down as needed: printed or saved as PDF, a sheet
+   * keeps all its columns legible instead of cutting them at the page's edge.
+   */
+  private static void printLayout(XSSFSheet sheet, boolean landscape, int pagesWide) {
+    sheet.setFitToPage(true);
+    sheet.setAutobreaks(true);
+    PrintSetup p = sheet.getPrintSetup();
+    p.setPaperSize(PrintSetup.A4_PAPERSIZE);
+    p.setLandscape(landscape);
+    p.setFitWidth((short) pagesWide);
+    p.setFitHeight((short) 0);
+    sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.LeftMargin, 0.4);
+    sheet.setMargin(org.apache.poi.ss.usermodel.Sheet.RightMargin, 0.4);
+    sheet.getFooter().setCenter("&P / &N");
   }
 
   /** What a column accepts, in a few words. */
@@ -240,13 +327,21 @@ public final class ReturnTemplate {
     items.add(format.field("reporting_country").label(language));
     items.add(format.field("period").label(language));
     items.addAll(text.contactItems());
-    sheet.createRow(0).createCell(0).setCellValue(text.get("operator_intro"));
-    sheet.getRow(0).getCell(0).setCellStyle(styles.title);
+    sheet.setColumnWidth(0, 45 * 256);
+    sheet.setColumnWidth(1, 45 * 256);
+    Row intro = sheet.createRow(0);
+    intro.createCell(0).setCellValue(text.get("operator_intro"));
+    intro.getCell(0).setCellStyle(styles.title);
+    sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, 1));
+    intro.setHeightInPoints(
+        height(
+            WrappedText.lines(text.get("operator_intro"), usable(90, TITLE_POINTS)), TITLE_POINTS));
     for (int i = 0; i < items.size(); i++) {
       Row row = sheet.createRow(i + 2);
       row.createCell(0).setCellValue(items.get(i));
       row.getCell(0).setCellStyle(styles.header);
       row.createCell(1).setCellStyle(styles.input);
+      fitHeight(sheet, row, TEXT_POINTS);
     }
     DataValidationHelper helper = sheet.getDataValidationHelper();
     DataValidation country =
@@ -255,9 +350,8 @@ public final class ReturnTemplate {
             new CellRangeAddressList(4, 4, 1, 1));
     country.setShowErrorBox(true);
     sheet.addValidationData(country);
-    sheet.setColumnWidth(0, 45 * 256);
-    sheet.setColumnWidth(1, 45 * 256);
     sheet.setDefaultColumnStyle(1, styles.input);
+    printLayout(sheet, false, 1);
     sheet.protectSheet("");
   }
 
@@ -269,7 +363,8 @@ public final class ReturnTemplate {
       Field f = fields.get(c);
       header.createCell(c).setCellValue(f.label(language));
       header.getCell(c).setCellStyle(styles.header);
-      sheet.setColumnWidth(c, Math.min(60, Math.max(14, f.label(language).length() + 4)) * 256);
+      int width = WrappedText.displayWidth(f.label(language));
+      sheet.setColumnWidth(c, Math.min(60, Math.max(14, width + 4)) * 256);
       CellStyle style = f.kind() == FieldKind.MEASURE ? styles.number : styles.text;
       // New cells take the column's style: unlocked, so operators can type below the header.
       sheet.setDefaultColumnStyle(c, style);
@@ -282,6 +377,14 @@ public final class ReturnTemplate {
       v.setEmptyCellAllowed(true);
       sheet.addValidationData(v);
     }
+    fitHeight(sheet, header, TEXT_POINTS);
+    int total = 0;
+    for (int c = 0; c < fields.size(); c++) {
+      total += sheet.getColumnWidth(c) / 256;
+    }
+    // About 150 characters fit across a landscape A4 page at a legible size.
+    printLayout(sheet, true, Math.max(1, (total + 149) / 150));
+    sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
     sheet.createFreezePane(0, 1);
     sheet.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, 0, 0, fields.size() - 1));
     sheet.protectSheet("");
@@ -346,12 +449,15 @@ public final class ReturnTemplate {
       big.setFontHeightInPoints((short) 14);
       title = wb.createCellStyle();
       title.setFont(big);
+      title.setWrapText(true);
+      title.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
       header = wb.createCellStyle();
       header.setFont(bold);
       header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
       header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
       header.setBorderBottom(BorderStyle.THIN);
       header.setWrapText(true);
+      header.setVerticalAlignment(org.apache.poi.ss.usermodel.VerticalAlignment.TOP);
       header.setLocked(true);
       wrapped = wb.createCellStyle();
       wrapped.setWrapText(true);

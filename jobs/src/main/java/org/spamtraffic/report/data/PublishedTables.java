@@ -74,6 +74,16 @@ public final class PublishedTables {
     return Optional.of(view);
   }
 
+  /**
+   * Whether a report may read the table of {@code contract} at all (published, published row by
+   * row, or {@link #ALSO_PUBLISHABLE}): the tables whose texts a report's reader may meet.
+   */
+  public static boolean mayRead(TableContract contract) {
+    return contract.published()
+        || ALSO_PUBLISHABLE.contains(contract.name())
+        || contract.columns().stream().anyMatch(c -> c.name().equals(PUBLISHABLE));
+  }
+
   /** Reads every publishable table of the warehouse's current commit. */
   public static PublishedTables read(Warehouse warehouse) {
     Map<String, ReportTable> tables = new TreeMap<>();
@@ -84,11 +94,7 @@ public final class PublishedTables {
       if (contract.isEmpty()) {
         continue;
       }
-      boolean readable =
-          contract.get().published()
-              || ALSO_PUBLISHABLE.contains(name)
-              || contract.get().columns().stream().anyMatch(c -> c.name().equals(PUBLISHABLE));
-      if (!readable) {
+      if (!mayRead(contract.get())) {
         continue;
       }
       Dataset<Row> data = Contracts.conform(contract.get(), warehouse.read(name));

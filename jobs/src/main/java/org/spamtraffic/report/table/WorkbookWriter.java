@@ -35,7 +35,8 @@ import org.spamtraffic.schema.TableContract;
  * numbers in the same rounding, withheld cells marked, the table's note under it), then one sheet
  * per published table with a bold, filled, frozen header row, an auto-filter, number formats per
  * column (counts with thousands separators, shares as %), column widths that fit, and withheld
- * cells grey with the word "suppressed". Arabic sheets run right to left.
+ * cells grey with the word "suppressed". Arabic sheets run right to left. What each table and
+ * column holds is the contract's text in the workbook's language ({@link ContractTexts}).
  */
 public final class WorkbookWriter {
   /** Widest column, in characters: longer text wraps in the cell. */
@@ -45,10 +46,12 @@ public final class WorkbookWriter {
   public static final String README = "README";
 
   private final Labels labels;
+  private final ContractTexts contracts;
 
   /** A writer whose README speaks {@code labels}' language. */
   public WorkbookWriter(Labels labels) {
     this.labels = labels;
+    this.contracts = ContractTexts.of(org.spamtraffic.language.Language.of(labels.language()));
   }
 
   /**
@@ -149,9 +152,11 @@ public final class WorkbookWriter {
     for (ReportTable table : tables) {
       Row row = sheet.createRow(r++);
       text(row, 0, sheetName(table), styles.wrap);
-      text(row, 1, table.contract().description(), styles.wrap);
-      text(row, 2, table.contract().row(), styles.wrap);
-      fitHeight(row, table.contract().description(), table.contract().row());
+      String holds = contracts.description(table.contract());
+      String oneRow = contracts.row(table.contract());
+      text(row, 1, holds, styles.wrap);
+      text(row, 2, oneRow, styles.wrap);
+      fitHeight(row, holds, oneRow);
       number(row, 3, table.size(), styles.countTop);
       number(row, 4, table.withheldFigureCells(), styles.countTop);
       if (table.disclosureControlled() && table.figureCells() > 0) {
@@ -175,9 +180,10 @@ public final class WorkbookWriter {
         Row row = sheet.createRow(r++);
         // The description in the wide column: it is what people read.
         text(row, 0, c.name(), styles.wrap);
-        text(row, 1, c.description(), styles.wrap);
+        String description = contracts.column(table.contract(), c);
+        text(row, 1, description, styles.wrap);
         text(row, 2, sheetName(table), styles.wrap);
-        fitHeight(row, c.description(), "");
+        fitHeight(row, description, "");
       }
     }
     sheet.setColumnWidth(0, 28 * 256);
@@ -192,13 +198,16 @@ public final class WorkbookWriter {
    * Row height for wrapped text in README columns 1 and 2 (60 and 44 characters wide): spreadsheet
    * programs do not all grow rows to fit wrapped text on opening, so the height is set here.
    */
-  private static void fitHeight(Row row, String wide, String narrow) {
+  private void fitHeight(Row row, String wide, String narrow) {
     int lines = Math.max(1, Math.max(lines(wide, 68), lines(narrow, 50)));
-    row.setHeightInPoints(lines * 12.75f);
+    // Chinese and Arabic glyphs (Noto Sans CJK, Noto Sans Arabic) need taller lines than Latin:
+    // at Latin spacing LibreOffice cut the last lines of a Chinese description off.
+    boolean tall = labels.rightToLeft() || labels.language().equals("zh");
+    row.setHeightInPoints(lines * (tall ? 16.5f : 12.75f));
   }
 
   private static int lines(String text, int width) {
-    return text == null || text.isEmpty() ? 1 : (text.length() + width - 1) / width;
+    return org.spamtraffic.output.WrappedText.lines(text, width);
   }
 
   /**

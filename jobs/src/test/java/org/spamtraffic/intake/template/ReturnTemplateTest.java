@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -17,6 +19,8 @@ import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.spamtraffic.schema.Field;
 import org.spamtraffic.schema.FieldKind;
 import org.spamtraffic.schema.ReturnFormat;
@@ -216,6 +220,94 @@ class ReturnTemplateTest {
     try (XSSFWorkbook wb = ReturnTemplate.of(FORMAT, "zh").build()) {
       assertThat(wb.getSheet("申报").getRow(0).getCell(0).getStringCellValue()).isEqualTo("运营商标识");
     }
+  }
+
+  /**
+   * Printed (or saved as PDF), no text is cut at the page's edge and no wrapped text runs into the
+   * next row: each visible sheet fits the page's width, the instructions' title and steps wrap
+   * across the column table's width, every row is at least as tall as its wrapped lines, and the
+   * header rows repeat on every page.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"ar", "zh", "en", "fr", "es", "ru"})
+  void theTemplatePrintsWithinThePageWithRowsTallEnoughForTheirText(String language)
+      throws Exception {
+    ReturnTemplate template = ReturnTemplate.of(FORMAT, language);
+    try (XSSFWorkbook wb = template.build()) {
+      XSSFSheet instructions = wb.getSheetAt(0);
+      XSSFSheet operator = wb.getSheetAt(1);
+      XSSFSheet data = wb.getSheet(template.dataSheetName());
+      for (XSSFSheet sheet : List.of(instructions, operator, data)) {
+        assertThat(sheet.getFitToPage()).as(sheet.getSheetName()).isTrue();
+        assertThat(sheet.getPrintSetup().getFitHeight()).as(sheet.getSheetName()).isZero();
+        assertThat(sheet.getPrintSetup().getPaperSize())
+            .isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        for (Row row : sheet) {
+          assertThat(row.getHeightInPoints())
+              .as("%s row %d: %s", sheet.getSheetName(), row.getRowNum() + 1, longest(row))
+              .isGreaterThanOrEqualTo(neededHeight(sheet, row));
+        }
+      }
+      assertThat(instructions.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+      assertThat(instructions.getPrintSetup().getLandscape()).isTrue();
+      assertThat(wb.getPrintArea(0)).contains("$A$1:$E$");
+      assertThat(operator.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+      assertThat(data.getPrintSetup().getFitWidth()).isPositive();
+      assertThat(instructions.getRepeatingRows()).isNotNull();
+      assertThat(data.getRepeatingRows()).isNotNull();
+      // The title and every step wrap across the five columns of the column table.
+      Cell title = instructions.getRow(0).getCell(0);
+      assertThat(title.getCellStyle().getWrapText()).isTrue();
+      assertThat(instructions.getMergedRegions())
+          .anySatisfy(m -> assertThat(m.formatAsString()).isEqualTo("A1:E1"));
+      Row lastStep = instructions.getRow(7);
+      assertThat(lastStep.getCell(0).getStringCellValue()).startsWith("6");
+      assertThat(lastStep.getCell(0).getCellStyle().getWrapText()).isTrue();
+    }
+  }
+
+  /** The cell of {@code row} with the longest text, for the failure message. */
+  private static String longest(Row row) {
+    String out = "";
+    for (Cell c : row) {
+      if (c.getCellType() == CellType.STRING && c.getStringCellValue().length() > out.length()) {
+        out = c.getStringCellValue();
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A lower bound of the height {@code row}'s wrapped text needs: its lines at 1.2 times the font
+   * size, a line holding at most as many characters as the cell (or merged cells) is wide, a
+   * Chinese character counting as two.
+   */
+  private static float neededHeight(XSSFSheet sheet, Row row) {
+    float needed = 0;
+    for (Cell c : row) {
+      if (c.getCellType() != CellType.STRING || !c.getCellStyle().getWrapText()) {
+        continue;
+      }
+      int chars = sheet.getColumnWidth(c.getColumnIndex()) / 256;
+      for (org.apache.poi.ss.util.CellRangeAddress m : sheet.getMergedRegions()) {
+        if (m.isInRange(c)) {
+          chars = 0;
+          for (int col = m.getFirstColumn(); col <= m.getLastColumn(); col++) {
+            chars += sheet.getColumnWidth(col) / 256;
+          }
+        }
+      }
+      int width =
+          c.getStringCellValue()
+              .codePoints()
+              .map(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN ? 2 : 1)
+              .sum();
+      int lines = (width + chars - 1) / chars;
+      short points =
+          sheet.getWorkbook().getFontAt(c.getCellStyle().getFontIndex()).getFontHeightInPoints();
+      needed = Math.max(needed, lines * points * 1.2f);
+    }
+    return needed;
   }
 
   @Test

@@ -465,21 +465,7 @@ public final class OfflineForm {
      * wide as two Latin letters, so Chinese rows need twice the lines their length suggests.
      */
     private static int displayWidth(String text) {
-      int width = 0;
-      for (int i = 0; i < text.length(); ) {
-        int cp = text.codePointAt(i);
-        Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-        boolean wide =
-            script == Character.UnicodeScript.HAN
-                || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA
-                || script == Character.UnicodeScript.HANGUL
-                || (cp >= 0x3000 && cp <= 0x303F)
-                || (cp >= 0xFF00 && cp <= 0xFF60);
-        width += wide ? 2 : 1;
-        i += Character.charCount(cp);
-      }
-      return width;
+      return org.spamtraffic.output.WrappedText.displayWidth(text);
     }
 
     /** The Noto font that writes {@code language}. */
