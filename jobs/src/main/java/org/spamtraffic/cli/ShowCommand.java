@@ -1,6 +1,6 @@
 package org.spamtraffic.cli;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,14 +8,21 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
 import org.apache.commons.text.similarity.LevenshteinDistance;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.spamtraffic.schema.TableContract;
 import org.spamtraffic.stage.PrintedLocation;
 import org.spamtraffic.warehouse.Warehouse;
+import org.spamtraffic.warehouse.WarehouseCatalog;
+import org.spamtraffic.warehouse.WarehouseReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +37,13 @@ import picocli.CommandLine.Parameters;
       "Prints rows of a warehouse table as the latest commit (or --as-of) has it, or, without a"
           + " table, lists the study's tables (their Spark SQL names, snapshots and rows) and"
           + " commits.",
-      "Values are printed whole. --format csv and json are for scripts: only the rows go to"
-          + " stdout (json: one object per line, Spark's own JSON of the row, which reads back to"
-          + " the same table); the row count goes to stderr."
+      "Values are printed whole, rows ordered by the printed columns in turn (ascending, nulls"
+          + " first). --format csv and json are for scripts: only the rows go to stdout (json: one"
+          + " object per line, every column, which Spark's JSON reader reads back to the same"
+          + " table); the row count goes to stderr.",
+      "A small table of the embedded warehouse on this machine is read without starting Spark;"
+          + " --where, a site's catalog (--conf) and large tables are read with Spark, and print"
+          + " the same."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -81,85 +92,127 @@ final class ShowCommand extends SparkCommand {
   @Mixin AsOfOption asOf;
 
   @Override
+  protected void checkOptions() {
+    if (limit != null && limit < 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--limit must be 0 or more, not " + limit);
+    }
+  }
+
+  /**
+   * A table of the embedded catalog on the local file system, without --where, is read with
+   * Iceberg's generic reader when it is small ({@link IcebergRows}); Spark's start-up was most of
+   * the time of such a show. Anything else (a site's catalog, HDFS, spark-submit, a filter, a large
+   * table) goes to Spark.
+   */
+  @Override
+  protected OptionalInt runWithoutSpark() {
+    if (table == null || where != null || !embeddedOnLocalDisk()) {
+      return OptionalInt.empty();
+    }
+    WarehouseReader reader = WarehouseReader.at(sparkOptions.warehouseUri(), new Configuration());
+    if (!reader.exists()) {
+      return OptionalInt.empty();
+    }
+    Optional<Warehouse.Commit> commit =
+        asOf.commit == null ? Optional.of(reader.head()) : reader.commit(asOf.commit);
+    if (commit.isEmpty()) {
+      return OptionalInt.empty(); // Spark's path says which commits there are
+    }
+    checkTable(commit.get().tables().keySet(), commit.get().number());
+    TableContract contract;
+    try {
+      contract = TableContract.load(table);
+    } catch (RuntimeException e) {
+      return OptionalInt.empty(); // a table without a contract is read as Spark finds it
+    }
+    List<String> printed =
+        checkedColumns(contract.columns().stream().map(TableContract.Column::name).toList());
+    WarehouseReader.TableSnapshot snapshot = reader.snapshot(commit.get(), table).orElseThrow();
+    Optional<ShownRows> rows = IcebergRows.read(reader, snapshot, contract, printed, limit, format);
+    if (rows.isEmpty()) {
+      return OptionalInt.empty();
+    }
+    print(sparkOptions.catalog() + "." + WarehouseCatalog.NAMESPACE + "." + table, rows.get());
+    return OptionalInt.of(0);
+  }
+
+  private boolean embeddedOnLocalDisk() {
+    if (System.getProperty("spark.master") != null) {
+      return false; // under spark-submit: the cluster's settings and default file system
+    }
+    String site = "spark.sql.catalog." + sparkOptions.catalog();
+    for (String key : sparkOptions.conf().keySet()) {
+      if (key.equals(site) || key.startsWith(site + ".") || key.startsWith("spark.hadoop.")) {
+        return false;
+      }
+    }
+    if (System.getProperty(site) != null) {
+      return false;
+    }
+    Path root = new Path(sparkOptions.warehouseUri());
+    Configuration conf = new Configuration();
+    try {
+      return "file".equals(root.getFileSystem(conf).makeQualified(root).toUri().getScheme());
+    } catch (IOException | IllegalArgumentException e) {
+      return false; // Spark's path reports what is wrong with the location
+    }
+  }
+
+  @Override
   protected int run(SparkSession spark, Warehouse latest) {
-    PrintWriter out = spec.commandLine().getOut();
     Warehouse warehouse = asOf.apply(latest);
     if (table == null) {
-      list(warehouse, latest, out);
+      list(warehouse, latest, spec.commandLine().getOut());
       return 0;
     }
-    Collection<String> tables = warehouse.head().tables().keySet();
-    if (!tables.contains(table)) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(),
-          unknown("table", table, tables) + " (commit " + warehouse.head().number() + ")");
-    }
+    checkTable(warehouse.head().tables().keySet(), warehouse.head().number());
     Dataset<Row> rows = warehouse.read(table);
-    if (columns != null) {
-      List<String> known = Arrays.asList(rows.columns());
-      for (String c : columns) {
-        if (!known.contains(c)) {
-          throw new CommandLine.ParameterException(
-              spec.commandLine(), unknown("column of " + table, c, known));
-        }
-      }
-      rows = rows.select(columns.stream().map(functions::col).toArray(Column[]::new));
-    }
+    List<String> printed = checkedColumns(Arrays.asList(rows.columns()));
+    rows = rows.select(printed.stream().map(functions::col).toArray(Column[]::new));
     if (where != null) {
       rows = rows.where(where);
     }
-    long count = rows.count();
-    PrintWriter note = format == Format.table ? out : spec.commandLine().getErr();
-    note.printf(
-        Locale.ROOT,
-        "%s: %,d %s%n",
-        warehouse.tableName(table),
-        count,
-        count == 1 ? "row" : "rows");
-    note.flush();
-    int n =
-        limit != null
-            ? limit
-            : format == Format.table ? 20 : (int) Math.min(count, Integer.MAX_VALUE);
-    switch (format) {
-      case table -> rows.show(n, 0, false);
-      case json -> {
-        for (String line : rows.toJSON().takeAsList(n)) {
-          out.println(line);
-        }
-      }
-      case csv -> csv(rows, n, out);
-    }
-    out.flush();
+    print(warehouse.tableName(table), SparkRows.read(rows, limit, format));
     return 0;
   }
 
-  private static void csv(Dataset<Row> rows, int n, PrintWriter out) {
-    // Spark's own text of each value (dates ISO, decimals as written), quoted as RFC 4180 asks.
-    Dataset<Row> text =
-        rows.select(
-            Arrays.stream(rows.columns())
-                .map(c -> functions.col(c).cast("string").as(c))
-                .toArray(Column[]::new));
-    CsvWriter csv =
-        CsvWriter.builder().lineDelimiter(de.siegmar.fastcsv.writer.LineDelimiter.LF).build(out);
-    csv.writeRecord(text.columns());
-    // Text a spreadsheet would run is neutralised by the one rule; numbers stay numbers.
-    org.apache.spark.sql.types.StructField[] fields = rows.schema().fields();
-    for (Row r : text.takeAsList(n)) {
-      String[] values = new String[r.size()];
-      for (int i = 0; i < values.length; i++) {
-        boolean number = fields[i].dataType() instanceof org.apache.spark.sql.types.NumericType;
-        String value = r.isNullAt(i) ? "" : r.getString(i);
-        values[i] = number ? value : org.spamtraffic.output.SpreadsheetText.neutralised(value);
+  /** Rows to print of {@code count}: --limit, else 20 as a table and every row as csv or json. */
+  static int rowsToPrint(Integer limit, Format format, long count) {
+    if (limit != null) {
+      return limit;
+    }
+    return format == Format.table ? 20 : (int) Math.min(count, Integer.MAX_VALUE);
+  }
+
+  private void checkTable(Collection<String> tables, long commit) {
+    if (!tables.contains(table)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), unknown("table", table, tables) + " (commit " + commit + ")");
+    }
+  }
+
+  /** The columns asked for, each checked against {@code known}, or every known column. */
+  private List<String> checkedColumns(List<String> known) {
+    if (columns == null) {
+      return known;
+    }
+    for (String c : columns) {
+      if (!known.contains(c)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), unknown("column of " + table, c, known));
       }
-      csv.writeRecord(values);
     }
-    try {
-      csv.flush();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("Cannot write to stdout", e);
-    }
+    return columns;
+  }
+
+  private void print(String tableName, ShownRows rows) {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter note = format == Format.table ? out : spec.commandLine().getErr();
+    note.printf(
+        Locale.ROOT, "%s: %,d %s%n", tableName, rows.count(), rows.count() == 1 ? "row" : "rows");
+    note.flush();
+    RowPrinter.print(rows, format, out);
   }
 
   /** "No table 'volumnes'; did you mean 'volumes'? Tables: ..." */

@@ -1,5 +1,6 @@
 package org.spamtraffic.cli;
 
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.spamtraffic.spark.SparkSessions;
@@ -22,6 +23,10 @@ abstract class SparkCommand implements Callable<Integer> {
   public final Integer call() {
     checkOptions();
     Logging.configure(sparkOptions.verbose());
+    OptionalInt answered = runWithoutSpark();
+    if (answered.isPresent()) {
+      return answered.getAsInt();
+    }
     SparkSession spark =
         SparkSessions.create(
             "spamtraffic " + spec.name(),
@@ -46,6 +51,14 @@ abstract class SparkCommand implements Callable<Integer> {
    * picocli.CommandLine.ParameterException}, exit code 2). By default there is nothing to check.
    */
   protected void checkOptions() {}
+
+  /**
+   * The command's work done without starting Spark, where it can be (a read that Iceberg's own API
+   * answers), returning the exit code; empty to run with Spark. By default, always with Spark.
+   */
+  protected OptionalInt runWithoutSpark() {
+    return OptionalInt.empty();
+  }
 
   /**
    * Checks, with the session's file systems, that the command's inputs exist, before the warehouse

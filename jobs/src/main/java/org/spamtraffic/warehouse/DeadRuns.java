@@ -35,10 +35,11 @@ import org.slf4j.LoggerFactory;
  * _runs/} folder, which process runs it (host, process id, the process's start time) from before
  * its first write until it commits or gives up. After each commit, a run whose process is known
  * dead (same host, that process gone) is cleaned at once: its branches, the snapshots only they
- * had, its scratch folder, and the files no snapshot references (Iceberg's {@link
- * DeleteOrphanFiles}) that are older than the start of every run still alive, so that nothing a
- * live run is writing can go. A run on another host cannot be told dead from alive: it counts as
- * alive here, and {@code bin/spamtraffic expire} removes what it left after the retention period.
+ * had, its scratch folder, and, in every table (a run may have written where it left no branch),
+ * the files no snapshot references (Iceberg's {@link DeleteOrphanFiles}) that are older than the
+ * start of every run still alive, so that nothing a live run is writing can go. A run on another
+ * host cannot be told dead from alive: it counts as alive here, and {@code bin/spamtraffic expire}
+ * removes what it left after the retention period.
  */
 final class DeadRuns {
   private static final Logger LOG = LoggerFactory.getLogger(DeadRuns.class);
@@ -193,6 +194,9 @@ final class DeadRuns {
       }
       boolean had = deadBranches.stream().anyMatch(t.refs()::containsKey);
       if (!had) {
+        // No branch left to say so, yet the run may have written here: killed while giving up,
+        // after dropping its branches and before removing its run file.
+        orphans += deleteOrphans(t, cutoff);
         continue;
       }
       int[] removed = {0};
@@ -223,11 +227,7 @@ final class DeadRuns {
         snapshots += theirs.size();
         t.refresh();
       }
-      DeleteOrphanFiles.Result o =
-          SparkActions.get(spark).deleteOrphanFiles(t).olderThan(cutoff).execute();
-      for (var ignored : o.orphanFileLocations()) {
-        orphans++;
-      }
+      orphans += deleteOrphans(t, cutoff);
     }
     int scratchRemoved = 0;
     try {
@@ -243,6 +243,17 @@ final class DeadRuns {
       throw new UncheckedIOException("Cannot clean " + scratch, e);
     }
     return new Cleaned(deadRuns.size(), branches, snapshots, orphans, scratchRemoved);
+  }
+
+  /** Deletes the files of {@code t} that no snapshot references, older than {@code cutoff}. */
+  private long deleteOrphans(Table t, long cutoff) {
+    DeleteOrphanFiles.Result o =
+        SparkActions.get(spark).deleteOrphanFiles(t).olderThan(cutoff).execute();
+    long n = 0;
+    for (var ignored : o.orphanFileLocations()) {
+      n++;
+    }
+    return n;
   }
 
   /**

@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.TableIdentifier;
@@ -58,6 +61,53 @@ public final class WarehouseReader {
   /** The latest commit (commit 0 for a warehouse with none). */
   public Warehouse.Commit head() {
     return log == null ? Warehouse.Commit.EMPTY : log.head().commit();
+  }
+
+  /** Commit {@code number}, if the study log has it. */
+  public Optional<Warehouse.Commit> commit(long number) {
+    return log == null ? Optional.empty() : log.commit(number);
+  }
+
+  /**
+   * A table as commit {@code commit} names it: its Iceberg snapshot's schema and row count (from
+   * the snapshot's summary), for a caller that decides whether to read it here or with Spark.
+   *
+   * @param schema the columns the snapshot was written with (a later column is absent)
+   * @param rows the rows of the snapshot, deletes not subtracted (tables are copy-on-write)
+   */
+  public record TableSnapshot(String table, long snapshotId, Schema schema, long rows) {}
+
+  /** {@code table} at commit {@code commit}, or empty when the commit has no such table. */
+  public Optional<TableSnapshot> snapshot(Warehouse.Commit commit, String table) {
+    Long id = commit.tables().get(table);
+    if (id == null) {
+      return Optional.empty();
+    }
+    Table t = catalog.loadTable(TableIdentifier.of(WarehouseCatalog.NAMESPACE, table));
+    Snapshot s = t.snapshot(id);
+    Schema schema = s.schemaId() == null ? t.schema() : t.schemas().get(s.schemaId());
+    String rows = s.summary().get("total-records");
+    return Optional.of(
+        new TableSnapshot(table, id, schema, rows == null ? Long.MAX_VALUE : Long.parseLong(rows)));
+  }
+
+  /**
+   * Every row of {@code snapshot}, with the {@code columns} of its schema, in Iceberg's generic
+   * representation (strings, longs, {@code LocalDate}, {@code OffsetDateTime}, lists). Meant for
+   * small tables: every row is held in memory.
+   */
+  public List<Record> records(TableSnapshot snapshot, List<String> columns) {
+    Table t = catalog.loadTable(TableIdentifier.of(WarehouseCatalog.NAMESPACE, snapshot.table()));
+    List<Record> out = new ArrayList<>();
+    try (CloseableIterable<Record> rows =
+        IcebergGenerics.read(t).useSnapshot(snapshot.snapshotId()).select(columns).build()) {
+      for (Record r : rows) {
+        out.add(r.copy());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + snapshot.table(), e);
+    }
+    return out;
   }
 
   /**

@@ -137,4 +137,51 @@ class ShowCommandTest {
     assertThat(column.err())
         .contains("No column of returns 'operator'; did you mean 'operator_id'?");
   }
+
+  @Test
+  void aSmallTableIsReadWithoutSparkAndPrintedAsSparkPrintsIt() {
+    // A master Spark cannot start with: a show that succeeds with it never started Spark.
+    String noSpark = "nosuch://no-spark";
+    for (String format : List.of("table", "csv", "json")) {
+      CommandRun fast =
+          CommandRun.of(
+              "show",
+              "submissions",
+              "--format",
+              format,
+              "--master",
+              noSpark,
+              "--out",
+              out.toString());
+      assertThat(fast.exit()).as(fast.err()).isZero();
+      // --where is always read with Spark: "true" keeps every row.
+      CommandRun spark =
+          CommandRun.of(
+              "show",
+              "submissions",
+              "--format",
+              format,
+              "--where",
+              "true",
+              "--out",
+              out.toString());
+      assertThat(spark.exit()).as(spark.err()).isZero();
+      assertThat(fast.out()).as(format).isEqualTo(spark.out()).contains("KE-KILIMA");
+      // Spark may add its own warnings to stderr; the count line is the same.
+      assertThat(fast.err())
+          .isEqualTo(format.equals("table") ? "" : "local.spamtraffic.submissions: 2 rows\n");
+      assertThat(spark.err()).contains(fast.err());
+    }
+    CommandRun withSpark =
+        CommandRun.of(
+            "show", "submissions", "--where", "true", "--master", noSpark, "--out", out.toString());
+    assertThat(withSpark.exit()).as("Spark cannot start with this master").isNotZero();
+  }
+
+  @Test
+  void aNegativeLimitIsAUsageError() {
+    CommandRun show = CommandRun.of("show", "returns", "--limit", "-1", "--out", out.toString());
+    assertThat(show.exit()).isEqualTo(2);
+    assertThat(show.err()).contains("--limit must be 0 or more, not -1");
+  }
 }

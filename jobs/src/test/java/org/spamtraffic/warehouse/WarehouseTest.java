@@ -113,6 +113,45 @@ class WarehouseTest {
   }
 
   @Test
+  void aDeadRunsFilesGoEvenFromATableWhereItLeftNoBranch() throws Exception {
+    Warehouse w = fresh("dead-without-branch");
+    w.begin("one")
+        .write("itu_regions", ContractRows.of(spark, "itu_regions", "kept", 2))
+        .write("volumes", ContractRows.of(spark, "volumes", "kept", 3))
+        .commit();
+    // A run killed while giving up: its branches already dropped, its run file still listed, a
+    // data file of its own left in volumes.
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    Path root = Path.of(java.net.URI.create(w.root()));
+    java.util.Properties run = new java.util.Properties();
+    run.setProperty(
+        "host",
+        java.net.InetAddress.getLocalHost().getHostName().toLowerCase(java.util.Locale.ROOT));
+    run.setProperty("pid", Long.toString(gone.pid()));
+    run.setProperty("process_start", java.time.Instant.EPOCH.toString());
+    run.setProperty("started", java.time.Instant.now().minusSeconds(3600).toString());
+    Path runs = Files.createDirectories(root.resolve(DeadRuns.RUNS));
+    try (var out = Files.newBufferedWriter(runs.resolve("job_killedwhilegivingup"))) {
+      run.store(out, "a live transaction");
+    }
+    Path kept = Path.of(java.net.URI.create(w.dataFiles("volumes").get(0)));
+    Path orphan = kept.resolveSibling("00000-0-killed-run.parquet");
+    Files.copy(kept, orphan);
+    Files.setLastModifiedTime(
+        orphan, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600)));
+
+    DeadRuns.Cleaned cleaned = w.runs().clean();
+    assertThat(cleaned.runs()).isEqualTo(1);
+    assertThat(cleaned.branches()).isZero();
+    assertThat(cleaned.orphans()).isEqualTo(1);
+    assertThat(orphan).doesNotExist();
+    assertThat(kept).exists();
+    assertThat(w.runs().recorded()).isEmpty();
+    assertThat(ContractRows.labels(Warehouse.at(spark, w.root()), "volumes")).containsOnly("kept");
+  }
+
+  @Test
   void ofTwoJobsWritingTheSameTableOneWinsAndTheOtherFailsSayingWhy() {
     Warehouse a = fresh("conflict");
     a.begin("setup").write("itu_regions", ContractRows.of(spark, "itu_regions", "s", 1)).commit();
