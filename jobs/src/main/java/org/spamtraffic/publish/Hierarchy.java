@@ -52,11 +52,16 @@ final class Hierarchy implements Serializable {
     return chains.getOrDefault(country, List.of(country, WORLD));
   }
 
-  /** From the rows of the {@code countries} reference table. */
+  /**
+   * From the rows of the {@code countries} reference table, in any order: the parts of every sum
+   * are in country-code order, so that the suppression sees the same relations on any cluster.
+   */
   static Hierarchy of(List<Row> countries) {
     Map<Area, List<Area>> members = new TreeMap<>(Hierarchy::compare);
     List<Area> all = new ArrayList<>();
-    for (Row c : countries) {
+    List<Row> byCode = new ArrayList<>(countries);
+    byCode.sort(java.util.Comparator.comparing((Row c) -> c.<String>getAs("alpha3")));
+    for (Row c : byCode) {
       Area country = new Area("country", c.getAs("alpha3"));
       all.add(country);
       List<Area> parents = new ArrayList<>();

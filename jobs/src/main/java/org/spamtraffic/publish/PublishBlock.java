@@ -158,8 +158,44 @@ final class PublishBlock implements FlatMapGroupsFunction<String, Row, Row>, Ser
   /** A block's suppression problem and the input row of each unit, in unit order. */
   record Built(Suppression suppression, List<Row> rows) {}
 
-  /** Builds the problem of one block from its rows (the input frame of {@link PublishJob}). */
-  Built build(List<Row> rows) {
+  /**
+   * The keys that order a block's rows. The shuffle delivers them in an order that depends on how
+   * the input was split; the suppression's choices (which complement among equals, which cells are
+   * certified by points found earlier, which optimum the solver returns) follow the order of units
+   * and cells, so the block is solved in this order for the same decisions on any cluster.
+   */
+  static final List<String> ORDER =
+      List.of(
+          "_table",
+          "level",
+          "area",
+          "source_kind",
+          "source",
+          "source_country",
+          "destination_country",
+          "entry_route");
+
+  private static final java.util.Comparator<Row> IN_ORDER = inOrder();
+
+  private static java.util.Comparator<Row> inOrder() {
+    java.util.Comparator<Row> c = null;
+    for (String key : ORDER) {
+      java.util.Comparator<Row> k =
+          java.util.Comparator.comparing(
+              (Row r) -> r.<String>getAs(key),
+              java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+      c = c == null ? k : c.thenComparing(k);
+    }
+    return c;
+  }
+
+  /**
+   * Builds the problem of one block from its rows (the input frame of {@link PublishJob}), in
+   * {@link #ORDER} whatever order they come in.
+   */
+  Built build(List<Row> delivered) {
+    List<Row> rows = new ArrayList<>(delivered);
+    rows.sort(IN_ORDER);
     Suppression s = new Suppression();
     List<Row> units = new ArrayList<>();
     Map<Hierarchy.Area, Map<String, Integer>> volumes = new HashMap<>();

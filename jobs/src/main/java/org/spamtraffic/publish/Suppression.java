@@ -26,13 +26,13 @@ import java.util.Set;
  * <p>The audit of a primary cell solves two linear programs: the smallest and the largest value of
  * the cell given that published cells are known and withheld cells are unknown and non-negative. To
  * keep each program small, only the withheld cells near the audited one (reached through shared
- * relations, at most {@link #NEIGHBOURHOOD} of them, then {@link #WIDE_NEIGHBOURHOOD}) are
- * unknowns; withheld cells further away are held at their true values. That can only narrow the
- * interval (it adds constraints to the reader's problem), so a cell shown protected this way is
- * protected against the reader's whole problem. A cell the truncated problem shows pinned is
- * audited against its whole withheld component before anything more is withheld: the truncation
- * alone can pin it (on a round with many one-operator flows, every relation near a cell may be
- * withheld already, so the truncated problem offers no complement at all).
+ * relations, at most a number of them that widens in steps: {@link #NEIGHBOURHOODS}) are unknowns;
+ * withheld cells further away are held at their true values. That can only narrow the interval (it
+ * adds constraints to the reader's problem), so a cell shown protected this way is protected
+ * against the reader's whole problem. A cell the truncated problem shows pinned is audited against
+ * its whole withheld component before anything more is withheld: the truncation alone can pin it
+ * (on a round with many one-operator flows, every relation near a cell may be withheld already, so
+ * the truncated problem offers no complement at all).
  *
  * <p>Every optimum found is a point the reader cannot rule out (a feasible point of the whole
  * problem: the unknowns at the optimum, every other cell at its true value), and it stays one as
@@ -44,11 +44,15 @@ import java.util.Set;
  * protected.
  */
 public final class Suppression {
-  /** Withheld cells taken as unknowns in a first audit of a cell. */
-  static final int NEIGHBOURHOOD = 40;
+  /**
+   * Withheld cells taken as unknowns in the audit of a cell: a first audit with the first number,
+   * and each time the cell looks too narrow on a truncated problem, the next (the last: the whole
+   * withheld component).
+   */
+  static final int[] NEIGHBOURHOODS = {40, 400, 2_000, Integer.MAX_VALUE};
 
-  /** Withheld cells taken as unknowns when the first audit finds the cell too narrow. */
-  static final int WIDE_NEIGHBOURHOOD = 400;
+  // Audits run at each step of NEIGHBOURHOODS (for the stats).
+  private final long[] widenings = new long[NEIGHBOURHOODS.length];
 
   /** Why a unit is withheld. */
   public enum Reason {
@@ -76,9 +80,15 @@ public final class Suppression {
    * @param programs linear programs solved (two per audit)
    * @param repairs units withheld because an audit found a cell too narrow
    * @param unprotected primary cells that could not be shown protected (must be 0)
+   * @param widened audits solved at each step of {@link #NEIGHBOURHOODS}
    */
   public record Stats(
-      long certified, long audited, long programs, long repairs, List<String> unprotected) {}
+      long certified,
+      long audited,
+      long programs,
+      long repairs,
+      List<String> unprotected,
+      List<Long> widened) {}
 
   private final List<String> unitIds = new ArrayList<>();
   private final IntList unitOperators = new IntList();
@@ -274,7 +284,13 @@ public final class Suppression {
 
   /** What the last {@link #solve} did. */
   public Stats stats() {
-    return new Stats(certified, audited, programs, repairs, List.copyOf(unprotected));
+    return new Stats(
+        certified,
+        audited,
+        programs,
+        repairs,
+        List.copyOf(unprotected),
+        Arrays.stream(widenings).boxed().toList());
   }
 
   private boolean withheld(int cell) {
@@ -344,32 +360,28 @@ public final class Suppression {
     }
     audited++;
     while (true) {
-      Neighbourhood n = neighbourhood(cell, NEIGHBOURHOOD);
-      FeasibleRange.Interval range = range(n);
-      if (range != null && policy.protects(cellValue.get(cell), range.low(), range.high())) {
+      // The cell may look pinned only because the withheld cells beyond the neighbourhood were
+      // held at their true values: widen step by step, up to its whole withheld component, before
+      // withholding more (a repair chosen on a truncated problem may hide nothing that matters, and
+      // one may not even exist there: every relation of the neighbourhood withheld already). On the
+      // whole component a cell still pinned always has a published complement in one of its
+      // relations, or needs none (closedUnderWithholding).
+      Neighbourhood n = null;
+      boolean protectedNow = false;
+      for (int step = 0; step < NEIGHBOURHOODS.length; step++) {
+        n = neighbourhood(cell, NEIGHBOURHOODS[step]);
+        FeasibleRange.Interval range = range(n);
+        widenings[step]++;
+        if (range != null && policy.protects(cellValue.get(cell), range.low(), range.high())) {
+          protectedNow = true;
+          break;
+        }
+        if (!n.truncated) {
+          break;
+        }
+      }
+      if (protectedNow) {
         return;
-      }
-      if (n.truncated) {
-        Neighbourhood wide = neighbourhood(cell, WIDE_NEIGHBOURHOOD);
-        FeasibleRange.Interval wider = range(wide);
-        if (wider != null && policy.protects(cellValue.get(cell), wider.low(), wider.high())) {
-          return;
-        }
-        n = wide;
-      }
-      if (n.truncated) {
-        // The cell looks pinned, but perhaps only because the withheld cells beyond the
-        // neighbourhood were held at their true values: audit it against the whole withheld
-        // component before withholding more (a repair chosen on the truncated problem may hide
-        // nothing that matters, and one may not even exist there: every relation of the
-        // neighbourhood withheld already). On the whole component a cell still pinned always has
-        // a published complement in one of its relations, or needs none (closedUnderWithholding).
-        Neighbourhood all = neighbourhood(cell, Integer.MAX_VALUE);
-        FeasibleRange.Interval whole = range(all);
-        if (whole != null && policy.protects(cellValue.get(cell), whole.low(), whole.high())) {
-          return;
-        }
-        n = all;
       }
       int unit = repairUnit(cell, n, policy);
       if (unit < 0 && closedUnderWithholding(cell)) {
