@@ -30,8 +30,7 @@ import org.spamtraffic.publish.DisclosurePolicy;
 import org.spamtraffic.publish.PublishStage;
 import org.spamtraffic.report.ReportStage;
 import org.spamtraffic.spark.SparkSessions;
-import org.spamtraffic.stage.Stage;
-import org.spamtraffic.stage.StudyContext;
+import org.spamtraffic.stage.TestStudy;
 import org.spamtraffic.surveyingest.IngestSurveyStage;
 import org.spamtraffic.warehouse.Warehouse;
 
@@ -77,30 +76,20 @@ class GeneratedAttackTest {
     write(landing);
     spark = SparkSessions.forTests("GeneratedAttackTest");
     warehouse = Warehouse.at(spark, dir.resolve("warehouse").toUri().toString());
-    StudyContext context =
-        new StudyContext(
-            spark,
-            warehouse,
-            dir.resolve("out").toUri().toString(),
-            landing.toString(),
-            PROJECT.resolve("data-samples/survey").toString(),
-            "generated");
-    for (Stage s :
+    TestStudy.run(
+        spark,
+        warehouse,
+        dir,
+        landing.toString(),
+        PROJECT.resolve("data-samples/survey").toString(),
+        "generated",
         List.of(
             new IngestReturnsStage(),
             new IngestSurveyStage(),
             new AggregateStage(),
             new PublishStage(),
             new EstimateStage(),
-            new ReportStage())) {
-      long start = System.nanoTime();
-      s.run(context);
-      System.out.printf(
-          Locale.ROOT,
-          "GeneratedAttackTest: %s in %.0f s%n",
-          s.getClass().getSimpleName(),
-          (System.nanoTime() - start) / 1e9);
-    }
+            new ReportStage()));
     bundle = dir.resolve("out/reports/generated");
   }
 
@@ -126,8 +115,7 @@ class GeneratedAttackTest {
   @Test
   void noWithheldFigureCanBeNarrowedBelowTheProtectionLevel() {
     DisclosurePolicy policy = DisclosurePolicy.standard();
-    PublishedAttack attack = new PublishedAttack(policy.minOperators(), policy.maxShare());
-    attack.build(bundle, warehouse);
+    PublishedAttack attack = PublishedAttack.standard(bundle, warehouse);
     assertThat(attack.targets).as("primary withheld figures to attack").isNotEmpty();
     long start = System.nanoTime();
     List<LinearAttack.Leak> leaks = attack.lp.attack(attack.targets, policy.protection());

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
+import org.spamtraffic.publish.DisclosurePolicy;
 import org.spamtraffic.warehouse.Warehouse;
 
 /**
@@ -78,6 +79,14 @@ final class PublishedAttack {
   }
 
   /** Reads a published CSV of the bundle. */
+  /** The attack under the study's standard policy, built from the published files of a bundle. */
+  static PublishedAttack standard(Path bundle, Warehouse truthSource) {
+    DisclosurePolicy policy = DisclosurePolicy.standard();
+    PublishedAttack attack = new PublishedAttack(policy.minOperators(), policy.maxShare());
+    attack.build(bundle, truthSource);
+    return attack;
+  }
+
   static List<Map<String, String>> csv(Path file) {
     List<Map<String, String>> rows = new ArrayList<>();
     if (!Files.exists(file)) {

@@ -21,8 +21,7 @@ import org.spamtraffic.publish.DisclosurePolicy;
 import org.spamtraffic.publish.PublishStage;
 import org.spamtraffic.report.ReportStage;
 import org.spamtraffic.spark.SparkSessions;
-import org.spamtraffic.stage.Stage;
-import org.spamtraffic.stage.StudyContext;
+import org.spamtraffic.stage.TestStudy;
 import org.spamtraffic.surveyingest.IngestSurveyStage;
 import org.spamtraffic.warehouse.Warehouse;
 
@@ -43,24 +42,20 @@ class SamplesAttackTest {
   static void study() {
     spark = SparkSessions.forTests("SamplesAttackTest");
     warehouse = Warehouse.at(spark, dir.resolve("warehouse").toUri().toString());
-    StudyContext context =
-        new StudyContext(
-            spark,
-            warehouse,
-            dir.resolve("out").toUri().toString(),
-            PROJECT.resolve("data-samples/returns").toString(),
-            PROJECT.resolve("data-samples/survey").toString(),
-            "attack");
-    for (Stage s :
+    TestStudy.run(
+        spark,
+        warehouse,
+        dir,
+        PROJECT.resolve("data-samples/returns").toString(),
+        PROJECT.resolve("data-samples/survey").toString(),
+        "attack",
         List.of(
             new IngestReturnsStage(),
             new IngestSurveyStage(),
             new AggregateStage(),
             new PublishStage(),
             new EstimateStage(),
-            new ReportStage())) {
-      s.run(context);
-    }
+            new ReportStage()));
     bundle = dir.resolve("out/reports/attack");
   }
 
@@ -72,8 +67,7 @@ class SamplesAttackTest {
   @Test
   void noWithheldFigureCanBeNarrowedBelowTheProtectionLevel() {
     DisclosurePolicy policy = DisclosurePolicy.standard();
-    PublishedAttack attack = new PublishedAttack(policy.minOperators(), policy.maxShare());
-    attack.build(bundle, warehouse);
+    PublishedAttack attack = PublishedAttack.standard(bundle, warehouse);
     assertThat(attack.targets).as("primary withheld figures to attack").isNotEmpty();
     List<LinearAttack.Leak> leaks = attack.lp.attack(attack.targets, policy.protection());
     assertThat(leaks)
@@ -220,8 +214,7 @@ class SamplesAttackTest {
 
   private static List<LinearAttack.Leak> leaks(Path mutant, String prefix) {
     DisclosurePolicy policy = DisclosurePolicy.standard();
-    PublishedAttack attack = new PublishedAttack(policy.minOperators(), policy.maxShare());
-    attack.build(mutant, warehouse);
+    PublishedAttack attack = PublishedAttack.standard(mutant, warehouse);
     List<String> targets = attack.targets.stream().filter(t -> t.startsWith(prefix)).toList();
     assertThat(targets).as("targets " + prefix).isNotEmpty();
     List<LinearAttack.Leak> leaks = attack.lp.attack(targets, policy.protection());

@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.spamtraffic.aggregate.AggregateStage;
 import org.spamtraffic.intake.IngestReturnsStage;
 import org.spamtraffic.spark.SparkSessions;
-import org.spamtraffic.stage.Stage;
-import org.spamtraffic.stage.StudyContext;
+import org.spamtraffic.stage.TestStudy;
 import org.spamtraffic.surveyingest.IngestSurveyStage;
 import org.spamtraffic.warehouse.Warehouse;
 
@@ -39,18 +38,14 @@ class PublishDeterminismTest {
   static void aggregate() {
     spark = SparkSessions.forTests("PublishDeterminismTest");
     warehouse = Warehouse.at(spark, dir.resolve("warehouse").toUri().toString());
-    StudyContext context =
-        new StudyContext(
-            spark,
-            warehouse,
-            dir.resolve("out").toUri().toString(),
-            PROJECT.resolve("data-samples/returns").toString(),
-            PROJECT.resolve("data-samples/survey").toString(),
-            "determinism");
-    for (Stage s :
-        List.of(new IngestReturnsStage(), new IngestSurveyStage(), new AggregateStage())) {
-      s.run(context);
-    }
+    TestStudy.run(
+        spark,
+        warehouse,
+        dir,
+        PROJECT.resolve("data-samples/returns").toString(),
+        PROJECT.resolve("data-samples/survey").toString(),
+        "determinism",
+        List.of(new IngestReturnsStage(), new IngestSurveyStage(), new AggregateStage()));
   }
 
   @AfterAll
