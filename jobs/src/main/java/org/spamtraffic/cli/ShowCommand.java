@@ -6,10 +6,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -41,9 +45,9 @@ import picocli.CommandLine.Parameters;
           + " first). --format csv and json are for scripts: only the rows go to stdout (json: one"
           + " object per line, every column, which Spark's JSON reader reads back to the same"
           + " table); the row count goes to stderr.",
-      "A small table of the embedded warehouse on this machine is read without starting Spark;"
-          + " --where, a site's catalog (--conf) and large tables are read with Spark, and print"
-          + " the same."
+      "A small table of the embedded warehouse on this machine, and the list, are read without"
+          + " starting Spark; --where, a site's catalog (--conf) and large tables are read with"
+          + " Spark, and print the same."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -107,7 +111,7 @@ final class ShowCommand extends SparkCommand {
    */
   @Override
   protected OptionalInt runWithoutSpark() {
-    if (table == null || where != null || !embeddedOnLocalDisk()) {
+    if (where != null || !embeddedOnLocalDisk()) {
       return OptionalInt.empty();
     }
     WarehouseReader reader = WarehouseReader.at(sparkOptions.warehouseUri(), new Configuration());
@@ -118,6 +122,9 @@ final class ShowCommand extends SparkCommand {
         asOf.commit == null ? Optional.of(reader.head()) : reader.commit(asOf.commit);
     if (commit.isEmpty()) {
       return OptionalInt.empty(); // Spark's path says which commits there are
+    }
+    if (table == null) {
+      return listWithoutSpark(reader, commit.get());
     }
     checkTable(commit.get().tables().keySet(), commit.get().number());
     TableContract contract;
@@ -134,6 +141,21 @@ final class ShowCommand extends SparkCommand {
       return OptionalInt.empty();
     }
     print(sparkOptions.catalog() + "." + WarehouseCatalog.NAMESPACE + "." + table, rows.get());
+    return OptionalInt.of(0);
+  }
+
+  /** The list with each table's rows from its snapshot's summary, when every summary tells. */
+  private OptionalInt listWithoutSpark(WarehouseReader reader, Warehouse.Commit commit) {
+    Map<String, Long> rows = new LinkedHashMap<>();
+    for (String t : commit.tables().keySet()) {
+      long n = reader.snapshot(commit, t).orElseThrow().rows();
+      if (n == Long.MAX_VALUE) {
+        return OptionalInt.empty(); // Spark counts what the summary cannot
+      }
+      rows.put(t, n);
+    }
+    String prefix = sparkOptions.catalog() + "." + WarehouseCatalog.NAMESPACE + ".";
+    list(reader.root(), commit, t -> prefix + t, rows::get, reader.history());
     return OptionalInt.of(0);
   }
 
@@ -163,7 +185,12 @@ final class ShowCommand extends SparkCommand {
   protected int run(SparkSession spark, Warehouse latest) {
     Warehouse warehouse = asOf.apply(latest);
     if (table == null) {
-      list(warehouse, latest, spec.commandLine().getOut());
+      list(
+          warehouse.root(),
+          warehouse.head(),
+          warehouse::tableName,
+          t -> warehouse.read(t).count(),
+          latest.history());
       return 0;
     }
     checkTable(warehouse.head().tables().keySet(), warehouse.head().number());
@@ -236,12 +263,21 @@ final class ShowCommand extends SparkCommand {
         + String.join(", ", sorted);
   }
 
-  private static void list(Warehouse warehouse, Warehouse latest, PrintWriter out) {
-    Warehouse.Commit head = warehouse.head();
+  /**
+   * The list: the warehouse, commit {@code head} and its tables with their rows, then every commit
+   * of {@code history}. One printer for Spark's counts and the snapshot summaries'.
+   */
+  private void list(
+      String root,
+      Warehouse.Commit head,
+      UnaryOperator<String> tableName,
+      ToLongFunction<String> rows,
+      List<Warehouse.Commit> history) {
+    PrintWriter out = spec.commandLine().getOut();
     out.printf(
         Locale.ROOT,
         "warehouse %s, commit %d by %s at %s%n",
-        PrintedLocation.of(warehouse.root()),
+        PrintedLocation.of(root),
         head.number(),
         head.job(),
         head.committedAt());
@@ -251,11 +287,11 @@ final class ShowCommand extends SparkCommand {
                 out.printf(
                     Locale.ROOT,
                     "  %-44s snapshot %-20d %,d rows%n",
-                    warehouse.tableName(t),
+                    tableName.apply(t),
                     snapshot,
-                    warehouse.read(t).count()));
+                    rows.applyAsLong(t)));
     out.println("commits:");
-    for (Warehouse.Commit c : latest.history()) {
+    for (Warehouse.Commit c : history) {
       out.printf(
           Locale.ROOT,
           "  %4d  %s  %-16s %s%n",

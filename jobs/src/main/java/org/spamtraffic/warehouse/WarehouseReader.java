@@ -25,10 +25,12 @@ import org.apache.iceberg.io.CloseableIterable;
  * names, never the table's own latest state.
  */
 public final class WarehouseReader {
+  private final String root;
   private final StudyLog log;
   private final Catalog catalog;
 
-  private WarehouseReader(Catalog catalog) {
+  private WarehouseReader(String root, Catalog catalog) {
+    this.root = root;
     this.catalog = catalog;
     this.log = catalog == null ? null : new StudyLog(catalog);
   }
@@ -45,17 +47,27 @@ public final class WarehouseReader {
             : new Path(c.location(), WarehouseCatalog.NAMESPACE);
     try {
       if (!marker.getFileSystem(conf).exists(marker)) {
-        return new WarehouseReader(null);
+        return new WarehouseReader(c.location(), null);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the warehouse " + uri, e);
     }
-    return new WarehouseReader(c.open(conf));
+    return new WarehouseReader(c.location(), c.open(conf));
   }
 
   /** Whether there was a warehouse to open. */
   public boolean exists() {
     return catalog != null;
+  }
+
+  /** Where the warehouse is, as {@link Warehouse#root()} names it. */
+  public String root() {
+    return root;
+  }
+
+  /** Every commit, oldest first, as {@link Warehouse#history()} gives them. */
+  public List<Warehouse.Commit> history() {
+    return log == null ? List.of() : log.history();
   }
 
   /** The latest commit (commit 0 for a warehouse with none). */
@@ -73,7 +85,9 @@ public final class WarehouseReader {
    * the snapshot's summary), for a caller that decides whether to read it here or with Spark.
    *
    * @param schema the columns the snapshot was written with (a later column is absent)
-   * @param rows the rows of the snapshot, deletes not subtracted (tables are copy-on-write)
+   * @param rows the rows of the snapshot from its summary, or {@link Long#MAX_VALUE} when the
+   *     summary cannot tell: no count, or delete files (a merge-on-read table) whose rows the
+   *     summary does not subtract
    */
   public record TableSnapshot(String table, long snapshotId, Schema schema, long rows) {}
 
@@ -86,9 +100,13 @@ public final class WarehouseReader {
     Table t = catalog.loadTable(TableIdentifier.of(WarehouseCatalog.NAMESPACE, table));
     Snapshot s = t.snapshot(id);
     Schema schema = s.schemaId() == null ? t.schema() : t.schemas().get(s.schemaId());
-    String rows = s.summary().get("total-records");
-    return Optional.of(
-        new TableSnapshot(table, id, schema, rows == null ? Long.MAX_VALUE : Long.parseLong(rows)));
+    return Optional.of(new TableSnapshot(table, id, schema, liveRows(s.summary())));
+  }
+
+  private static long liveRows(Map<String, String> summary) {
+    String rows = summary.get("total-records");
+    String deletes = summary.getOrDefault("total-delete-files", "0");
+    return rows == null || !deletes.equals("0") ? Long.MAX_VALUE : Long.parseLong(rows);
   }
 
   /**

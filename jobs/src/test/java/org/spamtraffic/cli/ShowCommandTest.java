@@ -125,6 +125,31 @@ class ShowCommandTest {
   }
 
   @Test
+  void theListIsMadeWithoutSparkAndReadsAsSparksList() {
+    String noSpark = "nosuch://no-spark";
+    CommandRun fast = CommandRun.of("show", "--master", noSpark, "--out", out.toString());
+    assertThat(fast.exit()).as(fast.err()).isZero();
+    // Any spark.hadoop.* setting sends show to Spark, which counts every table with a job.
+    CommandRun spark =
+        CommandRun.of("show", "--conf", "spark.hadoop.show.test=1", "--out", out.toString());
+    assertThat(spark.exit()).as(spark.err()).isZero();
+    assertThat(fast.out())
+        .isEqualTo(spark.out())
+        .contains("local.spamtraffic.returns")
+        .contains("commits:");
+    CommandRun withSpark =
+        CommandRun.of(
+            "show",
+            "--conf",
+            "spark.hadoop.show.test=1",
+            "--master",
+            noSpark,
+            "--out",
+            out.toString());
+    assertThat(withSpark.exit()).as("Spark cannot start with this master").isNotZero();
+  }
+
+  @Test
   void anUnknownNameIsAnsweredWithTheNamesAndTheNearest() {
     CommandRun table = CommandRun.of("show", "retruns", "--out", out.toString());
     assertThat(table.exit()).isEqualTo(2);
