@@ -163,6 +163,19 @@ final class DeadRuns {
     return start.isPresent() && !start.get().equals(run.processStart());
   }
 
+  /**
+   * Whether {@code run}'s process is known to be running: same host, the same process (id and start
+   * time). A run on another host is never known alive here.
+   */
+  static boolean knownAlive(Run run) {
+    return run.host().equals(host()) && run.pid() >= 0 && !dead(run);
+  }
+
+  /** Removes the record of {@code run}, which is dead or past retention. */
+  void forget(Run run) {
+    finished(run.branch());
+  }
+
   /** Cleans what the dead runs left; see the class comment. */
   Cleaned clean() {
     List<Run> all = recorded();

@@ -3,9 +3,11 @@ package org.spamtraffic.warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -27,7 +29,11 @@ import org.spamtraffic.stage.StageResult;
  * Everything else older than the retention period goes, with Iceberg's own actions: untagged
  * snapshots ({@link ExpireSnapshots}: the intermediate snapshots of jobs, and those of jobs that
  * died), the branches dead jobs left, the files no snapshot references ({@link DeleteOrphanFiles}:
- * what a killed job had written), and scratch folders.
+ * what a killed job had written), and scratch folders. A run known to be alive on this machine
+ * ({@link DeadRuns#knownAlive}) keeps its branches, its scratch folder and every file newer than
+ * its start, however long it has run: expiring under a live job would make its commit fail or lose
+ * its files. A run on another host cannot be known alive; what it left goes after the retention
+ * period, with its record.
  */
 public final class Retention {
   /** The warehouse folder where jobs keep intermediate files. */
@@ -71,6 +77,7 @@ public final class Retention {
   private final StudyLog log;
   private final Supplier<List<String>> tables;
   private final String warehouse;
+  private final DeadRuns runs;
 
   /**
    * Retention over the tables {@code tables} lists; {@code warehouse} is the catalog's warehouse
@@ -81,16 +88,28 @@ public final class Retention {
       Catalog catalog,
       StudyLog log,
       Supplier<List<String>> tables,
-      String warehouse) {
+      String warehouse,
+      DeadRuns runs) {
     this.spark = spark;
     this.warehouse = warehouse;
     this.catalog = catalog;
     this.log = log;
     this.tables = tables;
+    this.runs = runs;
   }
 
   Result run(Duration olderThan) {
     long cutoff = System.currentTimeMillis() - olderThan.toMillis();
+    Set<String> liveBranches = new HashSet<>();
+    long filesCutoff = cutoff;
+    for (DeadRuns.Run r : runs.recorded()) {
+      if (DeadRuns.knownAlive(r)) {
+        liveBranches.add(r.branch());
+        filesCutoff = Math.min(filesCutoff, r.started().toEpochMilli());
+      } else if (r.started().toEpochMilli() < cutoff) {
+        runs.forget(r);
+      }
+    }
     List<Warehouse.Commit> history = log.history();
     int tags = 0;
     int branches = 0;
@@ -115,7 +134,9 @@ public final class Retention {
               }
             }
             for (Map.Entry<String, SnapshotRef> ref : table.refs().entrySet()) {
-              if (ref.getValue().isBranch() && ref.getKey().startsWith("job_")) {
+              if (ref.getValue().isBranch()
+                  && ref.getKey().startsWith("job_")
+                  && !liveBranches.contains(ref.getKey())) {
                 Snapshot head = table.snapshot(ref.getValue().snapshotId());
                 if (head == null || head.timestampMillis() < cutoff) {
                   update.removeBranch(ref.getKey());
@@ -134,12 +155,12 @@ public final class Retention {
       files +=
           e.deletedDataFilesCount() + e.deletedManifestsCount() + e.deletedManifestListsCount();
       DeleteOrphanFiles.Result o =
-          SparkActions.get(spark).deleteOrphanFiles(t).olderThan(cutoff).execute();
+          SparkActions.get(spark).deleteOrphanFiles(t).olderThan(filesCutoff).execute();
       for (var ignored : o.orphanFileLocations()) {
         orphans++;
       }
     }
-    orphans += removeScratch(cutoff);
+    orphans += removeScratch(cutoff, liveBranches);
     return new Result(names.size(), tags, branches, expired, files, orphans);
   }
 
@@ -151,7 +172,7 @@ public final class Retention {
     return n;
   }
 
-  private long removeScratch(long cutoff) {
+  private long removeScratch(long cutoff, Set<String> liveBranches) {
     if (warehouse == null) {
       return 0;
     }
@@ -163,7 +184,7 @@ public final class Retention {
         return 0;
       }
       for (FileStatus s : fs.listStatus(scratch)) {
-        if (s.getModificationTime() < cutoff) {
+        if (s.getModificationTime() < cutoff && !liveBranches.contains(s.getPath().getName())) {
           fs.delete(s.getPath(), true);
           removed++;
         }

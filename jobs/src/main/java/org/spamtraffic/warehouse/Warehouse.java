@@ -288,7 +288,7 @@ public final class Warehouse {
   /** Snapshot maintenance: expiry of old snapshots and orphan files (see {@link Retention}). */
   public Retention.Result expire(java.time.Duration olderThan) {
     return new Retention(
-            spark, iceberg, log, this::tableNames, catalog.properties().get("warehouse"))
+            spark, iceberg, log, this::tableNames, catalog.properties().get("warehouse"), runs())
         .run(olderThan);
   }
 

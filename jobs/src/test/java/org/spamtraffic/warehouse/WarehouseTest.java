@@ -91,7 +91,15 @@ class WarehouseTest {
     Warehouse w = fresh("abandoned");
     w.begin("one").write("itu_regions", ContractRows.of(spark, "itu_regions", "kept", 2)).commit();
     w.begin("dies").write("itu_regions", ContractRows.of(spark, "itu_regions", "lost", 7));
-    // The job "dies" here: no commit. Another process opening the warehouse sees commit 1.
+    // The job "dies" here: no commit. Its record says another machine ran it, so no run can tell
+    // whether it is alive, and only retention removes what it left. Another process opening the
+    // warehouse sees commit 1.
+    Path runs = Path.of(java.net.URI.create(w.root())).resolve(DeadRuns.RUNS);
+    try (Stream<Path> records = Files.list(runs)) {
+      for (Path record : records.toList()) {
+        writeRun(runs, record.getFileName().toString(), "elsewhere", 1, java.time.Instant.now());
+      }
+    }
     Warehouse after = Warehouse.at(spark, w.root());
     assertThat(after.head().number()).isEqualTo(1);
     assertThat(ContractRows.labels(after, "itu_regions")).containsExactly("kept");
@@ -121,20 +129,14 @@ class WarehouseTest {
         .commit();
     // A run killed while giving up: its branches already dropped, its run file still listed, a
     // data file of its own left in volumes.
-    Process gone = new ProcessBuilder("true").start();
-    gone.waitFor();
     Path root = Path.of(java.net.URI.create(w.root()));
-    java.util.Properties run = new java.util.Properties();
-    run.setProperty(
-        "host",
-        java.net.InetAddress.getLocalHost().getHostName().toLowerCase(java.util.Locale.ROOT));
-    run.setProperty("pid", Long.toString(gone.pid()));
-    run.setProperty("process_start", java.time.Instant.EPOCH.toString());
-    run.setProperty("started", java.time.Instant.now().minusSeconds(3600).toString());
     Path runs = Files.createDirectories(root.resolve(DeadRuns.RUNS));
-    try (var out = Files.newBufferedWriter(runs.resolve("job_killedwhilegivingup"))) {
-      run.store(out, "a live transaction");
-    }
+    writeRun(
+        runs,
+        "job_killedwhilegivingup",
+        thisHost(),
+        deadPid(),
+        java.time.Instant.now().minusSeconds(3600));
     Path kept = Path.of(java.net.URI.create(w.dataFiles("volumes").get(0)));
     Path orphan = kept.resolveSibling("00000-0-killed-run.parquet");
     Files.copy(kept, orphan);
@@ -149,6 +151,51 @@ class WarehouseTest {
     assertThat(kept).exists();
     assertThat(w.runs().recorded()).isEmpty();
     assertThat(ContractRows.labels(Warehouse.at(spark, w.root()), "volumes")).containsOnly("kept");
+  }
+
+  @Test
+  void expiryLeavesALiveRunItsBranchAndScratchSoThatItStillCommits() throws Exception {
+    Warehouse w = fresh("live-run");
+    w.begin("one").write("itu_regions", ContractRows.of(spark, "itu_regions", "kept", 2)).commit();
+    // A long job, alive in this process, that began before the retention cutoff (now).
+    Warehouse.Transaction live = w.begin("long");
+    live.write("itu_regions", ContractRows.of(spark, "itu_regions", "live", 4));
+    Path scratch = Files.createDirectories(Path.of(java.net.URI.create(live.scratch())));
+    Files.writeString(scratch.resolve("part-00000.parquet"), "intermediate");
+    Thread.sleep(20);
+
+    Retention.Result expired = Warehouse.at(spark, w.root()).expire(Duration.ZERO);
+    assertThat(expired.branchesRemoved()).isZero();
+    assertThat(scratch.resolve("part-00000.parquet")).exists();
+    assertThat(live.commit().number()).isEqualTo(2);
+    Warehouse after = Warehouse.at(spark, w.root());
+    assertThat(ContractRows.labels(after, "itu_regions")).containsExactly("live");
+    assertThat(duckCount(after, "itu_regions")).isEqualTo(4);
+    assertThat(ContractRows.labels(after.asOf(1), "itu_regions")).containsExactly("kept");
+  }
+
+  /** The id of a process that has ended. */
+  private static long deadPid() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    return gone.pid();
+  }
+
+  private static String thisHost() throws Exception {
+    return java.net.InetAddress.getLocalHost().getHostName().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** A run's record, as {@link DeadRuns} writes one. */
+  private static void writeRun(
+      Path runs, String branch, String host, long pid, java.time.Instant started) throws Exception {
+    java.util.Properties run = new java.util.Properties();
+    run.setProperty("host", host);
+    run.setProperty("pid", Long.toString(pid));
+    run.setProperty("process_start", java.time.Instant.EPOCH.toString());
+    run.setProperty("started", started.toString());
+    try (var out = Files.newBufferedWriter(runs.resolve(branch))) {
+      run.store(out, "a live transaction");
+    }
   }
 
   @Test
