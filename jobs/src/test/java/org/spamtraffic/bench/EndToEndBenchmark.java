@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -22,7 +24,7 @@ import org.spamtraffic.warehouse.Warehouse;
  * Benchmark (not a test) of issue 4: {@code ingest-returns} + {@code aggregate} on a generated
  * landing set (many operators, one CSV per operator and quarter) against DuckDB doing the same
  * validation and the same analytics tables from the same CSVs, in the same run. Run with {@code
- * bin/benchmark e2e [ROWS]}; results go to docs/benchmarks.md by hand.
+ * bin/benchmark e2e [ROWS[,ROWS...] [OPERATORS]]}; results go to docs/benchmarks.md by hand.
  *
  * <p>DuckDB's validation covers the cell rules as the return format states them for canonical
  * spellings (codes, ISO countries, canonical periods, plain non-negative integers, required
@@ -33,62 +35,113 @@ import org.spamtraffic.warehouse.Warehouse;
 public final class EndToEndBenchmark {
   private EndToEndBenchmark() {}
 
+  /** One size's times, in seconds. */
+  private record Run(
+      long rows, double ingest, double aggregate, double duckValidate, double duckAnalytics) {
+    double spark() {
+      return ingest + aggregate;
+    }
+
+    double duck() {
+      return duckValidate + duckAnalytics;
+    }
+  }
+
+  /**
+   * {@code ROWS} is one size or several, comma-separated ({@code 1000000,2000000,5000000}): each is
+   * run in turn in one Spark session, and the table of sizes gives the time per row of both engines
+   * and its growth against the first (smallest) size.
+   */
   public static void main(String[] args) throws Exception {
-    long rows = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
+    List<Long> sizes = new ArrayList<>();
+    for (String size : (args.length > 0 ? args[0] : "10000000").split(",")) {
+      sizes.add(Long.parseLong(size.strip().replace("_", "")));
+    }
+    sizes.sort(null);
     int operators = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     Path dir = Paths.get("/tmp/spamtraffic-bench");
+    System.out.printf(
+        Locale.ROOT,
+        "end-to-end benchmark: %s rows from %d operators, %d cores%n",
+        sizes,
+        operators,
+        Runtime.getRuntime().availableProcessors());
+    SparkSession spark = SparkSessions.create("benchmark", "local[*]", Map.of(), false);
+    List<Run> runs = new ArrayList<>();
+    try {
+      Timer.time("spark warm-up (session, small job)", () -> spark.range(1000).count());
+      for (long rows : sizes) {
+        runs.add(run(spark, dir, rows, operators));
+      }
+    } finally {
+      spark.stop();
+    }
+    System.out.println();
+    System.out.println(sizesTable(runs));
+  }
+
+  private static Run run(SparkSession spark, Path dir, long rows, int operators) throws Exception {
     Path landing = dir.resolve("landing-many-" + rows + "-" + operators);
     if (!Files.exists(landing)) {
       Timer.time(
           "generate " + rows + " rows, " + operators + " operators",
           () -> BulkReturns.manyFiles(landing, rows, operators, 0.001, 42));
     }
-    System.out.printf(
-        Locale.ROOT,
-        "end-to-end benchmark: %,d rows from %d operators, %d cores%n",
-        rows,
-        operators,
-        Runtime.getRuntime().availableProcessors());
-    SparkSession spark = SparkSessions.create("benchmark", "local[*]", Map.of(), false);
-    try {
-      Timer.time("spark warm-up (session, small job)", () -> spark.range(1000).count());
-      Warehouse warehouse = Warehouse.at(spark, dir.resolve("e2e-" + System.nanoTime()).toString());
-      double ingest =
-          Timer.time(
-              "Spark ingest-returns",
-              () ->
-                  new IngestReturns(spark, warehouse)
-                      .run(
-                          new IngestReturns.Options(
-                              landing.toString(), FileInspector.Limits.DEFAULT, 5.0))
-                      .summary());
-      double aggregate =
-          Timer.time(
-              "Spark aggregate",
-              () ->
-                  new AggregateJob(spark).run(AggregateJob.Options.defaults(warehouse)).summary());
-      String countries = org.spamtraffic.warehouse.DuckDbTables.source(warehouse, "countries");
-      Path duckOut = dir.resolve("e2e-duck-" + System.nanoTime());
-      double duckValidate =
-          Timer.time(
-              "DuckDB validate CSV → Parquet", () -> duckValidate(landing, duckOut, countries));
-      double duckAnalytics =
-          Timer.time("DuckDB analytics tables", () -> duckAnalytics(duckOut, countries));
-      double spark2 = ingest + aggregate;
-      double duck = duckValidate + duckAnalytics;
-      System.out.printf(
-          Locale.ROOT,
-          "%n| rows | Spark ingest | Spark aggregate | DuckDB validate | DuckDB analytics |"
-              + " Spark / DuckDB |%n| %,d | %.1f s | %.1f s | %.1f s | %.1f s | %.1f |%n",
-          rows,
-          ingest,
-          aggregate,
-          duckValidate,
-          duckAnalytics,
-          spark2 / duck);
-    } finally {
-      spark.stop();
+    System.out.printf(Locale.ROOT, "%,d rows:%n", rows);
+    Warehouse warehouse = Warehouse.at(spark, dir.resolve("e2e-" + System.nanoTime()).toString());
+    double ingest =
+        Timer.time(
+            "Spark ingest-returns",
+            () ->
+                new IngestReturns(spark, warehouse)
+                    .run(
+                        new IngestReturns.Options(
+                            landing.toString(), FileInspector.Limits.DEFAULT, 5.0))
+                    .summary());
+    double aggregate =
+        Timer.time(
+            "Spark aggregate",
+            () -> new AggregateJob(spark).run(AggregateJob.Options.defaults(warehouse)).summary());
+    String countries = org.spamtraffic.warehouse.DuckDbTables.source(warehouse, "countries");
+    Path duckOut = dir.resolve("e2e-duck-" + System.nanoTime());
+    double duckValidate =
+        Timer.time(
+            "DuckDB validate CSV → Parquet", () -> duckValidate(landing, duckOut, countries));
+    double duckAnalytics =
+        Timer.time("DuckDB analytics tables", () -> duckAnalytics(duckOut, countries));
+    return new Run(rows, ingest, aggregate, duckValidate, duckAnalytics);
+  }
+
+  /**
+   * The table of sizes: each engine's seconds and microseconds per row, the Spark / DuckDB ratio,
+   * and each engine's time per row against the smallest size's (1.00 is linear growth).
+   */
+  static String sizesTable(List<Run> runs) {
+    StringBuilder t =
+        new StringBuilder(
+            "| rows | Spark ingest | Spark aggregate | Spark µs/row | DuckDB validate | DuckDB"
+                + " analytics | DuckDB µs/row | Spark / DuckDB | Spark per row vs first |"
+                + " DuckDB per row vs first |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    Run first = runs.get(0);
+    for (Run r : runs) {
+      double sparkPerRow = r.spark() / r.rows() * 1e6;
+      double duckPerRow = r.duck() / r.rows() * 1e6;
+      t.append(
+          String.format(
+              Locale.ROOT,
+              "| %,d | %.1f s | %.1f s | %.2f | %.1f s | %.1f s | %.2f | %.1f | %.2f | %.2f |%n",
+              r.rows(),
+              r.ingest(),
+              r.aggregate(),
+              sparkPerRow,
+              r.duckValidate(),
+              r.duckAnalytics(),
+              duckPerRow,
+              r.spark() / r.duck(),
+              sparkPerRow / (first.spark() / first.rows() * 1e6),
+              duckPerRow / (first.duck() / first.rows() * 1e6)));
     }
+    return t.toString();
   }
 
   private static final String CODES_TYPE = "('email','sms','voice','ip_messaging','ip_multimedia')";
@@ -171,7 +224,8 @@ public final class EndToEndBenchmark {
   static String duckAnalytics(Path returns, String countries) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = c.createStatement()) {
-      DuckDbAnalytics.load(c, returns.toString(), countries, null);
+      String written = "read_parquet('" + returns + "/**/*.parquet', hive_partitioning = true)";
+      DuckDbAnalytics.load(c, written, countries, null);
       st.execute("CREATE TABLE routes AS " + DuckDbAnalytics.ROUTES);
       st.execute("CREATE TABLE sources AS " + DuckDbAnalytics.SOURCES);
       st.execute("CREATE TABLE profile AS " + DuckDbAnalytics.profileSql());
