@@ -208,6 +208,17 @@ public final class Warehouse {
   }
 
   /**
+   * The rows of {@code table} at the current commit: from its Iceberg snapshot's summary, without a
+   * Spark job, when the summary can tell ({@link WarehouseReader#liveRows}); counted by Spark
+   * otherwise.
+   */
+  public long rows(String table) {
+    Snapshot s = iceberg.loadTable(id(table)).snapshot(snapshotOf(table));
+    long rows = WarehouseReader.liveRows(s.summary());
+    return rows == Long.MAX_VALUE ? read(table).count() : rows;
+  }
+
+  /**
    * The Parquet data files of {@code table} at the current commit, as URIs: the whole table, for a
    * reader without Iceberg (DuckDB's {@code read_parquet}). Tables are written copy-on-write, so a
    * snapshot has no delete files; one that had would fail here rather than be read wrong.

@@ -103,7 +103,11 @@ public final class WarehouseReader {
     return Optional.of(new TableSnapshot(table, id, schema, liveRows(s.summary())));
   }
 
-  private static long liveRows(Map<String, String> summary) {
+  /**
+   * The live rows of a snapshot from its summary, or {@link Long#MAX_VALUE} when it cannot tell: no
+   * count, or delete files (a merge-on-read write) whose rows {@code total-records} still holds.
+   */
+  static long liveRows(Map<String, String> summary) {
     String rows = summary.get("total-records");
     String deletes = summary.getOrDefault("total-delete-files", "0");
     return rows == null || !deletes.equals("0") ? Long.MAX_VALUE : Long.parseLong(rows);

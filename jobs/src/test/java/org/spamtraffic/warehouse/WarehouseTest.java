@@ -78,6 +78,8 @@ class WarehouseTest {
     // Spark SQL by name (main follows the study), DuckDB over the snapshot's files, and the API.
     assertThat(spark.table(reopened.tableName("itu_regions")).count()).isEqualTo(3);
     assertThat(duckCount(reopened, "itu_regions")).isEqualTo(3);
+    assertThat(reopened.rows("itu_regions")).as("from the snapshot's summary").isEqualTo(3);
+    assertThat(reopened.asOf(1).rows("itu_regions")).isEqualTo(5);
     assertThat(duckCount(asOfFirst, "itu_regions")).isEqualTo(5);
     assertThat(reopened.read("volumes").count()).isEqualTo(4);
     assertThat(reopened.read("volumes").columns())
