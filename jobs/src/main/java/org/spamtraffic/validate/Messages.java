@@ -42,8 +42,14 @@ public final class Messages {
       Language language, String rule, String column, String value, String other) {
     Rule r = ReturnFormat.v1().rule(rule);
     Field field = column == null ? null : fieldOrNull(column);
-    // A file rule's value and other may be words built in code: said in the language too.
-    String v = field == null ? Phrases.in(language, value) : value;
+    // A file rule's value and other may be words built in code, and so are the values of two rules
+    // across rows (a list of rows, a range of figures): said in the language too.
+    String v =
+        switch (rule) {
+          case "duplicate_key" -> Phrases.rows(language, value);
+          case "service_level_consistent" -> Phrases.range(language, value);
+          default -> field == null ? Phrases.in(language, value) : value;
+        };
     String o = field == null ? Phrases.in(language, other) : other;
     return Rule.fill(template(language, r), column, v, o, allowed(language, rule, field, value));
   }

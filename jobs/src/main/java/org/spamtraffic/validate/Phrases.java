@@ -1,5 +1,7 @@
 package org.spamtraffic.validate;
 
+import com.ibm.icu.text.ListFormatter;
+import com.ibm.icu.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,6 +42,22 @@ public final class Phrases {
   /** Each English phrase as a pattern that matches it whole, the longest first. */
   private static final List<Known> KNOWN = known();
 
+  private static final String MORE = "rows.part.more";
+  private static final String RANGE = "rows.part.range";
+
+  /**
+   * The separators of an English list: ICU's ("a, b, and c", "a and b") and the older "a, b and c".
+   */
+  private static final Pattern ENGLISH_LIST = Pattern.compile(", and |, | and ");
+
+  /**
+   * A whole number in a row list or range: English digits, grouped or not (as earlier versions).
+   */
+  private static final Pattern DIGITS = Pattern.compile("[0-9]+|[0-9]{1,3}(,[0-9]{3})+");
+
+  private static final Pattern ENGLISH_MORE = english(MORE);
+  private static final Pattern ENGLISH_RANGE = english(RANGE);
+
   /** A phrase: its key, its English pattern, and which argument each captured group holds. */
   private record Known(String key, Pattern english, int[] groups) {}
 
@@ -65,10 +83,91 @@ public final class Phrases {
     }
     if (ENGLISH_NUMBER.matcher(text).matches()) {
       // A count a phrase-less value holds ("1,000" columns): as the language writes numbers.
-      return com.ibm.icu.text.NumberFormat.getIntegerInstance(language.locale())
+      return NumberFormat.getIntegerInstance(language.locale())
           .format(Long.parseLong(text.replace(",", "")));
     }
     return translated(language, text, 0).or(() -> list(language, text)).orElse(text);
+  }
+
+  /**
+   * Row numbers, sorted, as {@code language} writes a list of them ({@code ListFormatter}: "12, 15,
+   * and 40" in English, "12, 15 и 40" in Russian, "12、15和40" in Chinese), its last item "N more"
+   * (said with the language's plural, {@code phrase.rows.part.more}) when {@code more} is above 0.
+   */
+  public static String rowList(Language language, List<Long> named, long more) {
+    NumberFormat numbers = NumberFormat.getIntegerInstance(language.locale());
+    List<String> items = new ArrayList<>();
+    named.forEach(n -> items.add(numbers.format(n)));
+    if (more > 0) {
+      items.add(Messages.catalogue(language).text(PREFIX + MORE, more));
+    }
+    return ListFormatter.getInstance(language.locale()).format(items);
+  }
+
+  /** "from 5 to 7" in {@code language} ({@code phrase.rows.part.range}). */
+  public static String range(Language language, long min, long max) {
+    return Messages.catalogue(language).text(PREFIX + RANGE, min, max);
+  }
+
+  /**
+   * An English {@link #rowList} (as {@code duplicate_key}'s value holds it) in {@code language}:
+   * the same numbers, joined as the language joins a list, "N more" with its plural; {@code text}
+   * unchanged when it is no such list. The English of earlier versions ("12, 15 and 3 more") reads
+   * too.
+   */
+  public static String rows(Language language, String text) {
+    if (text == null || language == Language.ENGLISH) {
+      return text;
+    }
+    String[] items = ENGLISH_LIST.split(text, -1);
+    List<Long> named = new ArrayList<>();
+    long more = 0;
+    for (int i = 0; i < items.length; i++) {
+      Matcher m = ENGLISH_MORE.matcher(items[i]);
+      if (DIGITS.matcher(items[i]).matches()) {
+        named.add(number(items[i]));
+      } else if (i == items.length - 1
+          && i > 0
+          && m.matches()
+          && DIGITS.matcher(m.group(1)).matches()) {
+        more = number(m.group(1));
+      } else {
+        return text;
+      }
+    }
+    return rowList(language, named, more);
+  }
+
+  /**
+   * An English {@link #range} (as {@code service_level_consistent}'s value holds it) in {@code
+   * language}; {@code text} unchanged when it is no range.
+   */
+  public static String range(Language language, String text) {
+    if (text == null || language == Language.ENGLISH) {
+      return text;
+    }
+    Matcher m = ENGLISH_RANGE.matcher(text);
+    if (m.matches()
+        && DIGITS.matcher(m.group(1)).matches()
+        && DIGITS.matcher(m.group(2)).matches()) {
+      return range(language, number(m.group(1)), number(m.group(2)));
+    }
+    return text;
+  }
+
+  private static long number(String english) {
+    return Long.parseLong(english.replace(",", ""));
+  }
+
+  /**
+   * The English phrase {@code key} (without its prefix) as a pattern with its arguments' groups.
+   */
+  private static Pattern english(String key) {
+    return KNOWN.stream()
+        .filter(k -> k.key().equals(PREFIX + key))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("No phrase " + PREFIX + key))
+        .english();
   }
 
   /**
@@ -95,7 +194,7 @@ public final class Phrases {
     if (item != null) {
       return Optional.empty();
     }
-    return Optional.of(com.ibm.icu.text.ListFormatter.getInstance(language.locale()).format(items));
+    return Optional.of(ListFormatter.getInstance(language.locale()).format(items));
   }
 
   private static Optional<String> translated(Language language, String text, int depth) {

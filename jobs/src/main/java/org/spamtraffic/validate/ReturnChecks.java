@@ -2,14 +2,13 @@ package org.spamtraffic.validate;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.spamtraffic.language.Language;
 import org.spamtraffic.schema.ReturnFormat;
 
 /**
@@ -288,26 +287,33 @@ public final class ReturnChecks {
     return out;
   }
 
-  /** "12, 40 and 77" style list of row numbers, sorted, at most {@value #LISTED_ROWS} named. */
+  /**
+   * The rows, sorted, as English lists them ("12, 40, and 77"; "12, 15, 17, 20, 25, and 3 more"),
+   * at most {@value #LISTED_ROWS} named: the value of {@code duplicate_key}, said in another
+   * language by {@link Phrases#rows}.
+   */
   public static String rowList(List<Long> rows) {
-    Long[] sorted = rows.toArray(Long[]::new);
-    Arrays.sort(sorted);
-    StringBuilder s = new StringBuilder();
-    int named = Math.min(sorted.length, LISTED_ROWS);
-    for (int i = 0; i < named; i++) {
-      if (i > 0) {
-        s.append(i == named - 1 && sorted.length == named ? " and " : ", ");
-      }
-      s.append(sorted[i]);
-    }
-    if (sorted.length > named) {
-      s.append(String.format(Locale.ROOT, " and %d more", sorted.length - named));
-    }
-    return s.toString();
+    return rowList(Language.ENGLISH, rows);
   }
 
-  /** "values from 10 to 12" for a service-level figure that differs between rows. */
+  /** {@link #rowList(List)} as {@code language} lists rows. */
+  public static String rowList(Language language, List<Long> rows) {
+    List<Long> sorted = new ArrayList<>(rows);
+    sorted.sort(Comparator.naturalOrder());
+    int named = Math.min(sorted.size(), LISTED_ROWS);
+    return Phrases.rowList(language, sorted.subList(0, named), sorted.size() - named);
+  }
+
+  /**
+   * "from 10 to 12" for a service-level figure that differs between rows: the value of {@code
+   * service_level_consistent}, said in another language by {@link Phrases#range(Language, String)}.
+   */
   public static String range(long min, long max) {
-    return String.format(Locale.ROOT, "from %d to %d", min, max);
+    return range(Language.ENGLISH, min, max);
+  }
+
+  /** {@link #range(long, long)} in {@code language}. */
+  public static String range(Language language, long min, long max) {
+    return Phrases.range(language, min, max);
   }
 }

@@ -39,6 +39,12 @@ import org.spamtraffic.schema.TableContract;
  * column holds is the contract's text in the workbook's language ({@link ContractTexts}).
  */
 public final class WorkbookWriter {
+  /**
+   * The README's column widths, in characters: sheet, what it holds, one row is, rows, withheld
+   * cells, share withheld.
+   */
+  private static final int[] README_WIDTHS = {28, 60, 44, 10, 18, 18};
+
   /** Widest column, in characters: longer text wraps in the cell. */
   private static final int MAX_WIDTH = 48;
 
@@ -139,7 +145,7 @@ public final class WorkbookWriter {
       labels.get("workbook.withheld"),
       labels.get("workbook.withheld-share")
     };
-    header(sheet.createRow(r++), header, styles);
+    headerFitted(sheet.createRow(r++), header, styles);
     for (int i = 0; i < shown.size(); i++) {
       Row row = sheet.createRow(r++);
       text(row, 0, reportSheetName(i + 1), styles.wrap);
@@ -167,7 +173,7 @@ public final class WorkbookWriter {
       }
     }
     r++;
-    header(
+    headerFitted(
         sheet.createRow(r++),
         new String[] {
           labels.get("workbook.column"),
@@ -186,12 +192,26 @@ public final class WorkbookWriter {
         fitHeight(row, description, "");
       }
     }
-    sheet.setColumnWidth(0, 28 * 256);
-    sheet.setColumnWidth(1, 60 * 256);
-    sheet.setColumnWidth(2, 44 * 256);
-    sheet.setColumnWidth(3, 10 * 256);
-    sheet.setColumnWidth(4, 14 * 256);
+    for (int c = 0; c < README_WIDTHS.length; c++) {
+      sheet.setColumnWidth(c, README_WIDTHS[c] * 256);
+    }
     printLayout(sheet, 1);
+  }
+
+  /**
+   * A README header row, as tall as its longest wrapped label: a label wider than its column
+   * ("Proporción reservada" in the 18-wide column F) wraps, and at the default height LibreOffice
+   * drew its first line over the row above.
+   */
+  private void headerFitted(Row row, String[] names, Styles styles) {
+    header(row, names, styles);
+    int lines = 1;
+    for (int c = 0; c < names.length; c++) {
+      // One character less than the column: the bold header font is wider than the body's.
+      lines = Math.max(lines, lines(names[c], README_WIDTHS[c] - 1));
+    }
+    float height = lines * lineHeight();
+    row.setHeightInPoints(Math.max(row.getSheet().getDefaultRowHeightInPoints(), height));
   }
 
   /**
@@ -200,10 +220,15 @@ public final class WorkbookWriter {
    */
   private void fitHeight(Row row, String wide, String narrow) {
     int lines = Math.max(1, Math.max(lines(wide, 68), lines(narrow, 50)));
+    row.setHeightInPoints(lines * lineHeight());
+  }
+
+  /** The height of one wrapped line of the README, in points. */
+  private float lineHeight() {
     // Chinese and Arabic glyphs (Noto Sans CJK, Noto Sans Arabic) need taller lines than Latin:
     // at Latin spacing LibreOffice cut the last lines of a Chinese description off.
     boolean tall = labels.rightToLeft() || labels.language().equals("zh");
-    row.setHeightInPoints(lines * (tall ? 16.5f : 12.75f));
+    return tall ? 16.5f : 12.75f;
   }
 
   private static int lines(String text, int width) {

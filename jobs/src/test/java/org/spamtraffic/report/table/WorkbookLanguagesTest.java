@@ -199,6 +199,47 @@ class WorkbookLanguagesTest {
     assertThat(short_).isEmpty();
   }
 
+  /**
+   * Every README header row is tall enough for its labels as they wrap in their columns (at 1.4
+   * times the 11-point font in Arabic and Chinese, 1.15 times in the others): a label wider than
+   * its column wraps, and a row left at the default height had LibreOffice draw the wrapped label
+   * over the row above (the Chinese "不予公布的单元格" and "不予公布的比例").
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"en", "fr", "es", "ar", "zh", "ru"})
+  void readmeHeaderRowsAreTallEnoughForTheirWrappedLabels(String language) throws IOException {
+    Sheet sheet = readme(Labels.of(language), everyPublishableTable());
+    float line = 11 * (language.equals("ar") || language.equals("zh") ? 1.4f : 1.15f);
+    List<String> short_ = new ArrayList<>();
+    int headers = 0;
+    for (Row row : sheet) {
+      Cell first = row.getCell(0);
+      if (first == null || first.getCellStyle().getFillPattern() == FillPatternType.NO_FILL) {
+        continue;
+      }
+      headers++;
+      for (Cell cell : row) {
+        String label = cell.getStringCellValue();
+        // The column's width in characters, less one for the bold font.
+        int chars = sheet.getColumnWidth(cell.getColumnIndex()) / 256 - 1;
+        int lines = org.spamtraffic.output.WrappedText.lines(label, chars);
+        if (row.getHeightInPoints() < lines * line) {
+          short_.add(
+              String.format(
+                  Locale.ROOT,
+                  "row %d: '%s' takes %d lines of %d characters, the row is %.1f pt",
+                  row.getRowNum() + 1,
+                  label,
+                  lines,
+                  chars,
+                  row.getHeightInPoints()));
+        }
+      }
+    }
+    assertThat(headers).isEqualTo(2);
+    assertThat(short_).isEmpty();
+  }
+
   /** One empty table per contract a report may publish: the README describes them all. */
   private static List<ReportTable> everyPublishableTable() throws IOException {
     List<ReportTable> out = new ArrayList<>();
