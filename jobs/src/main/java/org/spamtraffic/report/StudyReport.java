@@ -1655,7 +1655,15 @@ public final class StudyReport {
   private Optional<Block> withheldRollupsNote(ReportTable t, String asOf) {
     List<String> names =
         withheldRollups(t, asOf).stream()
-            .map(la -> investmentAreaName(la.get(0), la.get(1)))
+            .map(
+                la ->
+                    switch (la.get(0)) {
+                      // In a sentence, not the tables' row labels: "World, all ITU Member
+                      // States (extrapolated)" would read as two items of the list.
+                      case REPORTING -> labels.get("investment.withheld.reporting");
+                      case WORLD_EXTRAPOLATED -> labels.get("investment.withheld.world");
+                      default -> investmentAreaName(la.get(0), la.get(1));
+                    })
             .toList();
     if (names.isEmpty()) {
       return Optional.empty();

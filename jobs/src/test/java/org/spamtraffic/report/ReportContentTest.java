@@ -470,8 +470,8 @@ class ReportContentTest {
     // The withheld rollups by name, with the rule that withholds them.
     assertThat(investment)
         .contains(
-            "The totals for Reporting countries (sum), World, all ITU Member States"
-                + " (extrapolated), and Africa are withheld: complementary suppression, because"
+            "The totals for the reporting countries together, the extrapolation to all ITU"
+                + " Member States, and Africa are withheld: complementary suppression, because"
                 + " with the published figures they would let a reader work out a country's"
                 + " withheld figure to within 10%.");
     // Regions of the countries table with no investment row at all: named, and why.
@@ -544,7 +544,7 @@ class ReportContentTest {
     assertThat(section).noneMatch(s -> s.contains(Fixtures.Q1));
     assertThat(doc.tables()).noneMatch(x -> x.id().startsWith("investment-"));
     assertThat(section)
-        .anyMatch(s -> s.startsWith("The totals for Reporting countries (sum), World"));
+        .anyMatch(s -> s.startsWith("The totals for the reporting countries together, the"));
     assertThat(texts(section(doc, "Summary of findings")))
         .anyMatch(
             s ->
