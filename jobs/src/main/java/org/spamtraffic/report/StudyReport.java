@@ -427,8 +427,13 @@ public final class StudyReport {
         .get(TOTALS)
         .ifPresent(
             t ->
-                t.rows(t.where("level", REPORTING).and(t.where("scenario", "base"))).stream()
-                    .max(Comparator.comparing(r -> t.text(r, "as_of_quarter")))
+                t
+                    .rows(
+                        t.where("level", REPORTING)
+                            .and(t.where("scenario", "base"))
+                            .and(t.where("as_of_quarter", asOfQuarter(t))))
+                    .stream()
+                    .findFirst()
                     .filter(r -> t.value(r, "countries_imputed") != null)
                     .ifPresent(
                         r ->
@@ -787,7 +792,11 @@ public final class StudyReport {
                 ReportDocument.tableRef("top-sources"))));
     blocks.addAll(figures);
     if (tableRows.isEmpty()) {
-      blocks.add(new ReportDocument.Missing(labels.format("missing.rows", SOURCES)));
+      blocks.add(
+          new ReportDocument.Missing(
+              labels.format(
+                  "missing.rows",
+                  labels.format("routes.sources.table", quarter, reportingArea()))));
     } else {
       List<String> header =
           List.of(
@@ -1209,16 +1218,24 @@ public final class StudyReport {
         .get(INTERVALS)
         .ifPresent(
             i -> {
-              String asOf = i.distinct("as_of_quarter").stream().reduce((a, b) -> b).orElse(null);
+              String asOf = asOfQuarter(i);
               // One headline: the reporting countries' simulation median, labelled with what it
               // covers and how it is discounted; the world extrapolation beside it, never for it.
               for (String level : List.of(REPORTING, WORLD_EXTRAPOLATED)) {
-                i
-                    .rows(
-                        i.where("level", level)
-                            .and(i.where("measure", "need"))
-                            .and(i.where("as_of_quarter", asOf)))
-                    .stream()
+                Predicate<List<Object>> need =
+                    i.where("level", level)
+                        .and(i.where("measure", "need"))
+                        .and(i.where("as_of_quarter", asOf));
+                if (!i.withheld(need).isEmpty()) {
+                  // A withheld headline is said, not left out: the reader would look for it.
+                  bullets.add(
+                      labels.format(
+                          level.equals(REPORTING)
+                              ? "summary.investment.withheld"
+                              : "summary.investment.world.withheld",
+                          labels.period(asOf)));
+                }
+                i.rows(need).stream()
                     .findFirst()
                     .ifPresent(
                         r ->
@@ -1240,8 +1257,13 @@ public final class StudyReport {
         .get(TOTALS)
         .ifPresent(
             t ->
-                t.rows(t.where("level", REPORTING).and(t.where("scenario", "base"))).stream()
-                    .reduce((a, b) -> b)
+                t
+                    .rows(
+                        t.where("level", REPORTING)
+                            .and(t.where("scenario", "base"))
+                            .and(t.where("as_of_quarter", asOfQuarter(t))))
+                    .stream()
+                    .findFirst()
                     .filter(r -> ((Number) t.value(r, "types_not_estimated")).intValue() > 0)
                     .ifPresent(
                         r ->
@@ -1458,7 +1480,9 @@ public final class StudyReport {
                     .thenComparing(this::countryName))
             .toList();
     if (answered.isEmpty()) {
-      blocks.add(new ReportDocument.Missing(labels.format("missing.rows", INDICATORS)));
+      blocks.add(
+          new ReportDocument.Missing(
+              labels.format("missing.rows", labels.get("readiness.region.title"))));
       return blocks;
     }
     String source = labels.format("source.survey", answered.size());
@@ -1588,23 +1612,117 @@ public final class StudyReport {
         .orElse("");
   }
 
-  private List<Block> investmentSection() {
-    List<Block> blocks = new ArrayList<>();
-    blocks.add(
+  /** The rollup levels of the investment tables, in the order they print. */
+  private static final List<String> INVESTMENT_LEVELS =
+      List.of(REPORTING, WORLD_EXTRAPOLATED, "itu_region", "group");
+
+  /**
+   * The latest quarter of an investment table, its withheld rows included: the quarter the estimate
+   * is as of, whether or not its figures are published (else a withheld latest quarter would make
+   * the draft present an older one as current).
+   */
+  private static String asOfQuarter(ReportTable t) {
+    List<String> quarters = t.distinctWithWithheld("as_of_quarter");
+    return quarters.isEmpty() ? null : quarters.get(quarters.size() - 1);
+  }
+
+  /**
+   * The rollup areas (reporting countries, world, regions, groups) of {@code t} whose rows of
+   * {@code asOf} disclosure control withholds, in the order the tables print them, as (level, area)
+   * pairs.
+   */
+  private static List<List<String>> withheldRollups(ReportTable t, String asOf) {
+    List<List<String>> out = new ArrayList<>();
+    for (String level : INVESTMENT_LEVELS) {
+      t.withheld(t.where("level", level).and(t.where("as_of_quarter", asOf))).stream()
+          .map(r -> t.text(r, "area"))
+          .distinct()
+          .sorted()
+          .forEach(area -> out.add(List.of(level, area)));
+    }
+    return out;
+  }
+
+  private String listed(List<String> parts) {
+    return com.ibm.icu.text.ListFormatter.getInstance(labels.locale()).format(parts);
+  }
+
+  /**
+   * "The totals for Africa and Asia &amp; Pacific are withheld: …": the rollups a table leaves
+   * without figures, named, with the rule that withholds them (a rollup is never withheld for its
+   * own operators, only to protect a withheld country: complementary suppression).
+   */
+  private Optional<Block> withheldRollupsNote(ReportTable t, String asOf) {
+    List<String> names =
+        withheldRollups(t, asOf).stream()
+            .map(
+                la ->
+                    switch (la.get(0)) {
+                      // In a sentence, not the tables' row labels: "World, all ITU Member
+                      // States (extrapolated)" would read as two items of the list.
+                      case REPORTING -> labels.get("investment.withheld.reporting");
+                      case WORLD_EXTRAPOLATED -> labels.get("investment.withheld.world");
+                      default -> investmentAreaName(la.get(0), la.get(1));
+                    })
+            .toList();
+    if (names.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
         new ReportDocument.Paragraph(
             labels.format(
-                "investment.intro",
-                ReportDocument.figureRef("investment-by-region"),
-                ReportDocument.tableRef("investment-intervals"),
-                ReportDocument.figureRef("sensitivity-world"),
-                ReportDocument.tableRef("investment-totals"))));
+                "investment.withheld",
+                listed(names),
+                names.size(),
+                printed.wholePercent(parameters.policy().protection()))));
+  }
+
+  /**
+   * The ITU-D regions with no investment row at all in {@code asOf} (neither published nor
+   * withheld), named: no country of theirs is in the estimate's inputs.
+   */
+  private Optional<Block> regionsNotEstimatedNote(ReportTable t, String asOf) {
+    Optional<ReportTable> countries = tables.get(COUNTRIES);
+    if (countries.isEmpty()) {
+      return Optional.empty();
+    }
+    Predicate<List<Object>> regional =
+        t.where("level", "itu_region").and(t.where("as_of_quarter", asOf));
+    java.util.Set<String> estimated = new java.util.HashSet<>();
+    t.rows(regional).forEach(r -> estimated.add(t.text(r, "area")));
+    t.withheld(regional).forEach(r -> estimated.add(t.text(r, "area")));
+    List<String> missing =
+        countries.get().distinct("itu_region").stream()
+            .filter(r -> !estimated.contains(r))
+            .map(r -> labels.name("region", r))
+            .sorted(java.text.Collator.getInstance(labels.locale()))
+            .toList();
+    if (missing.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new ReportDocument.Paragraph(
+            labels.format(
+                "investment.not-estimated-regions",
+                listed(missing),
+                missing.size(),
+                labels.period(asOf))));
+  }
+
+  private List<Block> investmentSection() {
+    List<Block> body = new ArrayList<>();
     Optional<ReportTable> intervals = tables.get(INTERVALS);
     if (intervals.isEmpty()) {
-      blocks.add(missing(INTERVALS));
+      body.add(missing(INTERVALS));
     } else {
       ReportTable i = intervals.get();
-      String asOf = i.distinct("as_of_quarter").stream().reduce((a, b) -> b).orElse(null);
+      String asOf = asOfQuarter(i);
       Predicate<List<Object>> current = i.where("as_of_quarter", asOf);
+      // The model's settings (horizon, rate, price year) of any published row: the same in every
+      // row of a run; a withheld row keeps none of its numbers.
+      Optional<List<Object>> model = i.rows(current).stream().findFirst();
+      withheldRollupsNote(i, asOf).ifPresent(body::add);
+      regionsNotEstimatedNote(i, asOf).ifPresent(body::add);
       List<String> regions =
           i.rows(current.and(i.where("level", "itu_region"))).stream()
               .map(r -> i.text(r, "area"))
@@ -1635,16 +1753,16 @@ public final class StudyReport {
               new org.spamtraffic.report.chart.RangeChart.Series(
                   labels.get("series." + measure), low, mid, high));
         }
-        blocks.add(
+        body.add(
             figure(
                 new org.spamtraffic.report.chart.RangeChart(
                     ChartFrame.of(
                         "investment-by-region",
                         labels.get("investment.region.title"),
-                        modelSource(i, i.rows(current).get(0)),
+                        modelSource(i, model.get()),
                         Math.max(7, 3 + 1.1 * regions.size())),
                     labels.get("axis.region"),
-                    usdAxis(i, i.rows(current).get(0)),
+                    usdAxis(i, model.get()),
                     ValueFormat.USD,
                     regions.stream().map(r -> labels.name("region", r)).toList(),
                     series,
@@ -1652,31 +1770,43 @@ public final class StudyReport {
                 labels.get("investment.region.caption"),
                 INTERVALS));
       }
+      // Published rows with their figures, withheld rollups with "withheld" in every figure cell:
+      // a withheld area keeps its line, so the table says what it leaves out.
       List<List<String>> rows = new ArrayList<>();
-      for (String level : List.of(REPORTING, WORLD_EXTRAPOLATED, "itu_region", "group")) {
-        List<List<Object>> ofLevel =
-            i.rows(current.and(i.where("level", level))).stream()
-                .filter(r -> List.of("need", "gap").contains(i.text(r, "measure")))
-                .sorted(
-                    Comparator.comparing((List<Object> r) -> i.text(r, "area"))
-                        .thenComparing(r -> i.text(r, "measure").equals("need") ? 0 : 1))
-                .toList();
-        for (List<Object> r : ofLevel) {
-          String measure = i.text(r, "measure");
+      for (String level : INVESTMENT_LEVELS) {
+        Predicate<List<Object>> ofLevel =
+            current
+                .and(i.where("level", level))
+                .and(r -> List.of("need", "gap").contains(i.text(r, "measure")));
+        List<List<Object>> all = new ArrayList<>(i.rows(ofLevel));
+        List<List<Object>> withheld = i.withheld(ofLevel);
+        all.addAll(withheld);
+        all.sort(
+            Comparator.comparing((List<Object> r) -> i.text(r, "area"))
+                .thenComparing(r -> i.text(r, "measure").equals("need") ? 0 : 1));
+        for (List<Object> r : all) {
+          boolean out = withheld.contains(r);
           rows.add(
               List.of(
                   investmentAreaName(level, i.text(r, "area")),
-                  labels.name("measure", measure),
-                  printed.value(i.value(r, "p5_usd"), ValueFormat.USD),
-                  printed.value(i.value(r, "p50_usd"), ValueFormat.USD),
-                  printed.value(i.value(r, "p95_usd"), ValueFormat.USD)));
+                  labels.name("measure", i.text(r, "measure")),
+                  out
+                      ? labels.get("suppressed")
+                      : printed.value(i.value(r, "p5_usd"), ValueFormat.USD),
+                  out
+                      ? labels.get("suppressed")
+                      : printed.value(i.value(r, "p50_usd"), ValueFormat.USD),
+                  out
+                      ? labels.get("suppressed")
+                      : printed.value(i.value(r, "p95_usd"), ValueFormat.USD)));
         }
       }
-      if (!rows.isEmpty()) {
-        blocks.add(
+      if (!rows.isEmpty() && model.isPresent()) {
+        body.add(
             table(
                 "investment-intervals",
-                labels.format("investment.table", asOf, presentValue(i, i.rows(current).get(0))),
+                labels.format(
+                    "investment.table", labels.period(asOf), presentValue(i, model.get())),
                 List.of(
                     labels.get("col.area"),
                     labels.get("col.measure"),
@@ -1690,21 +1820,25 @@ public final class StudyReport {
     }
     Optional<ReportTable> sensitivity = tables.get(SENSITIVITY);
     if (sensitivity.isEmpty()) {
-      blocks.add(missing(SENSITIVITY));
+      body.add(missing(SENSITIVITY));
     } else {
       ReportTable t = sensitivity.get();
-      String asOf = t.distinct("as_of_quarter").stream().reduce((a, b) -> b).orElse(null);
+      String asOf = asOfQuarter(t);
+      Predicate<List<Object>> reporting =
+          t.where("level", REPORTING)
+              .and(t.where("measure", "need"))
+              .and(t.where("as_of_quarter", asOf));
       List<List<Object>> world =
-          t
-              .rows(
-                  t.where("level", REPORTING)
-                      .and(t.where("measure", "need"))
-                      .and(t.where("as_of_quarter", asOf)))
-              .stream()
+          t.rows(reporting).stream()
               .sorted(Comparator.comparingInt(r -> ((Number) t.value(r, "rank")).intValue()))
               .toList();
       if (world.isEmpty()) {
-        blocks.add(new ReportDocument.Missing(labels.format("missing.rows", SENSITIVITY)));
+        String title = labels.get("investment.sensitivity.title");
+        body.add(
+            new ReportDocument.Missing(
+                t.withheld(reporting).isEmpty()
+                    ? labels.format("missing.rows", title)
+                    : labels.format("investment.sensitivity.withheld", title)));
       } else {
         double base = t.number(world.get(0), "total_base_usd");
         List<org.spamtraffic.report.chart.TornadoChart.Bar> bars = new ArrayList<>();
@@ -1715,7 +1849,7 @@ public final class StudyReport {
                   t.number(r, "total_at_low_usd"),
                   t.number(r, "total_at_high_usd")));
         }
-        blocks.add(
+        body.add(
             figure(
                 new org.spamtraffic.report.chart.TornadoChart(
                     ChartFrame.of(
@@ -1735,22 +1869,35 @@ public final class StudyReport {
       }
     }
     if (tables.get(TOTALS).isEmpty()) {
-      blocks.add(missing(TOTALS));
+      body.add(missing(TOTALS));
     } else {
       ReportTable t = tables.get(TOTALS).get();
-      String asOf = t.distinct("as_of_quarter").stream().reduce((a, b) -> b).orElse(null);
+      String asOf = asOfQuarter(t);
       List<List<String>> rows = new ArrayList<>();
       List<List<Object>> first = new ArrayList<>();
-      for (String level : List.of(REPORTING, WORLD_EXTRAPOLATED, "itu_region", "group")) {
-        for (List<Object> r :
-            t.rows(
-                t.where("level", level)
-                    .and(t.where("scenario", "base"))
-                    .and(t.where("as_of_quarter", asOf)))) {
-          first.add(r);
+      for (String level : INVESTMENT_LEVELS) {
+        Predicate<List<Object>> base =
+            t.where("level", level)
+                .and(t.where("scenario", "base"))
+                .and(t.where("as_of_quarter", asOf));
+        List<List<Object>> all = new ArrayList<>(t.rows(base));
+        first.addAll(all);
+        List<List<Object>> withheld = t.withheld(base);
+        all.addAll(withheld);
+        all.sort(Comparator.comparing((List<Object> r) -> t.text(r, "area")));
+        for (List<Object> r : all) {
+          String name = investmentAreaName(level, t.text(r, "area"));
+          if (withheld.contains(r)) {
+            List<String> line = new ArrayList<>(List.of(name));
+            for (int c = 0; c < 5; c++) {
+              line.add(labels.get("suppressed"));
+            }
+            rows.add(line);
+            continue;
+          }
           rows.add(
               List.of(
-                  investmentAreaName(level, t.text(r, "area")),
+                  name,
                   printed.value(t.value(r, "countries"), ValueFormat.COUNT),
                   printed.value(t.value(r, "need_usd"), ValueFormat.USD),
                   printed.value(t.value(r, "existing_usd"), ValueFormat.USD),
@@ -1759,30 +1906,73 @@ public final class StudyReport {
         }
       }
       if (rows.isEmpty()) {
-        // No base-case row at any level: say so, rather than print an empty table whose title
-        // names no quarter.
-        blocks.add(new ReportDocument.Missing(labels.format("missing.rows", TOTALS)));
-        return blocks;
+        body.add(
+            new ReportDocument.Missing(
+                labels.format("missing.rows", labels.get("investment.totals.name"))));
+      } else if (!first.isEmpty()) {
+        // With no published base-case row the table would print "withheld" only, under a title
+        // that could not say how its figures are discounted; the note above names what is withheld.
+        body.add(
+            table(
+                "investment-totals",
+                labels.format(
+                    "investment.totals.table", labels.period(asOf), presentValue(t, first.get(0))),
+                List.of(
+                    labels.get("col.area"),
+                    labels.get("col.countries"),
+                    labels.get("col.need"),
+                    labels.get("col.existing"),
+                    labels.get("col.gap"),
+                    labels.get("col.imputed")),
+                rows,
+                List.of(false, true, true, true, true, true),
+                TOTALS));
       }
-      blocks.add(
-          table(
-              "investment-totals",
-              labels.format(
-                  "investment.totals.table",
-                  asOf,
-                  first.isEmpty() ? "" : presentValue(t, first.get(0))),
-              List.of(
-                  labels.get("col.area"),
-                  labels.get("col.countries"),
-                  labels.get("col.need"),
-                  labels.get("col.existing"),
-                  labels.get("col.gap"),
-                  labels.get("col.imputed")),
-              rows,
-              List.of(false, true, true, true, true, true),
-              TOTALS));
     }
+    // The intro names only the figures and tables that are there: a reference to a figure that
+    // is not drawn would send the reader looking for it.
+    java.util.Set<String> drawn = new java.util.HashSet<>();
+    for (Block b : body) {
+      if (b instanceof ReportDocument.Figure f) {
+        drawn.add(f.chart().frame().id());
+      } else if (b instanceof ReportDocument.Table t) {
+        drawn.add(t.id());
+      }
+    }
+    List<Block> blocks = new ArrayList<>();
+    blocks.add(new ReportDocument.Paragraph(investmentIntro(drawn)));
+    blocks.addAll(body);
     return blocks;
+  }
+
+  /** The section's first sentence, naming only the figures and tables {@code drawn} holds. */
+  private String investmentIntro(java.util.Set<String> drawn) {
+    List<String> parts = new ArrayList<>();
+    boolean chart = drawn.contains("investment-by-region");
+    boolean ranges = drawn.contains("investment-intervals");
+    if (chart && ranges) {
+      parts.add(
+          labels.format(
+              "investment.intro.ranges",
+              ReportDocument.figureRef("investment-by-region"),
+              ReportDocument.tableRef("investment-intervals")));
+    } else if (ranges) {
+      parts.add(
+          labels.format(
+              "investment.intro.ranges-table", ReportDocument.tableRef("investment-intervals")));
+    }
+    if (drawn.contains("sensitivity-world")) {
+      parts.add(
+          labels.format(
+              "investment.intro.sensitivity", ReportDocument.figureRef("sensitivity-world")));
+    }
+    if (drawn.contains("investment-totals")) {
+      parts.add(
+          labels.format("investment.intro.base", ReportDocument.tableRef("investment-totals")));
+    }
+    return parts.isEmpty()
+        ? labels.get("investment.intro.none")
+        : labels.format("investment.intro", listed(parts));
   }
 
   /**
@@ -1882,8 +2072,13 @@ public final class StudyReport {
         .get(TOTALS)
         .ifPresent(
             t ->
-                t.rows(t.where("level", "world").and(t.where("scenario", "base"))).stream()
-                    .max(Comparator.comparing(r -> t.text(r, "as_of_quarter")))
+                t
+                    .rows(
+                        t.where("level", "world")
+                            .and(t.where("scenario", "base"))
+                            .and(t.where("as_of_quarter", asOfQuarter(t))))
+                    .stream()
+                    .findFirst()
                     .ifPresent(
                         r ->
                             bullets.add(

@@ -411,6 +411,150 @@ class ReportContentTest {
         .orElseThrow();
   }
 
+  /** {@code t} with the rows of the areas named set unpublishable (withheld whole). */
+  private static ReportTable withholding(ReportTable t, List<String> areas) {
+    List<List<Object>> rows = new ArrayList<>();
+    for (List<Object> row : t.rows()) {
+      List<Object> copy = new ArrayList<>(row);
+      if (areas.contains(t.text(row, "area"))) {
+        copy.set(t.index("publishable"), false);
+      }
+      rows.add(copy);
+    }
+    return ReportTable.of(t.contract(), rows);
+  }
+
+  private static ReportDocument.Section section(ReportDocument doc, String heading) {
+    return doc.allSections()
+        .filter(s -> s.heading().contains(heading))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no section " + heading));
+  }
+
+  /** Every text of a section a reader meets: paragraphs, notes, bullets, titles, cells. */
+  private static List<String> texts(ReportDocument.Section s) {
+    List<String> out = new ArrayList<>();
+    for (ReportDocument.Block b : s.blocks()) {
+      if (b instanceof ReportDocument.Paragraph p) {
+        out.add(p.text());
+      } else if (b instanceof ReportDocument.Missing m) {
+        out.add(m.text());
+      } else if (b instanceof ReportDocument.Bullets l) {
+        out.addAll(l.items());
+      } else if (b instanceof ReportDocument.Table t) {
+        out.add(t.title());
+        out.add(t.note());
+        t.rows().forEach(out::addAll);
+      } else if (b instanceof ReportDocument.Figure f) {
+        out.add(f.caption());
+        out.add(f.chart().frame().title());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void withheldInvestmentTotalsAndRegionsWithoutAnEstimateAreNamedInWords() {
+    List<String> withheld = List.of("Reporting countries", "World", "Africa");
+    PublishedTables t =
+        PublishedTables.of(
+            List.of(
+                Fixtures.volumes(),
+                Fixtures.countries(),
+                withholding(Fixtures.intervals(), withheld),
+                withholding(Fixtures.sensitivity(), withheld),
+                // The world's base case stays published: the table then has a line to print.
+                withholding(Fixtures.totals(), List.of("Reporting countries", "Africa"))));
+    ReportDocument doc = StudyReport.build(t, Labels.of("en"), PARAMETERS);
+    List<String> investment = texts(section(doc, "Investment needed to counter spam"));
+    // The withheld rollups by name, with the rule that withholds them.
+    assertThat(investment)
+        .contains(
+            "The totals for the reporting countries together, the extrapolation to all ITU"
+                + " Member States, and Africa are withheld: complementary suppression, because"
+                + " with the published figures they would let a reader work out a country's"
+                + " withheld figure to within 10%.");
+    // Regions of the countries table with no investment row at all: named, and why.
+    assertThat(investment)
+        .contains(
+            "No investment estimate for Americas, Asia & Pacific, and CIS: no country there sent"
+                + " returns or answered the questionnaire, so the study has no figure to estimate"
+                + " them from.");
+    // A withheld area keeps its line in each table, marked, so that no row goes missing unsaid.
+    assertThat(tableStarting(doc, "Investment need and gap by area, P5 to P95").rows())
+        .contains(List.of("Africa", "Need", "withheld", "withheld", "withheld"))
+        .anyMatch(
+            r ->
+                r.get(0).equals("Europe") && r.get(1).equals("Need") && r.get(3).startsWith("USD"));
+    assertThat(tableStarting(doc, "Investment need, existing investment and gap, base case").rows())
+        .contains(
+            List.of(
+                "Reporting countries (sum)",
+                "withheld",
+                "withheld",
+                "withheld",
+                "withheld",
+                "withheld"));
+    // The tornado shows the reporting countries' total: not drawn, said so in words, and the
+    // intro does not send the reader to it.
+    assertThat(doc.figures()).noneMatch(f -> f.chart().frame().id().equals("sensitivity-world"));
+    assertThat(investment)
+        .contains(
+            "Not drawn: Sensitivity of the reporting countries' investment need. It varies the"
+                + " reporting countries' total, which is withheld by disclosure control"
+                + " (complementary suppression).");
+    assertThat(investment.get(0))
+        .startsWith("Investment needed to counter spam, and the gap against what countries")
+        .doesNotContain("sensitivity", "not drawn");
+    // No table name or other code reaches the reader.
+    assertThat(investment).noneMatch(s -> s.matches("(?s).*\\b[a-z0-9]+_[a-z0-9_]+\\b.*"));
+    // The headline is said to be withheld, not left out.
+    List<String> summary = texts(section(doc, "Summary of findings"));
+    assertThat(summary)
+        .anyMatch(
+            s ->
+                s.startsWith(
+                    "The investment needed by the reporting countries together in 2025-Q4 is"
+                        + " withheld by disclosure control (complementary suppression"))
+        .noneMatch(s -> s.startsWith("Investment needed to counter spam in the"));
+  }
+
+  @Test
+  void theInvestmentIsAsOfTheLatestQuarterEvenWhenEveryRowOfItIsWithheld() {
+    // 2025-Q3 published whole; 2025-Q4, the latest, withheld whole.
+    List<ReportTable> investment = new ArrayList<>();
+    for (ReportTable t : List.of(Fixtures.intervals(), Fixtures.sensitivity(), Fixtures.totals())) {
+      List<List<Object>> rows = new ArrayList<>();
+      for (List<Object> row : t.rows()) {
+        List<Object> earlier = new ArrayList<>(row);
+        earlier.set(t.index("as_of_quarter"), Fixtures.Q1);
+        earlier.set(t.index("publishable"), true);
+        rows.add(earlier);
+        List<Object> latest = new ArrayList<>(row);
+        latest.set(t.index("publishable"), false);
+        rows.add(latest);
+      }
+      investment.add(ReportTable.of(t.contract(), rows));
+    }
+    List<ReportTable> all = new ArrayList<>(List.of(Fixtures.volumes(), Fixtures.countries()));
+    all.addAll(investment);
+    ReportDocument doc = StudyReport.build(PublishedTables.of(all), Labels.of("en"), PARAMETERS);
+    List<String> section = texts(section(doc, "Investment needed to counter spam"));
+    // An earlier quarter is never shown as the current one.
+    assertThat(section).noneMatch(s -> s.contains(Fixtures.Q1));
+    assertThat(doc.tables()).noneMatch(x -> x.id().startsWith("investment-"));
+    assertThat(section)
+        .anyMatch(s -> s.startsWith("The totals for the reporting countries together, the"));
+    assertThat(texts(section(doc, "Summary of findings")))
+        .anyMatch(
+            s ->
+                s.startsWith(
+                    "The investment needed by the reporting countries together in "
+                        + Fixtures.Q2
+                        + " is withheld"))
+        .noneMatch(s -> s.contains(Fixtures.Q1) && s.contains("USD"));
+  }
+
   @Test
   void theHeadlineIsOneFigureLabelledWithWhatItCoversAndTheWorldStandsApart() {
     ReportDocument doc = StudyReport.build(tables, Labels.of("en"), PARAMETERS);
@@ -571,6 +715,13 @@ class ReportContentTest {
         .filter(r -> volumes.text(r, "spam_type").equals(type))
         .findFirst()
         .orElseThrow();
+  }
+
+  private static ReportDocument.Table tableStarting(ReportDocument doc, String title) {
+    return doc.tables().stream()
+        .filter(t -> t.title().startsWith(title))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no table " + title));
   }
 
   private static ReportDocument.Table table(ReportDocument doc, String title) {

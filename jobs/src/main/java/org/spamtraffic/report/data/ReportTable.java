@@ -27,12 +27,13 @@ public final class ReportTable {
 
   private final TableContract contract;
   private final List<List<Object>> rows;
-  private final int withheldRows;
+  private final List<List<Object>> withheld;
 
-  private ReportTable(TableContract contract, List<List<Object>> rows, int withheldRows) {
+  private ReportTable(
+      TableContract contract, List<List<Object>> rows, List<List<Object>> withheld) {
     this.contract = contract;
     this.rows = rows;
-    this.withheldRows = withheldRows;
+    this.withheld = withheld;
   }
 
   /**
@@ -51,7 +52,7 @@ public final class ReportTable {
       copy.add(Collections.unmodifiableList(new ArrayList<>(row)));
     }
     copy.sort(ROW_ORDER);
-    return new ReportTable(contract, Collections.unmodifiableList(copy), 0);
+    return new ReportTable(contract, Collections.unmodifiableList(copy), List.of());
   }
 
   /** The table name. */
@@ -143,7 +144,7 @@ public final class ReportTable {
    * denominator of the share of withheld cells stated per table).
    */
   public int figureCells() {
-    int n = withheldRows * numericColumns().size();
+    int n = withheld.size() * numericColumns().size();
     for (int c : numericColumns()) {
       for (List<Object> row : rows) {
         if (row.get(c) != null || suppressed(row, c)) {
@@ -156,7 +157,7 @@ public final class ReportTable {
 
   /** Withheld cells of numeric columns. */
   public int withheldFigureCells() {
-    int n = withheldRows * numericColumns().size();
+    int n = withheld.size() * numericColumns().size();
     for (int c : numericColumns()) {
       for (List<Object> row : rows) {
         if (suppressed(row, c)) {
@@ -203,22 +204,60 @@ public final class ReportTable {
 
   /** The table restricted to rows matching {@code keep} (same contract, same order). */
   public ReportTable filter(Predicate<List<Object>> keep) {
-    return new ReportTable(contract, rows.stream().filter(keep).toList(), withheldRows);
+    return new ReportTable(contract, rows.stream().filter(keep).toList(), withheld);
   }
 
   /**
    * The table without the rows disclosure control withholds whole ({@code publishable = false} of
    * the investment tables): they are left out, and counted in {@link #withheldRows}, so that the
-   * share of withheld cells stated per table counts them.
+   * share of withheld cells stated per table counts them. What identifies a withheld row (its text
+   * columns: level, area, quarter, measure) is kept in {@link #withheld}, so that the report can
+   * say which figure is withheld; its figures (every numeric column) are not kept.
    */
   public ReportTable withholding(Predicate<List<Object>> publishable) {
-    List<List<Object>> kept = rows.stream().filter(publishable).toList();
-    return new ReportTable(contract, kept, withheldRows + rows.size() - kept.size());
+    List<List<Object>> kept = new ArrayList<>();
+    List<List<Object>> left = new ArrayList<>(withheld);
+    List<Integer> figures = numericColumns();
+    for (List<Object> row : rows) {
+      if (publishable.test(row)) {
+        kept.add(row);
+      } else {
+        List<Object> label = new ArrayList<>(row);
+        figures.forEach(c -> label.set(c, null));
+        left.add(Collections.unmodifiableList(label));
+      }
+    }
+    return new ReportTable(
+        contract, Collections.unmodifiableList(kept), Collections.unmodifiableList(left));
   }
 
   /** Rows left out whole by disclosure control ({@link #withholding}). */
   public int withheldRows() {
-    return withheldRows;
+    return withheld.size();
+  }
+
+  /**
+   * The rows left out whole by disclosure control that match {@code filter}, with their text
+   * columns only (every numeric column is null): what says which figure is withheld, never its
+   * value.
+   */
+  public List<List<Object>> withheld(Predicate<List<Object>> filter) {
+    return withheld.stream().filter(filter).toList();
+  }
+
+  /**
+   * The distinct non-null values of {@code column} over the published and the withheld rows,
+   * sorted: the quarters a table covers are those of every row, not only of those shown.
+   */
+  public List<String> distinctWithWithheld(String column) {
+    int i = index(column);
+    return java.util.stream.Stream.concat(rows.stream(), withheld.stream())
+        .map(r -> r.get(i))
+        .filter(Objects::nonNull)
+        .map(Object::toString)
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   /**
