@@ -220,9 +220,7 @@ public final class IngestReturns {
       }
     }
     List<Row> leaving = RowsLeaving.keys(submissions, parts, cross, submissions.periodsLeaving());
-    if (!leaving.isEmpty()) {
-      tx.deleteMatching("returns", RowsLeaving.frame(spark, leaving), RowsLeaving.MATCH);
-    }
+    RowsLeaving.delete(spark, tx, leaving);
     if (incremental) {
       judgePeriodJumpsAgain(tx, submissions, options.jumpFactor(), inspector);
     } else {
