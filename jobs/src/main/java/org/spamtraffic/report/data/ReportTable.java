@@ -192,9 +192,12 @@ public final class ReportTable {
 
   /** The distinct non-null values of {@code column}, sorted. */
   public List<String> distinct(String column) {
+    return distinct(column, rows.stream());
+  }
+
+  private List<String> distinct(String column, java.util.stream.Stream<List<Object>> of) {
     int i = index(column);
-    return rows.stream()
-        .map(r -> r.get(i))
+    return of.map(r -> r.get(i))
         .filter(Objects::nonNull)
         .map(Object::toString)
         .distinct()
@@ -250,14 +253,7 @@ public final class ReportTable {
    * sorted: the quarters a table covers are those of every row, not only of those shown.
    */
   public List<String> distinctWithWithheld(String column) {
-    int i = index(column);
-    return java.util.stream.Stream.concat(rows.stream(), withheld.stream())
-        .map(r -> r.get(i))
-        .filter(Objects::nonNull)
-        .map(Object::toString)
-        .distinct()
-        .sorted()
-        .toList();
+    return distinct(column, java.util.stream.Stream.concat(rows.stream(), withheld.stream()));
   }
 
   /**
